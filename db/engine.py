@@ -1,0 +1,202 @@
+"""Opening the local SQLite store: pragmas, migrations on start, backups, clear refusals.
+
+On open: a missing file is created at the newest revision; an older revision is copied to a
+timestamped backup (SQLite's online backup API, consistent even with WAL) and upgraded
+in-process with ``alembic.command.upgrade``; a revision this version does not know (a newer
+app wrote it) is refused; a file that is not an Avance database is refused. Every connection
+gets ``PRAGMA foreign_keys=ON`` and WAL journaling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message is Spanish and says what to do."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    """The file was written by a newer version of Avance."""
+
+
+class DatabaseUnreadableError(DatabaseError):
+    """The file is not an SQLite database, or not one of Avance's."""
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic configuration for ``url`` pointing at the migrations shipped in ``db/``."""
+    config = Config()
+    config.set_main_option("script_location", str(ALEMBIC_DIR))
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration this version of Avance knows."""
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on the SQLite file ``path`` with foreign keys and WAL on every connection."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 15})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+@dataclass
+class Database:
+    """An open, migrated database.
+
+    Attributes:
+        path: the SQLite file.
+        engine: its engine.
+        sessions: the session factory; use :meth:`transaction` for writes.
+        backup: the backup made before an upgrade on this open, if any.
+    """
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only (rolled back at the end)."""
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def _check_sqlite(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, before any write."""
+    with path.open("rb") as handle:
+        magic = handle.read(16)
+    if magic and magic != b"SQLite format 3\x00":
+        raise DatabaseUnreadableError(
+            f"No se puede leer la base de datos «{path}»: el archivo no es una base de datos de Avance."
+        )
+
+
+def backup_file(path: Path, when: dt.datetime | None = None) -> Path:
+    """Copy the database ``path`` to ``<name>.<YYYYmmdd-HHMMSS>.bak`` beside it.
+
+    Uses SQLite's online backup, so the copy is consistent even while WAL holds recent writes.
+
+    Returns:
+        The backup's path.
+    """
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{stamp}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for an empty one."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the Avance database at ``path``.
+
+    Args:
+        path: the SQLite file; its folder is created if missing.
+        upgrade: migrate an older database (after a backup). With False an older database is
+            refused instead.
+
+    Returns:
+        The open :class:`Database`.
+
+    Raises:
+        DatabaseUnreadableError: not an SQLite file, or an SQLite file that is not Avance's.
+        DatabaseTooNewError: written by a newer Avance.
+        DatabaseError: an older database and ``upgrade`` is False.
+    """
+    path = Path(path).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_sqlite(path)
+    engine = make_engine(path)
+    url = f"sqlite:///{path}"
+    try:
+        revision = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise DatabaseUnreadableError(
+            f"No se puede leer la base de datos «{path}»: {exc.orig}. Revise el archivo o use otra con --db."
+        ) from exc
+    head = head_revision()
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
+    backup: Path | None = None
+    if revision is None and tables - {"alembic_version"}:
+        engine.dispose()
+        raise DatabaseUnreadableError(
+            f"La base de datos «{path}» no es de Avance (tiene tablas pero ninguna versión de esquema)."
+        )
+    if revision is not None and revision not in known:
+        engine.dispose()
+        raise DatabaseTooNewError(
+            f"La base de datos «{path}» fue creada por una versión más nueva de Avance "
+            f"(esquema {revision}). Actualice Avance para abrirla; no se modificó nada."
+        )
+    if revision != head:
+        if revision is not None:
+            if not upgrade:
+                engine.dispose()
+                raise DatabaseError(f"La base de datos «{path}» es de una versión anterior y debe actualizarse.")
+            backup = backup_file(path)
+        config = alembic_config(url)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup=backup)

@@ -1,0 +1,227 @@
+"""SQLAlchemy 2.x typed models of the local store.
+
+Every record has a stable UUID (``id``) and ``created_at`` / ``updated_at`` timestamps in UTC,
+which the sync bundles of a later issue rely on. The schema is created and changed only by the
+Alembic migrations in ``db/alembic/versions``; ``tests/db/test_migrations.py`` checks that the
+migrations and these models agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored as UTC and read back timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: use an aware UTC datetime")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect):  # noqa: ANN001
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """A Decimal stored as its exact text ("0.05"), so SQLite never turns it into a float."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"expected Decimal, got {type(value).__name__}")
+        return format(value, "f")
+
+    def process_result_value(self, value: str | None, dialect):  # noqa: ANN001
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the naming convention the migrations use."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Record:
+    """Mixin: stable UUID and created/updated timestamps (UTC)."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Service(Record, Base):
+    """The public service that reports (SERNAM).
+
+    Columns: ``name`` ("Servicio Nacional de la Mujer"), ``acronym`` ("SERNAM").
+    """
+
+    __tablename__ = "service"
+    name: Mapped[str] = mapped_column(String(200))
+    acronym: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+class RegionRow(Record, Base):
+    """One of the 16 regions, column (1) "Región" (seeded by the first migration).
+
+    Columns: ``cut`` CUT number ("01"), ``iso_code`` ISO 3166-2:CL ("CL-TA"), ``name``.
+    """
+
+    __tablename__ = "region"
+    cut: Mapped[str] = mapped_column(String(2), unique=True)
+    iso_code: Mapped[str] = mapped_column(String(6), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class ReportingYear(Record, Base):
+    """A region's reporting year for a service ("ejercicio 2009").
+
+    Columns: ``year``; ``responsible_office``, the regional office responsible, III.1–III.4
+    note (1) ("DIRECCION REGIONAL", "Seremía").
+    """
+
+    __tablename__ = "reporting_year"
+    __table_args__ = (UniqueConstraint("service_id", "region_id", "year", name="service_region_year"),)
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id", ondelete="RESTRICT"))
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"))
+    year: Mapped[int] = mapped_column(Integer)
+    responsible_office: Mapped[str] = mapped_column(Text, default="")
+
+    service: Mapped[Service] = relationship()
+    region: Mapped[RegionRow] = relationship()
+    programmes: Mapped[list["WorkProgramme"]] = relationship(
+        back_populates="reporting_year", cascade="all, delete-orphan", order_by="WorkProgramme.form"
+    )
+
+
+class WorkProgramme(Record, Base):
+    """A work programme: the content of form III.1, III.2 or III.3 for one region and year.
+
+    III.2's instance header, columns (2)–(6), lives here: ``instance_name`` "Identificación de
+    la instancia" (2), ``main_problem`` "Principal problema a resolver el año" (3),
+    ``territories`` "Territorio(s) en el/ los que opera" (4), ``institutions`` "Instituciones
+    participantes" (5), ``products`` "Productos o subproductos" (6). Empty on III.1 and III.3.
+    """
+
+    __tablename__ = "work_programme"
+    __table_args__ = (
+        UniqueConstraint("reporting_year_id", "form", name="year_form"),
+        CheckConstraint("form IN ('III.1', 'III.2', 'III.3')", name="form_kind"),
+    )
+    reporting_year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reporting_year.id", ondelete="CASCADE"))
+    form: Mapped[str] = mapped_column(String(5))
+    responsible_office: Mapped[str] = mapped_column(Text, default="")
+    instance_name: Mapped[str] = mapped_column(Text, default="")
+    main_problem: Mapped[str] = mapped_column(Text, default="")
+    territories: Mapped[str] = mapped_column(Text, default="")
+    institutions: Mapped[str] = mapped_column(Text, default="")
+    products: Mapped[str] = mapped_column(Text, default="")
+
+    reporting_year: Mapped[ReportingYear] = relationship(back_populates="programmes")
+    objectives: Mapped[list["ObjectiveRow"]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan", order_by="ObjectiveRow.position"
+    )
+
+
+class ObjectiveRow(Record, Base):
+    """A specific objective: "Objetivos específicos" (2), "Indicador" (3), "Resultado anual del
+    indicador" (4) on III.1 and III.3; (7), (8), (9) on III.2. ``section`` is III.3's "11",
+    "12" or "13"; ``position`` orders objectives within the programme.
+    """
+
+    __tablename__ = "objective"
+    __table_args__ = (CheckConstraint("section IS NULL OR section IN ('11', '12', '13')", name="section_code"),)
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("work_programme.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    indicator: Mapped[str] = mapped_column(Text, default="")
+    indicator_result: Mapped[str] = mapped_column(Text, default="")
+
+    programme: Mapped[WorkProgramme] = relationship(back_populates="objectives")
+    commitments: Mapped[list["CommitmentRow"]] = relationship(
+        back_populates="objective", cascade="all, delete-orphan", order_by="CommitmentRow.position"
+    )
+
+
+class CommitmentRow(Record, Base):
+    """An annual goal or activity row: "Meta anual o actividades comprometidas" (5), "Unidad
+    Responsable" (6), "Medio de verificación" (7), "Ponderación (%)" (8) as written
+    (``weight_text``) and as a Decimal (``weight``, NULL when empty or unreadable), "Cumple/no
+    cumple" (9) (``met``: NULL not set). III.2 numbers them (10)–(14).
+    """
+
+    __tablename__ = "commitment"
+    __table_args__ = (CheckConstraint("kind IN ('activity', 'goal')", name="commitment_kind"),)
+    objective_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("objective.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10), default="activity")
+    description: Mapped[str] = mapped_column(Text, default="")
+    responsible_unit: Mapped[str] = mapped_column(Text, default="")
+    verification_means: Mapped[str] = mapped_column(Text, default="")
+    weight_text: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    met: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+    objective: Mapped[ObjectiveRow] = relationship(back_populates="commitments")
+
+
+class ProgressAnalysis(Record, Base):
+    """One III.4 row, "Análisis del avance", for one objective and quarter (1–4 = T1–T4):
+    ``progress`` (2), ``authority_measures`` (3), ``recommendations`` (4), ``responsible`` (5);
+    ``objective_text`` keeps the objective as III.4 wrote it.
+    """
+
+    __tablename__ = "progress_analysis"
+    __table_args__ = (
+        UniqueConstraint("objective_id", "quarter", name="objective_quarter"),
+        CheckConstraint("quarter BETWEEN 1 AND 4", name="quarter_range"),
+    )
+    objective_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("objective.id", ondelete="CASCADE"), index=True)
+    quarter: Mapped[int] = mapped_column(Integer)
+    objective_text: Mapped[str] = mapped_column(Text, default="")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    authority_measures: Mapped[str] = mapped_column(Text, default="")
+    recommendations: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+
+    objective: Mapped[ObjectiveRow] = relationship()
