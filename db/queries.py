@@ -247,3 +247,9 @@ def progress_report(
             elif include_blank:
                 entries.append(ProgressEntry(uuid.uuid4(), o.id, p.form, o.text))
     return ProgressReport(region, year, quarter, ry.responsible_office, tuple(entries))
+
+
+def service_name(session: Session) -> str:
+    """"Name (ACRONYM)" of the reporting service, or "" when none is stored yet."""
+    service = session.scalar(select(Service).order_by(Service.created_at).limit(1))
+    return f"{service.name} ({service.acronym})" if service else ""

@@ -68,11 +68,14 @@ class Commitment:
 
     @property
     def activity_count(self) -> int:
-        """How many activities this row holds: one per weight written in the cell, at least 1.
+        """How many activities this row holds, at least 1: the larger of the weights written in
+        the cell and the non-empty lines of column (5).
 
-        The Tarapacá form writes two activities in one row with "0.5%  0.5%" (seed 001, III.1).
+        The Tarapacá form writes two activities in one row as "0.5%  0.5%" (seed 001, III.1),
+        and III.3 lists two activities in one cell with no weight.
         """
-        return max(1, len(self.parsed_weight.values))
+        lines = sum(1 for line in self.description.splitlines() if line.strip())
+        return max(1, len(self.parsed_weight.values), lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,6 +142,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
     today = today or dt.date.today()
     closed = is_year_closed(programme.year, today)
     findings: list[Finding] = []
+    unset: list[int] = []
     total = Decimal(0)
     earned = Decimal(0)
     for o_index, objective in enumerate(programme.objectives, start=1):
@@ -168,14 +169,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
                 total += weight
             earned += earned_weight(weight, commitment.met)
             if closed and commitment.met is None:
-                findings.append(
-                    Finding(
-                        f"{where}: falta indicar «Cumple/no cumple» al cierre del año {programme.year} (nota 9).",
-                        9,
-                        objective.id,
-                        commitment.id,
-                    )
-                )
+                unset.append(o_index)
     if total != FULL_WEIGHT:
         findings.insert(
             0,
@@ -183,6 +177,16 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
                 f"Las ponderaciones suman {format_percent(total)}; deben sumar 100 % (nota 8).",
                 8,
             ),
+        )
+    if unset:
+        where = ", ".join(str(n) for n in dict.fromkeys(unset))
+        rows = "1 fila" if len(unset) == 1 else f"{len(unset)} filas"
+        findings.append(
+            Finding(
+                f"Falta indicar «Cumple/no cumple» en {rows} al cierre del año {programme.year} "
+                f"(objetivos {where}) (nota 9).",
+                9,
+            )
         )
     valid = is_valid(earned)
     if closed and not valid:

@@ -1,0 +1,228 @@
+"""The ``avance`` command line (contract in ``ARCHITECTURE.md``; acceptance checks call it).
+
+Thin: parses, calls services, prints. Exit status 0 on success, 1 on bad input with one line
+in Spanish on stderr (nothing changed), 2 on wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from desktop.domain.forms import FormKind
+from desktop.domain.regions import UnknownRegionError, find_region
+from desktop.domain.weights import format_percent
+
+APP_NAME = "Avance"
+
+
+def default_db_path() -> Path:
+    """The per-user database: ``$AVANCE_DB`` if set, else ``<user data dir>/Avance/avance.db``."""
+    env = os.environ.get("AVANCE_DB")
+    if env:
+        return Path(env)
+    return user_data_path(APP_NAME, appauthor=False) / "avance.db"
+
+
+class UsageError(Exception):
+    """Wrong usage (exit 2)."""
+
+
+class InputError(Exception):
+    """Bad input (exit 1); the message is one line in Spanish."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+        self.print_usage(sys.stderr)
+        raise UsageError(f"avance: uso incorrecto: {message}")
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"año inválido: «{text}»") from exc
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"año fuera de rango: {year}")
+    return year
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with Spanish help."""
+    parser = _Parser(prog="avance", description="Avance: programas de trabajo regionales (PMG), fuera de línea.")
+    parser.add_argument("--db", type=Path, default=None, help="archivo de la base de datos (por omisión, la del usuario)")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+
+    sub.add_parser("gui", help="abre la aplicación (lo mismo que «avance» solo)")
+
+    example = sub.add_parser("example", help="datos de ejemplo")
+    ex_sub = example.add_subparsers(dest="example_command", metavar="ACCIÓN", required=True)
+    ex_sub.add_parser("load", help="carga el ejemplo Tarapacá 2009 (semilla 001)")
+    gen = ex_sub.add_parser("generate", help="genera un conjunto nacional sintético (pruebas de escala)")
+    gen.add_argument("--year", type=_year, required=True)
+    gen.add_argument("--objectives", type=int, default=40, help="objetivos por programa (40)")
+    gen.add_argument("--activities", type=int, default=3, help="actividades por objetivo (3)")
+
+    summary = sub.add_parser("summary", help="puntaje de cada programa de una región, o nacional")
+    where = summary.add_mutually_exclusive_group(required=True)
+    where.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre")
+    where.add_argument("--national", action="store_true", help="todas las regiones y el resultado del servicio")
+    summary.add_argument("--year", type=_year, required=True)
+    summary.add_argument("--json", action="store_true", help="salida JSON (decimales como texto)")
+
+    printing = sub.add_parser("print", help="imprime un formulario oficial a PDF")
+    printing.add_argument("form", metavar="FORM", help="III.1, III.2, III.3 o III.4")
+    printing.add_argument("--region", required=True)
+    printing.add_argument("--year", type=_year, required=True)
+    printing.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="III.4: trimestre (por omisión el último con datos)")
+    printing.add_argument("-o", "--output", type=Path, required=True, help="archivo PDF de salida")
+    return parser
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from db.engine import DatabaseError, open_database
+
+    path = args.db or default_db_path()
+    try:
+        return open_database(path)
+    except DatabaseError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def _region(code: str):  # noqa: ANN202
+    try:
+        return find_region(code)
+    except UnknownRegionError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def _cmd_example(args: argparse.Namespace) -> int:
+    from desktop.services.example import ExampleFormatError, load_example
+    from desktop.services.generate import generate_national
+
+    db = _open(args)
+    try:
+        if args.example_command == "load":
+            try:
+                result = load_example(db)
+            except ExampleFormatError as exc:
+                raise InputError(str(exc)) from exc
+            if result.loaded:
+                print(
+                    f"Ejemplo cargado: {result.region_name} {result.year} — {result.objectives} objetivos, "
+                    f"{result.commitments} filas de actividades, {result.progress_entries} filas de III.4."
+                )
+            else:
+                print(f"El ejemplo {result.region_name} {result.year} ya estaba cargado; no se cambió nada.")
+            return 0
+        try:
+            size = generate_national(db, args.year, objectives=args.objectives, activities=args.activities)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+        print(f"Generado: {size.regions} regiones, {size.programmes} programas, {size.objectives} objetivos, "
+              f"{size.commitments} actividades.")
+        return 0
+    finally:
+        db.close()
+
+
+def _print_region_text(summary) -> None:  # noqa: ANN001
+    print(f"{summary.region.name} ({summary.region.iso_code}) — {summary.year}")
+    for s in summary.scores:
+        state = "VÁLIDO" if s.valid else "NO VÁLIDO (bajo el 90 %)"
+        print(
+            f"  {s.form.value}: ponderaciones {format_percent(s.weight_total)}, ganada {format_percent(s.weight_earned)}, "
+            f"desempeño {format_percent(s.performance_pct)} — {state}"
+        )
+        for w in s.warnings:
+            print(f"    - {w}")
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from db.queries import NotFoundError
+    from desktop.services.summary import national_json, national_summary, region_json, region_summary
+
+    region = None if args.national else _region(args.region)
+    db = _open(args)
+    try:
+        try:
+            if region is None:
+                national = national_summary(db, args.year)
+            else:
+                regional = region_summary(db, region, args.year)
+        except NotFoundError as exc:
+            raise InputError(str(exc)) from exc
+    finally:
+        db.close()
+    if region is None:
+        if args.json:
+            print(json.dumps(national_json(national), ensure_ascii=False, indent=2))
+        else:
+            for r in national.regions:
+                _print_region_text(r)
+            for form, verdict in national.verdicts.items():
+                print(f"Desempeño anual servicio {form.value}: {verdict.value}")
+            print(f"Servicio: {national.service.value}")
+    elif args.json:
+        print(json.dumps(region_json(regional), ensure_ascii=False, indent=2))
+    else:
+        _print_region_text(regional)
+    return 0
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    from db.queries import NotFoundError
+    from desktop.services.printing import print_form
+
+    try:
+        form = FormKind.parse(args.form)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    region = _region(args.region)
+    if args.output.exists() and args.output.is_dir():
+        raise InputError(f"«{args.output}» es una carpeta; indique un archivo PDF.")
+    db = _open(args)
+    try:
+        try:
+            out = print_form(db, form, region, args.year, args.output, quarter=args.quarter)
+        except NotFoundError as exc:
+            raise InputError(str(exc)) from exc
+        except OSError as exc:
+            raise InputError(f"No se pudo escribir «{args.output}»: {exc.strerror or exc}.") from exc
+    finally:
+        db.close()
+    print(f"Formulario {form.value} de {region.name} {args.year} impreso en {out}")
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.app import run
+
+    return run(args.db or default_db_path())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (also used by ``python -m desktop``)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        command = args.command or "gui"
+        handler = {"gui": _cmd_gui, "example": _cmd_example, "summary": _cmd_summary, "print": _cmd_print}[command]
+        return handler(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"avance: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Scoring summaries of a region, or of the nation, for the command line and the window.
+
+Every figure comes from :mod:`desktop.domain.scoring`; this module only gathers the programmes
+and shapes the answer (the JSON shape is the contract in ``ARCHITECTURE.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from db import queries
+from db.engine import Database
+from desktop.domain.forms import PROGRAMME_FORMS, FormKind
+from desktop.domain.regions import Region
+from desktop.domain.scoring import ProgrammeScore, Verdict, score_programme, service_verdict
+
+
+@dataclass(frozen=True, slots=True)
+class RegionSummary:
+    """The scores of one region's programmes for one year (III.1, III.2, III.3 order)."""
+
+    region: Region
+    year: int
+    scores: tuple[ProgrammeScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NationalSummary:
+    """Every region with data for a year, and the service verdict.
+
+    Attributes:
+        year: reporting year.
+        regions: one summary per region with data, by CUT number.
+        verdicts: per programme form, "Desempeño anual servicio" (III.1 note (12)) over the
+            regions that committed it.
+        service: CUMPLE only when every programme's verdict is CUMPLE.
+    """
+
+    year: int
+    regions: tuple[RegionSummary, ...]
+    verdicts: dict[FormKind, Verdict]
+    service: Verdict
+
+
+def region_summary(db: Database, region: Region, year: int, today: dt.date | None = None) -> RegionSummary:
+    """Score every programme of ``region`` and ``year``.
+
+    Raises:
+        db.queries.NotFoundError: no data for that region and year (Spanish message).
+    """
+    with db.reading() as session:
+        progs = queries.programmes(session, region, year)
+    return RegionSummary(region, year, tuple(score_programme(p, today) for p in progs))
+
+
+def national_summary(db: Database, year: int, today: dt.date | None = None) -> NationalSummary:
+    """Score every region's programmes for ``year`` and give the service verdicts.
+
+    Raises:
+        db.queries.NotFoundError: no region has data for ``year``.
+    """
+    with db.reading() as session:
+        progs = queries.programmes_of_year(session, year)
+    if not progs:
+        raise queries.NotFoundError(f"Ninguna región tiene datos del año {year}.")
+    by_region: dict[str, list[ProgrammeScore]] = {}
+    regions: dict[str, Region] = {}
+    for p in progs:
+        by_region.setdefault(p.region.iso_code, []).append(score_programme(p, today))
+        regions[p.region.iso_code] = p.region
+    summaries = tuple(
+        RegionSummary(regions[code], year, tuple(sorted(scores, key=lambda s: PROGRAMME_FORMS.index(s.form))))
+        for code, scores in sorted(by_region.items(), key=lambda kv: regions[kv[0]].cut)
+    )
+    verdicts: dict[FormKind, Verdict] = {}
+    for form in PROGRAMME_FORMS:
+        committed = [s for r in summaries for s in r.scores if s.form is form]
+        if committed:
+            verdicts[form] = service_verdict(committed)
+    overall = Verdict.CUMPLE if all(v is Verdict.CUMPLE for v in verdicts.values()) else Verdict.NO_CUMPLE
+    return NationalSummary(year, summaries, verdicts, overall)
+
+
+def verdict_text(db: Database, form: FormKind, year: int, today: dt.date | None = None) -> str:
+    """What the form's "Desempeño anual servicio" cell says, from the regions in this database.
+
+    The verdict is national (III.1 note (12)); the text says over how many regions it was
+    computed, so a regional office's print does not pass for the national result.
+    """
+    try:
+        national = national_summary(db, year, today)
+    except queries.NotFoundError:
+        return ""
+    verdict = national.verdicts.get(form)
+    if verdict is None:
+        return ""
+    n = sum(1 for r in national.regions if any(s.form is form for s in r.scores))
+    return f"{verdict.value} (calculado sobre {n} de 16 regiones en esta base de datos)"
+
+
+def _score_json(score: ProgrammeScore) -> dict[str, Any]:
+    return {
+        "form": score.form.value,
+        "weight_total": str(score.weight_total),
+        "weight_earned": str(score.weight_earned),
+        "performance_pct": str(score.performance_pct),
+        "valid": score.valid,
+        "warnings": list(score.warnings),
+    }
+
+
+def region_json(summary: RegionSummary) -> dict[str, Any]:
+    """The ``summary --json`` object: region, year, programmes (decimals as strings)."""
+    return {
+        "region": summary.region.iso_code,
+        "year": summary.year,
+        "programmes": [_score_json(s) for s in summary.scores],
+    }
+
+
+def national_json(summary: NationalSummary) -> dict[str, Any]:
+    """The ``summary --national --json`` object: every region plus the service verdicts."""
+    return {
+        "year": summary.year,
+        "regions": [region_json(r) for r in summary.regions],
+        "programmes": [
+            {
+                "form": form.value,
+                "service": verdict.value,
+                "regions": sum(1 for r in summary.regions if any(s.form is form for s in r.scores)),
+                "regions_below": [
+                    r.region.iso_code for r in summary.regions for s in r.scores if s.form is form and not s.valid
+                ],
+            }
+            for form, verdict in summary.verdicts.items()
+        ],
+        "service": summary.service.value,
+    }
