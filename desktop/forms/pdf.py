@@ -1,0 +1,667 @@
+"""PDF printing of the Etapa 3 forms III.1–III.4, laid out as the official formats.
+
+Source of the layout: seed 001 ("Formatos de la Etapa 3: Implementación del Programa de Trabajo
+GT 2009"), Actividades III.1, III.2, III.3 and III.4. Every official text (headings, column
+headers and groups, result labels, III.3 sections, notes) comes from
+:mod:`desktop.domain.forms`; nothing is retyped here.
+
+Pure reportlab: no Qt, no SQL. The caller scores the programme
+(:func:`desktop.domain.scoring.score_programme`) and computes the service verdict text; this
+module only lays out what it is given. Fonts are DejaVu TrueType, embedded, so Spanish accents,
+«ñ», «», “”, – and ° print on any reader.
+
+Typical use::
+
+    register_fonts()
+    ctx = PrintContext("Servicio Nacional de la Mujer (SERNAM)", dt.date.today(),
+                       verdict_text="NO CUMPLE (1 de 1 región en esta base)")
+    print_programme(programme, score_programme(programme), ctx, "III.1.pdf")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    BaseDocTemplate,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain.forms import PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
+from desktop.domain.records import Commitment, ProgressReport, Programme, quarter_label
+from desktop.domain.scoring import ProgrammeScore, earned_weight
+from desktop.domain.weights import format_percent
+
+__all__ = [
+    "PrintContext",
+    "register_fonts",
+    "programme_story",
+    "progress_story",
+    "write_pdf",
+    "print_programme",
+    "print_progress",
+]
+
+# --------------------------------------------------------------------------------------------
+# Fonts
+
+FONT = "DejaVuSansCondensed"
+FONT_BOLD = "DejaVuSansCondensed-Bold"
+FONT_WIDE = "DejaVuSans"
+FONT_WIDE_BOLD = "DejaVuSans-Bold"
+_FONT_FILES = {
+    FONT: "DejaVuSansCondensed.ttf",
+    FONT_BOLD: "DejaVuSansCondensed-Bold.ttf",
+    FONT_WIDE: "DejaVuSans.ttf",
+    FONT_WIDE_BOLD: "DejaVuSans-Bold.ttf",
+}
+_fonts_lock = threading.Lock()
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register the DejaVu TrueType fonts shipped in ``resources/fonts`` with reportlab.
+
+    Registers DejaVuSansCondensed (regular and bold) and DejaVuSans (regular and bold), and
+    the font families so that ``<b>`` in a paragraph picks the bold face. TrueType fonts are
+    embedded (subset) in every PDF, so Spanish text (á, ñ, «», “”, –, °) prints everywhere.
+    Calling it again does nothing.
+
+    Raises:
+        FileNotFoundError: a font file is missing from ``resources/fonts``.
+    """
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    with _fonts_lock:
+        if _fonts_ready:
+            return
+        folder = resources.files("resources") / "fonts"
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        for name, filename in _FONT_FILES.items():
+            if name in registered:
+                continue
+            path = folder / filename
+            if not path.is_file():
+                raise FileNotFoundError(f"No se encontró la fuente {filename} en resources/fonts.")
+            pdfmetrics.registerFont(TTFont(name, os.fspath(path) if isinstance(path, os.PathLike) else str(path)))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        pdfmetrics.registerFontFamily(
+            FONT_WIDE, normal=FONT_WIDE, bold=FONT_WIDE_BOLD, italic=FONT_WIDE, boldItalic=FONT_WIDE_BOLD
+        )
+        _fonts_ready = True
+
+
+# --------------------------------------------------------------------------------------------
+# Page set-up and styles (created once and shared by every cell: no per-cell style objects)
+
+MARGIN = 1.2 * cm
+FOOTER_GAP = 0.55 * cm
+GRID = 0.4
+GRID_COLOR = colors.HexColor("#606060")
+HEADER_BG = colors.HexColor("#E4E4E4")
+GROUP_BG = colors.HexColor("#D2D2D2")
+SECTION_BG = colors.HexColor("#F1F1F1")
+
+_CELL = ParagraphStyle("avance-cell", fontName=FONT, fontSize=7.2, leading=8.6, alignment=TA_LEFT)
+_CELL_CENTER = ParagraphStyle("avance-cell-center", parent=_CELL, alignment=TA_CENTER)
+_CELL_BOLD = ParagraphStyle("avance-cell-bold", parent=_CELL, fontName=FONT_BOLD)
+_HEAD = ParagraphStyle("avance-head", parent=_CELL, fontName=FONT_BOLD, fontSize=7, leading=8.2, alignment=TA_CENTER)
+_GROUP = ParagraphStyle("avance-group", parent=_HEAD, fontSize=7.5, leading=9)
+_LABEL = ParagraphStyle("avance-label", parent=_CELL, fontName=FONT_BOLD, fontSize=7.5, leading=9)
+_VALUE = ParagraphStyle("avance-value", parent=_CELL, fontSize=7.5, leading=9)
+_TITLE = ParagraphStyle(
+    "avance-title", fontName=FONT_WIDE_BOLD, fontSize=10, leading=12.5, spaceAfter=6, alignment=TA_LEFT
+)
+_SUBHEAD = ParagraphStyle("avance-subhead", fontName=FONT_BOLD, fontSize=8, leading=10, spaceBefore=8, spaceAfter=2)
+_SMALL = ParagraphStyle("avance-small", fontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0)
+_NOTE = ParagraphStyle("avance-note", fontName=FONT, fontSize=7, leading=8.4, spaceAfter=1.5)
+
+_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+
+# Relative widths per column key: long texts wide, weight/met/earned narrow (sum is normalised).
+_CONTROL_WEIGHTS = {
+    "objective": 17.0,
+    "indicator": 14.0,
+    "indicator_result": 11.0,
+    "description": 18.0,
+    "responsible_unit": 10.0,
+    "verification_means": 11.0,
+    "weight": 7.4,
+    "met": 6.2,
+    "earned": 7.4,
+}
+_PROGRESS_WEIGHTS = {
+    "programme": 9.0,
+    "objective": 18.0,
+    "progress": 24.0,
+    "authority_measures": 18.0,
+    "recommendations": 18.0,
+    "responsible": 13.0,
+}
+_INSTANCE_FIELDS = {"instance_name": "name"}
+"""III.2 header column keys whose ComplementarityInstance attribute has another name."""
+_INSTANCE_WEIGHTS = {"instance_name": 14.0, "main_problem": 22.0, "territories": 14.0, "institutions": 26.0, "products": 24.0}
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What a printout needs besides the form's content.
+
+    Attributes:
+        service_name: the service, printed in the footer ("Servicio Nacional de la Mujer (SERNAM)").
+        printed_on: the print date, printed in the footer.
+        page_size: reportlab page size in points; defaults to landscape letter ("Carta").
+        verdict_text: what to print in the "Desempeño Anual Servicio" row (III.1 (12),
+            III.2 (17), III.3 (15)), e.g. "NO CUMPLE (1 de 1 región en esta base)"; the
+            caller computes it (it is a national result, seed 001, III.1 note (12)).
+    """
+
+    service_name: str
+    printed_on: dt.date
+    page_size: tuple[float, float] = landscape(letter)
+    verdict_text: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+
+
+class _FormTable(Table):
+    """A table that splits between rows, and inside a row only when it must.
+
+    reportlab's ``splitInRow`` splits whichever row meets the page end, and may even start a
+    continuation (repeated headers plus a sliver of a row) at the foot of a page. This table
+    moves a row that fits on a page to the next page whole, and splits a row only when the
+    table starts a fresh page and the row still does not fit (a row taller than a page):
+    no text is ever cut.
+    """
+
+    fresh_height: float = 0.0
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        self._calc(availWidth, availHeight)
+        result = self._splitRows(availHeight, doInRowSplit=0)
+        if not result and availHeight >= self.fresh_height - 1:
+            result = self._splitRows(availHeight, doInRowSplit=1)
+        for index, part in enumerate(result):
+            part.fresh_height = self.fresh_height
+            if index < len(result) - 1:
+                # Close the part that ends at the page foot (the outer BOX does not).
+                part.setStyle([("LINEBELOW", (0, -1), (-1, -1), GRID, GRID_COLOR)])
+        return result
+
+
+def _table(rows, widths, commands, ctx: PrintContext, repeat_rows: int = 0, h_align: str | None = None) -> _FormTable:
+    table = _FormTable(
+        rows, colWidths=list(widths), style=TableStyle(commands), repeatRows=repeat_rows, splitInRow=1, hAlign=h_align
+    )
+    # Height of an empty frame (the frame has no padding).
+    table.fresh_height = ctx.page_size[1] - 2 * MARGIN
+    return table
+
+
+def _markup(text: str | None) -> str:
+    """Paragraph markup that prints ``text`` as written: escape &, <, > first, then line breaks."""
+    if not text:
+        return ""
+    return escape(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")).replace("\n", "<br/>")
+
+
+def _p(text: str | None, style: ParagraphStyle = _CELL) -> Paragraph | str:
+    """A wrapping cell for ``text`` (an empty string for empty cells: nothing to lay out)."""
+    markup = _markup(text)
+    return Paragraph(markup, style) if markup else ""
+
+
+def _frame_width(ctx: PrintContext) -> float:
+    return ctx.page_size[0] - 2 * MARGIN
+
+
+def _widths(columns: Sequence[Column] | Sequence[str], weights: dict[str, float], total: float) -> list[float]:
+    keys = [c.key if isinstance(c, Column) else c for c in columns]
+    raw = [weights.get(k, 10.0) for k in keys]
+    scale = total / sum(raw)
+    return [w * scale for w in raw]
+
+
+def _heading(form_spec: FormSpec, year: int) -> Paragraph:
+    """The activity heading and title, exactly as :meth:`FormSpec.heading` (seed 001)."""
+    return Paragraph(_markup(form_spec.heading(year)), _TITLE)
+
+
+def _label_value_table(
+    cells: Sequence[tuple[str, ParagraphStyle]], widths: Sequence[float], ctx: PrintContext
+) -> Table:
+    """A one-row header table; cells styled _LABEL get the grey header background."""
+    row = [_p(text, style) for text, style in cells]
+    style = list(_PADDING) + [("BOX", (0, 0), (-1, -1), GRID, GRID_COLOR), ("INNERGRID", (0, 0), (-1, -1), GRID, GRID_COLOR)]
+    for i, (_text, st) in enumerate(cells):
+        if st is _LABEL:
+            style.append(("BACKGROUND", (i, 0), (i, 0), HEADER_BG))
+    return _table([row], widths, style, ctx, h_align="LEFT")
+
+
+def _region_header(programme: Programme, ctx: PrintContext) -> Table:
+    """ "REGIÓN (1)" | region (— responsible office), as seed 001 III.1–III.3 print it."""
+    value = programme.region.name
+    if programme.responsible_office.strip():
+        value = f"{value} — {programme.responsible_office.strip()}"
+    width = _frame_width(ctx)
+    return _label_value_table([("REGIÓN (1)", _LABEL), (value, _VALUE)], [3.2 * cm, min(14 * cm, width - 3.2 * cm)], ctx)
+
+
+def _instance_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext) -> Table:
+    """III.2's instance header, columns (2)–(6) with their official headers (seed 001, III.2)."""
+    fields = form_spec.header_fields
+    instance = programme.instance
+    head = [_p(f"{c.label.format(year=programme.year)} ({c.number})", _HEAD) for c in fields]
+    body = [_p(getattr(instance, _INSTANCE_FIELDS.get(c.key, c.key), "") if instance is not None else "") for c in fields]
+    widths = _widths(fields, _INSTANCE_WEIGHTS, _frame_width(ctx))
+    style = list(_PADDING) + [
+        ("GRID", (0, 0), (-1, -1), GRID, GRID_COLOR),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+    ]
+    return _table([head, body], widths, style, ctx, repeat_rows=1)
+
+
+def _group_header(columns: Sequence[Column]) -> tuple[list[Paragraph | str], list[tuple]]:
+    """First header row: one cell per run of columns of the same group, spanned (seed 001)."""
+    row: list[Paragraph | str] = [""] * len(columns)
+    commands: list[tuple] = []
+    start = 0
+    for i in range(1, len(columns) + 1):
+        if i == len(columns) or columns[i].group != columns[start].group:
+            row[start] = _p(columns[start].group, _GROUP)
+            if i - 1 > start:
+                commands.append(("SPAN", (start, 0), (i - 1, 0)))
+            start = i
+    return row, commands
+
+
+def _commitment_cells(commitment: Commitment) -> list[Paragraph | str]:
+    """Columns (5)–(10) of one commitment (seed 001, III.1 notes (8), (9), (10))."""
+    met = commitment.met
+    if met is True:
+        met_text, earned = "Sí", format_percent(earned_weight(commitment.weight, met))
+    elif met is False:
+        met_text, earned = "No", "0 %"
+    else:
+        met_text, earned = "", ""
+    return [
+        _p(commitment.description),
+        _p(commitment.responsible_unit),
+        _p(commitment.verification_means),
+        _p(commitment.weight_text, _CELL_CENTER),
+        _p(met_text, _CELL_CENTER),
+        _p(earned, _CELL_CENTER),
+    ]
+
+
+def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext) -> Table:
+    """The control table: two header rows, then one row per commitment (seed 001, III.1–III.3).
+
+    The objective's cells (2)–(4) print on its first commitment row only; no horizontal line
+    separates rows of the same objective in those columns, which reads as the seed's merged
+    cells yet lets any row split across pages (a tall row span cannot).
+    """
+    columns = form_spec.columns
+    ncols = len(columns)
+    n_result = sum(1 for c in columns if c.group == columns[0].group)  # (2)–(4)
+    group_row, commands = _group_header(columns)
+    rows: list[list[Paragraph | str]] = [group_row, [_p(c.header, _HEAD) for c in columns]]
+    commands += list(_PADDING)
+    commands += [
+        ("BACKGROUND", (0, 0), (-1, 0), GROUP_BG),
+        ("BACKGROUND", (0, 1), (-1, 1), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, 1), GRID, GRID_COLOR),
+        ("BOX", (0, 0), (-1, -1), GRID, GRID_COLOR),
+        ("LINEAFTER", (0, 2), (-2, -1), GRID, GRID_COLOR),
+    ]
+
+    def objective_rows(objective) -> None:
+        first = len(rows)
+        objective_cells = [_p(objective.text), _p(objective.indicator), _p(objective.indicator_result)]
+        commitments = objective.commitments or (None,)
+        for index, commitment in enumerate(commitments):
+            cells = objective_cells if index == 0 else ["", "", ""]
+            rows.append(cells + (_commitment_cells(commitment) if commitment is not None else [""] * (ncols - n_result)))
+            if index:
+                commands.append(("LINEABOVE", (n_result, len(rows) - 1), (-1, len(rows) - 1), GRID, GRID_COLOR))
+        commands.append(("LINEABOVE", (0, first), (-1, first), GRID, GRID_COLOR))
+
+    def section_row(text: str) -> None:
+        r = len(rows)
+        rows.append([_p(text, _CELL_BOLD)] + [""] * (ncols - 1))
+        commands.extend(
+            [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), SECTION_BG),
+                ("LINEABOVE", (0, r), (-1, r), GRID, GRID_COLOR),
+            ]
+        )
+
+    if form_spec.sections:
+        # III.3: every section is printed, even when empty, as the seed does.
+        codes = [code for code, _label, _note in form_spec.sections]
+        for code, label, _note in form_spec.sections:
+            section_row(f"({code}) {label}")
+            for objective in programme.objectives:
+                if objective.section == code:
+                    objective_rows(objective)
+        orphans = [o for o in programme.objectives if o.section not in codes]
+        if orphans:
+            section_row("Sin sección asignada")
+            for objective in orphans:
+                objective_rows(objective)
+    else:
+        for objective in programme.objectives:
+            objective_rows(objective)
+
+    widths = _widths(columns, _CONTROL_WEIGHTS, _frame_width(ctx))
+    return _table(rows, widths, commands, ctx, repeat_rows=2)
+
+
+def _results_table(programme: Programme, score: ProgrammeScore, form_spec: FormSpec, ctx: PrintContext) -> Table:
+    """Rows "Desempeño Anual Región (%)" and "Desempeño Anual Servicio" (seed 001, III.1 (11)/(12))."""
+    year = programme.year
+    (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
+    performance = format_percent(score.performance_pct)
+    performance += " — válido" if score.valid else " — bajo el 90 %: no valida"
+    width = _frame_width(ctx)
+    label_width = width * 0.62
+    rows = [
+        [_p(f"{region_label.format(year=year)} ({region_no})", _LABEL), _p(performance, _VALUE)],
+        [_p(f"{service_label.format(year=year)} ({service_no})", _LABEL), _p(ctx.verdict_text, _VALUE)],
+    ]
+    style = list(_PADDING) + [
+        ("GRID", (0, 0), (-1, -1), GRID, GRID_COLOR),
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    return _table(rows, [label_width, width - label_width], style, ctx)
+
+
+def _warnings(messages: Iterable[str]) -> list[Flowable]:
+    messages = [m for m in messages if m]
+    if not messages:
+        return []
+    out: list[Flowable] = [Paragraph("Advertencias", _SUBHEAD)]
+    out += [Paragraph(_markup(m), _SMALL, bulletText="•") for m in messages]
+    return out
+
+
+def _notes(form_spec: FormSpec, year: int) -> list[Flowable]:
+    """ "Notas Actividad III. n." and every note "(n) text" of the form (seed 001)."""
+    out: list[Flowable] = [Paragraph(_markup(f"Notas {form_spec.activity}"), _SUBHEAD)]
+    out += [Paragraph(_markup(f"({n}) {text.format(year=year)}"), _NOTE) for n, text in form_spec.notes]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Public stories
+
+
+def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintContext) -> list[Flowable]:
+    """The flowables of one work programme, form III.1, III.2 or III.3, as seed 001 lays it out.
+
+    Layout (seed 001, Actividades III.1–III.3): the activity heading and title; the
+    "REGIÓN (1)" header; for III.2 the instance header (2)–(6); the control table with the
+    group row ("Control de Resultados" over (2)–(4), "Control Operacional" over (5)–(10)) and
+    the numbered headers, both repeated on every page, one row per commitment, III.3's
+    objectives under their sections (11)–(13) (all three printed, even empty); the rows
+    "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the scoring warnings, if any;
+    and the form's notes. Column (8) prints the weight as written; (9) "Sí"/"No"; (10) the
+    earned weight when met (III.1 notes (8)–(10)).
+
+    Args:
+        programme: the programme to print (its form says which layout).
+        score: its scoring, from :func:`desktop.domain.scoring.score_programme`.
+        ctx: print context; ``ctx.verdict_text`` fills the service result row.
+
+    Returns:
+        A list of reportlab flowables, to pass to :func:`write_pdf`.
+
+    Raises:
+        ValueError: ``programme.form`` is III.4 (use :func:`progress_story`).
+    """
+    if programme.form is FormKind.III_4:
+        raise ValueError("III.4 no es un programa de trabajo: use progress_story.")
+    register_fonts()
+    form_spec = spec(programme.form)
+    story: list[Flowable] = [_heading(form_spec, programme.year), _region_header(programme, ctx), Spacer(1, 5)]
+    if form_spec.header_fields:
+        story += [_instance_table(programme, form_spec, ctx), Spacer(1, 5)]
+    story += [_control_table(programme, form_spec, ctx), Spacer(1, 6)]
+    story.append(KeepTogether([_results_table(programme, score, form_spec, ctx)]))
+    story += _warnings(score.warnings)
+    story += _notes(form_spec, programme.year)
+    return story
+
+
+def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
+    """The flowables of form III.4, "Análisis del avance", as seed 001 lays it out.
+
+    Layout (seed 001, Actividad III.4): heading; header "REGIÓN (1)" | region | responsible
+    office | "Trimestre Tn (a la fecha)"; a table "Programa de Trabajo", "Objetivos
+    específicos" and columns (2)–(5), its header repeated on every page, the programme label
+    (:data:`desktop.domain.forms.PROGRAMME_LABELS`) printed on the first row of each
+    programme only; then the notes of III.4.
+
+    Args:
+        report: the III.4 report of one region, year and quarter.
+        ctx: print context.
+
+    Returns:
+        A list of reportlab flowables, to pass to :func:`write_pdf`.
+
+    Raises:
+        ValueError: ``report.quarter`` is not 1–4.
+    """
+    register_fonts()
+    form_spec = spec(FormKind.III_4)
+    quarter = f"Trimestre {quarter_label(report.quarter)} (a la fecha)"
+    width = _frame_width(ctx)
+    header = _label_value_table(
+        [
+            ("REGIÓN (1)", _LABEL),
+            (report.region.name, _VALUE),
+            (report.responsible_office, _VALUE),
+            (quarter, _LABEL),
+        ],
+        [3.2 * cm, 6 * cm, 6 * cm, min(5 * cm, width - 15.2 * cm)],
+        ctx,
+    )
+    columns = form_spec.columns
+    rows: list[list[Paragraph | str]] = [[_p(c.header, _HEAD) for c in columns]]
+    commands: list[tuple] = list(_PADDING) + [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("GRID", (0, 0), (-1, 0), GRID, GRID_COLOR),
+        ("BOX", (0, 0), (-1, -1), GRID, GRID_COLOR),
+        ("LINEAFTER", (0, 1), (-2, -1), GRID, GRID_COLOR),
+    ]
+    previous: FormKind | None = None
+    for entry in report.entries:
+        r = len(rows)
+        first = entry.form is not previous
+        previous = entry.form
+        label = PROGRAMME_LABELS.get(entry.form, entry.form.value) if first else ""
+        rows.append(
+            [
+                _p(label, _CELL_BOLD),
+                _p(entry.objective_text),
+                _p(entry.progress),
+                _p(entry.authority_measures),
+                _p(entry.recommendations),
+                _p(entry.responsible),
+            ]
+        )
+        # No line under the programme cell between rows of the same programme (merged look).
+        commands.append(("LINEABOVE", (0 if first else 1, r), (-1, r), GRID, GRID_COLOR))
+    if not report.entries:
+        rows.append([""] * len(columns))
+    table = _table(rows, _widths(columns, _PROGRESS_WEIGHTS, width), commands, ctx, repeat_rows=1)
+    return [_heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
+
+
+# --------------------------------------------------------------------------------------------
+# Document
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Canvas that defers each page until the end, to print "página n de N" with the real N."""
+
+    def __init__(self, *args, ctx: PrintContext, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._ctx = ctx
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        width, _height = self._pagesize
+        y = MARGIN - FOOTER_GAP
+        self.saveState()
+        self.setFont(FONT, 6.5)
+        self.setFillColor(colors.HexColor("#404040"))
+        printed = self._ctx.printed_on.strftime("%d-%m-%Y")
+        left = f"{self._ctx.service_name} · impreso el {printed}" if self._ctx.service_name else f"Impreso el {printed}"
+        self.drawString(MARGIN, y, left)
+        self.drawRightString(width - MARGIN, y, f"página {self._pageNumber} de {total}")
+        self.restoreState()
+
+
+def write_pdf(
+    stories: list[list[Flowable]],
+    out: str | Path | BinaryIO,
+    ctx: PrintContext,
+    title: str,
+) -> None:
+    """Build one PDF of several stories, each starting on a new page.
+
+    Every page gets a footer with the service name and print date on the left and
+    "página n de N" on the right (N is the document's real page count: the pages are held
+    until the end, then numbered). The PDF's title is ``title``, its author the service.
+
+    Args:
+        stories: the stories, e.g. from :func:`programme_story` and :func:`progress_story`.
+            Flowables are consumed: build a story again to print it twice.
+        out: a file path, or a binary file object open for writing.
+        ctx: print context (page size, service name, print date).
+        title: document title (PDF metadata).
+
+    Raises:
+        ValueError: there is nothing to print (no story, or only empty ones).
+        OSError: the file cannot be written.
+    """
+    register_fonts()
+    parts = [s for s in stories if s]
+    if not parts:
+        raise ValueError("No hay nada que imprimir.")
+    flowables: list[Flowable] = []
+    for index, story in enumerate(parts):
+        if index:
+            flowables.append(PageBreak())
+        flowables.extend(story)
+    target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    doc = BaseDocTemplate(
+        target,
+        pagesize=ctx.page_size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=ctx.service_name,
+        subject="PMG Gestión Territorial, Etapa 3",
+        creator="Avance",
+        lang="es-CL",
+        initialFontName=FONT,
+        displayDocTitle=1,
+    )
+    width, height = ctx.page_size
+    frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, 0, 0, 0, 0, id="form")
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    doc.build(flowables, canvasmaker=partial(_NumberedCanvas, ctx=ctx))
+
+
+def _title(form: FormKind, region_name: str, year: int) -> str:
+    return f"{SHORT_NAMES[form]} — {region_name} {year}"
+
+
+def print_programme(programme: Programme, score: ProgrammeScore, ctx: PrintContext, out: str | Path | BinaryIO) -> None:
+    """Print one work programme (III.1, III.2 or III.3) to a PDF.
+
+    Args:
+        programme: the programme.
+        score: its scoring.
+        ctx: print context.
+        out: a file path or a binary file object.
+
+    Raises:
+        ValueError: ``programme.form`` is III.4.
+        OSError: the file cannot be written.
+    """
+    story = programme_story(programme, score, ctx)
+    write_pdf([story], out, ctx, _title(programme.form, programme.region.name, programme.year))
+
+
+def print_progress(report: ProgressReport, ctx: PrintContext, out: str | Path | BinaryIO) -> None:
+    """Print form III.4 of one region, year and quarter to a PDF.
+
+    Args:
+        report: the III.4 report.
+        ctx: print context.
+        out: a file path or a binary file object.
+
+    Raises:
+        ValueError: ``report.quarter`` is not 1–4.
+        OSError: the file cannot be written.
+    """
+    story = progress_story(report, ctx)
+    title = f"{_title(FormKind.III_4, report.region.name, report.year)} {quarter_label(report.quarter)}"
+    write_pdf([story], out, ctx, title)

@@ -1,0 +1,42 @@
+"""Shared test set-up: headless Qt, a fresh database file per test, a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import pytest
+
+from db.engine import Database, open_database
+from desktop.services.example import load_example
+
+TODAY = dt.date(2026, 11, 22)
+"""The date the tests score at: after the 2009 year end (so note (9) applies)."""
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_001 = SEED_DIR / "001_fbf977a584a39a6c.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file path of the test's own (not created yet)."""
+    return tmp_path / "avance.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """An empty, migrated database of the test's own."""
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def example_db(db: Database) -> Database:
+    """The database with the Tarapacá 2009 example (seed 001) loaded."""
+    load_example(db)
+    return db

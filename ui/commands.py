@@ -1,0 +1,37 @@
+"""Undoable edits (STYLE.md rule 4): every change to a form is a ``QUndoCommand``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+
+class EditCommand(QUndoCommand):
+    """Set one field to ``new``; undo sets it back to ``old``.
+
+    Args:
+        text: the Spanish label shown in Editar → Deshacer «…».
+        apply: writes a value (calls a service; each call is one transaction).
+        old: the value before.
+        new: the value after.
+        done: the first ``redo`` is skipped because the edit was already applied when the
+            command was pushed (so a refused edit never enters the stack).
+    """
+
+    def __init__(self, text: str, apply: Callable[[Any], None], old: Any, new: Any, *, done: bool = True) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self._old = old
+        self._new = new
+        self._skip = done
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)

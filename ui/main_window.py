@@ -1,0 +1,570 @@
+"""The main window: navigator (región → año → formulario), the form being edited, the scoring
+panel, menus and shortcuts. Widgets call services; they never touch the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QProgressDialog,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.queries import NotFoundError
+from desktop.domain.forms import SHORT_NAMES, FormKind, spec
+from desktop.domain.records import ComplementarityInstance, Programme, quarter_label
+from desktop.domain.regions import Region
+from desktop.domain.scoring import is_year_closed
+from desktop.services.printing import latest_quarter, print_form, print_region
+from desktop.services.programmes import EditError, ProgrammeService
+from ui.commands import EditCommand
+from ui.delegates import MetDelegate, TextDelegate
+from ui.dialogs import Prompter
+from ui.scoring_panel import ScoringPanel
+from ui.table_models import ProgrammeTableModel, ProgressTableModel
+from ui.worker import Task, run_in_thread
+
+NAV_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: Column widths in pixels by field, for the form tables.
+WIDTHS = {
+    "section": 140, "objective": 210, "indicator": 170, "indicator_result": 130, "description": 230,
+    "responsible_unit": 125, "verification_means": 140, "weight": 85, "met": 75, "earned": 85,
+    "programme": 115, "progress": 290, "authority_measures": 220, "recommendations": 220,
+    "responsible": 140,
+}
+
+FIELD_LABELS = {
+    "text": "objetivo", "indicator": "indicador", "indicator_result": "resultado anual", "description": "actividad",
+    "responsible_unit": "unidad responsable", "verification_means": "medio de verificación",
+    "weight_text": "ponderación", "met": "cumple/no cumple", "kind": "tipo", "objective_text": "objetivo (III.4)",
+    "progress": "avance efectivo", "authority_measures": "medidas de la autoridad",
+    "recommendations": "recomendaciones", "responsible": "responsable", "instance_name": "instancia",
+    "main_problem": "principal problema", "territories": "territorios", "institutions": "instituciones",
+    "products": "productos",
+}
+
+
+class InstanceField(QPlainTextEdit):
+    """A III.2 header field that reports its text when it loses focus, if it changed."""
+
+    committed = Signal(str, str)  # field, text
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._saved = ""
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(52)
+
+    def set_saved_text(self, text: str) -> None:
+        """Show ``text`` as the stored value."""
+        self._saved = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().focusOutEvent(event)
+        text = self.toPlainText()
+        if text != self._saved:
+            self.committed.emit(self.field, text)
+
+
+def _setup_table(table: QTableView) -> None:
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
+    table.horizontalHeader().setMinimumHeight(44)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setItemDelegate(TextDelegate(table))
+
+
+class ProgrammePage(QWidget):
+    """III.1, III.2 or III.3: title, III.2's instance header, the control table."""
+
+    def __init__(self, model: ProgrammeTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.region_label = QLabel()
+        self.instance_box = QGroupBox(self.tr("Identificación de la instancia de complementariedad"))
+        form = QFormLayout(self.instance_box)
+        self.instance_fields: dict[str, InstanceField] = {}
+        for column in spec(FormKind.III_2).header_fields:
+            field = InstanceField(column.key)
+            field.setToolTip(f"({column.number}) {column.note}")
+            self.instance_fields[column.key] = field
+            form.addRow(QLabel(column.header.replace("{year}", "")), field)
+        self.table = QTableView()
+        _setup_table(self.table)
+        self.table.setModel(model)
+        self.met_delegate = MetDelegate(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.region_label)
+        layout.addWidget(self.instance_box)
+        layout.addWidget(self.table, 1)
+        model.modelReset.connect(self._on_reset)
+        model.dataChanged.connect(lambda *_: self._fit_rows())
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows_later())
+        self._fit_timer = QTimer(self, singleShot=True, interval=120)
+        self._fit_timer.timeout.connect(self._fit_rows)
+
+    def show_programme(self, programme: Programme) -> None:
+        """Show the programme's title, region and (III.2) instance."""
+        s = spec(programme.form)
+        self.heading.setText(s.heading(programme.year))
+        office = f" — {programme.responsible_office}" if programme.responsible_office else ""
+        self.region_label.setText(f"REGIÓN (1): {programme.region.name}{office}")
+        self.instance_box.setVisible(programme.form is FormKind.III_2)
+        instance = programme.instance or ComplementarityInstance()
+        values = {
+            "instance_name": instance.name, "main_problem": instance.main_problem,
+            "territories": instance.territories, "institutions": instance.institutions, "products": instance.products,
+        }
+        for key, field in self.instance_fields.items():
+            field.set_saved_text(values[key])
+
+    def _on_reset(self) -> None:
+        self.table.clearSpans()
+        met = self.model.column_of("met")
+        for c in range(self.model.columnCount()):
+            self.table.setItemDelegateForColumn(c, self.met_delegate if c == met else None)
+            self.table.setColumnWidth(c, WIDTHS.get(self.model.columns[c].key, 120))
+        spans = [self.model.column_of(k) for k in ("objective", "indicator", "indicator_result")]
+        for row in range(self.model.rowCount()):
+            n = self.model.objective_span(row)
+            if n > 1:
+                for c in spans:
+                    self.table.setSpan(row, c, n, 1)
+        self._fit_rows()
+
+    def _fit_rows_later(self) -> None:
+        self._fit_timer.start()
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+
+
+class ProgressPage(QWidget):
+    """III.4 for one quarter: quarter selector and the analysis table."""
+
+    quarter_changed = Signal(int)
+
+    def __init__(self, model: ProgressTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.region_label = QLabel()
+        self.quarter = QComboBox()
+        for q in (1, 2, 3, 4):
+            self.quarter.addItem(self.tr("Trimestre {0}").format(quarter_label(q)), q)
+        self.quarter.setToolTip(self.tr("Fecha de medición del análisis del avance («a la fecha»)"))
+        self.quarter.currentIndexChanged.connect(lambda i: self.quarter_changed.emit(self.quarter.itemData(i)))
+        top = QHBoxLayout()
+        top.addWidget(self.region_label, 1)
+        top.addWidget(QLabel(self.tr("Análisis al:")))
+        top.addWidget(self.quarter)
+        self.table = QTableView()
+        _setup_table(self.table)
+        self.table.setModel(model)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        model.modelReset.connect(self._on_reset)
+        model.dataChanged.connect(lambda *_: self.table.resizeRowsToContents())
+
+    def show_report_header(self, region: Region, year: int, office: str, quarter: int) -> None:
+        """Title, region and quarter selector for the report shown."""
+        self.heading.setText(spec(FormKind.III_4).heading(year))
+        self.region_label.setText(f"REGIÓN (1): {region.name} — {office}" if office else f"REGIÓN (1): {region.name}")
+        with QSignalBlocker(self.quarter):
+            self.quarter.setCurrentIndex(quarter - 1)
+
+    def _on_reset(self) -> None:
+        for c, column in enumerate(self.model.COLUMNS):
+            self.table.setColumnWidth(c, WIDTHS.get(column.key, 150))
+        self.table.resizeRowsToContents()
+
+
+class MainWindow(QMainWindow):
+    """Avance's main window.
+
+    Args:
+        db: the open database (printing services take it).
+        service: reads and edits the programmes.
+        prompter: dialogs (tests pass a fake).
+        today: the date used for the year-end rules (tests fix it).
+    """
+
+    def __init__(self, db: Database, service: ProgrammeService, prompter: Prompter | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.service = service
+        self.prompter = prompter or Prompter()
+        self.today = today
+        self.undo_stack = QUndoStack(self)
+        self._tasks: set[Task] = set()
+        self.current: tuple[Region, int, FormKind] | None = None
+        self.quarter = 1
+        self._quarter_of: tuple[Region, int] | None = None
+
+        self.setWindowTitle("Avance")
+        self.resize(1400, 860)
+
+        self.navigator = QTreeWidget()
+        self.navigator.setHeaderLabel(self.tr("Región → año → formulario"))
+        self.navigator.currentItemChanged.connect(self._on_navigate)
+        nav_dock = QDockWidget(self.tr("Navegador"), self)
+        nav_dock.setObjectName("navigator")
+        nav_dock.setWidget(self.navigator)
+        nav_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, nav_dock)
+
+        self.programme_model = ProgrammeTableModel(self._edit, self)
+        self.progress_model = ProgressTableModel(self._edit, self)
+        self.programme_page = ProgrammePage(self.programme_model)
+        self.progress_page = ProgressPage(self.progress_model)
+        for field in self.programme_page.instance_fields.values():
+            field.committed.connect(self._edit_instance)
+        self.progress_page.quarter_changed.connect(self._on_quarter)
+        self.empty_page = QLabel(self.tr("Elija una región, un año y un formulario en el navegador."))
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        for page in (self.empty_page, self.programme_page, self.progress_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+
+        self.scoring = ScoringPanel()
+        score_dock = QDockWidget(self.tr("Puntaje"), self)
+        score_dock.setObjectName("scoring")
+        score_dock.setWidget(self.scoring)
+        score_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, score_dock)
+        self.resizeDocks([nav_dock, score_dock], [230, 300], Qt.Orientation.Horizontal)
+
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Listo. Los cambios se guardan al editar."))
+        self.refresh_navigator()
+
+    # -- menus -----------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Archivo"))
+        self.print_action = self._action(
+            self.tr("&Imprimir / Exportar PDF…"), self.export_pdf, QKeySequence.StandardKey.Print,
+            self.tr("Imprime el formulario abierto en un PDF oficial"),
+        )
+        self.print_region_action = self._action(
+            self.tr("Exportar la región a PDF (todos los formularios)…"), self.export_region_pdf, "Ctrl+Shift+P"
+        )
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.print_region_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Salir"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Editar"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Deshacer"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Rehacer"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.met_yes_action = self._action(self.tr("Marcar «Cumple: Sí»"), lambda: self.mark_met(True), "Ctrl+1")
+        self.met_no_action = self._action(self.tr("Marcar «Cumple: No»"), lambda: self.mark_met(False), "Ctrl+2")
+        self.met_clear_action = self._action(self.tr("Quitar «Cumple/no cumple»"), lambda: self.mark_met(None), "Ctrl+0")
+        for action in (self.met_yes_action, self.met_no_action, self.met_clear_action):
+            edit_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("A&yuda"))
+        help_menu.addAction(self._action(self.tr("&Acerca de Avance"), self.about))
+
+    # -- navigation ------------------------------------------------------------------------
+    def refresh_navigator(self) -> None:
+        """Rebuild the region → year → form tree from the database."""
+        with QSignalBlocker(self.navigator):
+            self.navigator.clear()
+            for available in self.service.available():
+                region_item = self._find_or_add(
+                    self.navigator.invisibleRootItem(), f"{available.region.name} ({available.region.iso_code})"
+                )
+                year_item = QTreeWidgetItem([str(available.year)])
+                region_item.addChild(year_item)
+                for form in (*available.forms, FormKind.III_4):
+                    item = QTreeWidgetItem([SHORT_NAMES[form]])
+                    item.setData(0, NAV_ROLE, (available.region, available.year, form))
+                    item.setToolTip(0, spec(form).heading(available.year))
+                    year_item.addChild(item)
+            self.navigator.expandAll()
+
+    @staticmethod
+    def _find_or_add(parent: QTreeWidgetItem, text: str) -> QTreeWidgetItem:
+        for i in range(parent.childCount()):
+            if parent.child(i).text(0) == text:
+                return parent.child(i)
+        item = QTreeWidgetItem([text])
+        parent.addChild(item)
+        return item
+
+    def nav_items(self) -> list[QTreeWidgetItem]:
+        """Every form item of the navigator (leaves), in order."""
+        items = []
+        stack = [self.navigator.invisibleRootItem()]
+        while stack:
+            item = stack.pop(0)
+            if item.data(0, NAV_ROLE):
+                items.append(item)
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+        return items
+
+    def open_form(self, region: Region, year: int, form: FormKind) -> None:
+        """Show ``form`` of ``region`` and ``year`` (selects it in the navigator)."""
+        for item in self.nav_items():
+            if item.data(0, NAV_ROLE) == (region, year, form):
+                self.navigator.setCurrentItem(item)
+                return
+        self._show(region, year, form)
+
+    def open_first(self) -> None:
+        """Open the first form in the navigator, if any."""
+        items = self.nav_items()
+        if items:
+            self.navigator.setCurrentItem(items[0])
+
+    def _on_navigate(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        target = item.data(0, NAV_ROLE) if item else None
+        if target:
+            self._show(*target)
+
+    def _show(self, region: Region, year: int, form: FormKind) -> None:
+        if form is FormKind.III_4 and self._quarter_of != (region, year):
+            self.quarter = latest_quarter(self.db, region, year)
+            self._quarter_of = (region, year)
+        self.current = (region, year, form)
+        self.reload()
+        self.setWindowTitle(f"Avance — {region.name} {year} · {form.value}")
+
+    def _on_quarter(self, quarter: int) -> None:
+        self.quarter = quarter
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the form shown from the database and refresh the table and the score."""
+        if self.current is None:
+            self.pages.setCurrentWidget(self.empty_page)
+            return
+        region, year, form = self.current
+        try:
+            if form is FormKind.III_4:
+                report = self.service.progress(region, year, self.quarter)
+                self.progress_model.set_report(report)
+                self.progress_page.show_report_header(region, year, report.responsible_office, self.quarter)
+                self.pages.setCurrentWidget(self.progress_page)
+                self.scoring.show_score(None, self.tr("El análisis del avance (III.4) no se puntúa: el puntaje está en III.1, III.2 y III.3."))
+                return
+            programme = self.service.programme(region, year, form)
+        except NotFoundError as exc:
+            self.prompter.error(self, self.tr("Avance"), str(exc))
+            self.current = None
+            self.pages.setCurrentWidget(self.empty_page)
+            return
+        self.programme_model.year_closed = is_year_closed(year, self.today or dt.date.today())
+        self.programme_model.set_programme(programme)
+        self.programme_page.show_programme(programme)
+        self.pages.setCurrentWidget(self.programme_page)
+        self.scoring.show_score(self.service.score(programme, self.today))
+
+    # -- editing ---------------------------------------------------------------------------
+    def _apply(self, target: str, target_id: uuid.UUID, field: str, value: Any) -> None:
+        if target == "objective":
+            self.service.set_objective_field(target_id, field, value)
+        elif target == "commitment":
+            self.service.set_commitment_field(target_id, field, value)
+        elif target == "instance":
+            self.service.set_instance_field(target_id, field, value)
+        elif target == "progress":
+            self.service.set_progress_field(target_id, self.quarter, field, value)
+        else:  # pragma: no cover - programming error
+            raise ValueError(target)
+
+    def _edit(self, target: str, target_id: uuid.UUID, field: str, old: Any, new: Any) -> bool:
+        """Apply an edit now (one transaction), then record it for undo; refuse it with a
+        message when the service says no. Returns True when it was applied."""
+        if isinstance(new, str) and field == "met":  # pragma: no cover - models parse it
+            return False
+        quarter = self.quarter
+
+        def apply(value: Any) -> None:
+            if target == "progress":
+                self.service.set_progress_field(target_id, quarter, field, value)
+            else:
+                self._apply(target, target_id, field, value)
+            self.reload()
+
+        try:
+            if target == "progress":
+                self.service.set_progress_field(target_id, quarter, field, new)
+            else:
+                self._apply(target, target_id, field, new)
+        except (EditError, ValueError) as exc:
+            self.prompter.error(self, self.tr("No se guardó el cambio"), str(exc))
+            return False
+        label = self.tr("Editar {0}").format(FIELD_LABELS.get(field, field))
+        self.undo_stack.push(EditCommand(label, apply, old, new, done=True))
+        QTimer.singleShot(0, self.reload)
+        self.statusBar().showMessage(self.tr("Guardado: {0}").format(FIELD_LABELS.get(field, field)), 4000)
+        return True
+
+    def _edit_instance(self, field: str, text: str) -> None:
+        programme = self.programme_model.programme
+        if programme is None or programme.form is not FormKind.III_2:
+            return
+        instance = programme.instance or ComplementarityInstance()
+        old = {
+            "instance_name": instance.name, "main_problem": instance.main_problem, "territories": instance.territories,
+            "institutions": instance.institutions, "products": instance.products,
+        }[field]
+        self._edit("instance", programme.id, field, old, text)
+
+    def mark_met(self, value: bool | None) -> None:
+        """Set column (9) on the selected row of the programme shown (Ctrl+1 / Ctrl+2 / Ctrl+0)."""
+        if self.pages.currentWidget() is not self.programme_page:
+            return
+        index = self.programme_page.table.currentIndex()
+        if not index.isValid():
+            self.statusBar().showMessage(self.tr("Seleccione una fila de actividad."), 4000)
+            return
+        column = self.programme_model.column_of("met")
+        label = {True: "Sí", False: "No", None: ""}[value]
+        self.programme_model.setData(self.programme_model.index(index.row(), column), label)
+
+    # -- printing --------------------------------------------------------------------------
+    def _run_print(self, title: str, job, out: Path) -> None:  # noqa: ANN001
+        progress = QProgressDialog(title, "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Imprimiendo"))
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.print_action.setEnabled(False)
+        self.print_region_action.setEnabled(False)
+
+        def finish() -> None:
+            progress.close()
+            progress.deleteLater()
+            self.print_action.setEnabled(True)
+            self.print_region_action.setEnabled(True)
+            self._tasks.discard(task)
+
+        def done(_result: Any) -> None:
+            finish()
+            self.statusBar().showMessage(self.tr("PDF guardado en {0}").format(out), 8000)
+            self.last_pdf = out
+
+        def failed(exc: Exception) -> None:
+            finish()
+            self.prompter.error(self, self.tr("No se pudo imprimir"), str(exc))
+
+        task = run_in_thread(job, done, failed)
+        self._tasks.add(task)
+
+    def export_pdf(self) -> None:
+        """Archivo → Imprimir / Exportar PDF: the form shown, to a PDF file (in a worker)."""
+        if self.current is None:
+            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
+            return
+        region, year, form = self.current
+        suggested = Path.home() / f"{form.value}_{region.iso_code}_{year}.pdf"
+        out = self.prompter.save_path(self, self.tr("Exportar PDF"), suggested, self.tr("PDF (*.pdf)"))
+        if out is None:
+            return
+        quarter = self.quarter if form is FormKind.III_4 else None
+        self._run_print(
+            self.tr("Imprimiendo {0}…").format(form.value),
+            lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today), out,
+        )
+
+    def export_region_pdf(self) -> None:
+        """Every form of the region and year shown, in one PDF (in a worker)."""
+        if self.current is None:
+            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
+            return
+        region, year, _form = self.current
+        suggested = Path.home() / f"Etapa3_{region.iso_code}_{year}.pdf"
+        out = self.prompter.save_path(self, self.tr("Exportar la región a PDF"), suggested, self.tr("PDF (*.pdf)"))
+        if out is None:
+            return
+        self._run_print(
+            self.tr("Imprimiendo los formularios de {0}…").format(region.name),
+            lambda: print_region(self.db, region, year, out, today=self.today), out,
+        )
+
+    def about(self) -> None:
+        """Ayuda → Acerca de."""
+        self.prompter.about(
+            self,
+            self.tr("Acerca de Avance"),
+            self.tr(
+                "<b>Avance</b> 0.1<br>Programas de trabajo regionales de los sistemas PMG Gestión Territorial "
+                "y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.<br><br>"
+                "Base de datos: {0}"
+            ).format(self.db.path),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        focus = self.focusWidget()
+        if isinstance(focus, InstanceField):
+            focus.clearFocus()  # commits a pending III.2 header edit
+        table = self.programme_page.table if self.pages.currentWidget() is self.programme_page else self.progress_page.table
+        if table.state() == QAbstractItemView.State.EditingState:
+            table.setFocus()  # commits the open editor
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10000)
+        super().closeEvent(event)
