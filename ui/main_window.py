@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         self.progress_model = ProgressTableModel(self._edit, self)
         self.programme_page = ProgrammePage(self.programme_model)
         self.progress_page = ProgressPage(self.progress_model)
+        self.programme_model.invalid_input.connect(
+            lambda message: self.prompter.error(self, self.tr("Valor no válido"), message)
+        )
         for field in self.programme_page.instance_fields.values():
             field.committed.connect(self._edit_instance)
         self.progress_page.quarter_changed.connect(self._on_quarter)
@@ -306,7 +309,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.print_region_action)
         file_menu.addSeparator()
-        self.quit_action = self._action(self.tr("&Salir"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Salir"), self.close, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
@@ -437,8 +440,6 @@ class MainWindow(QMainWindow):
     def _edit(self, target: str, target_id: uuid.UUID, field: str, old: Any, new: Any) -> bool:
         """Apply an edit now (one transaction), then record it for undo; refuse it with a
         message when the service says no. Returns True when it was applied."""
-        if isinstance(new, str) and field == "met":  # pragma: no cover - models parse it
-            return False
         quarter = self.quarter
 
         def apply(value: Any) -> None:

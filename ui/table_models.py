@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.forms import PROGRAMME_LABELS, Column, FormKind, spec
@@ -81,6 +81,9 @@ class ProgrammeTableModel(QAbstractTableModel):
         editor: receives every edit (see :data:`Editor`).
         year_closed: highlight unset compliance as pending (note (9)).
     """
+
+    invalid_input = Signal(str)
+    """Emitted with a Spanish message when a typed value is refused before any write."""
 
     def __init__(self, editor: Editor, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -278,7 +281,11 @@ class ProgrammeTableModel(QAbstractTableModel):
         c = row.commitment
         assert c is not None
         if key == "met":
-            new = parse_met(value)  # ValueError is reported by the editor's caller
+            try:
+                new = parse_met(value)
+            except ValueError as exc:
+                self.invalid_input.emit(str(exc))
+                return False
             if new == c.met:
                 return False
             return self._editor("commitment", c.id, "met", c.met, new)

@@ -32,7 +32,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -163,7 +163,6 @@ _CONTROL_WEIGHTS = {
     "earned": 7.4,
 }
 _PROGRESS_WEIGHTS = {
-    "programme": 9.0,
     "objective": 18.0,
     "progress": 24.0,
     "authority_measures": 18.0,
@@ -232,11 +231,17 @@ def _table(rows, widths, commands, ctx: PrintContext, repeat_rows: int = 0, h_al
     return table
 
 
+# Control characters (pasted from other programs) that the paragraph parser rejects; tabs print
+# as a space, line breaks are kept.
+_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)} | {9: " ", 0x7F: None}
+
+
 def _markup(text: str | None) -> str:
     """Paragraph markup that prints ``text`` as written: escape &, <, > first, then line breaks."""
     if not text:
         return ""
-    return escape(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")).replace("\n", "<br/>")
+    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    return escape(clean).replace("\n", "<br/>")
 
 
 def _p(text: str | None, style: ParagraphStyle = _CELL) -> Paragraph | str:
@@ -534,7 +539,12 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         commands.append(("LINEABOVE", (0 if first else 1, r), (-1, r), GRID, GRID_COLOR))
     if not report.entries:
         rows.append([""] * len(columns))
-    table = _table(rows, _widths(columns, _PROGRESS_WEIGHTS, width), commands, ctx, repeat_rows=1)
+    # The programme column is as wide as its longest word ("Complementariedad"), so no label
+    # is broken inside a word; the other columns share the rest by content type.
+    labels = " ".join(PROGRAMME_LABELS.values()).split()
+    first = max(pdfmetrics.stringWidth(word, _CELL_BOLD.fontName, _CELL_BOLD.fontSize) for word in labels) + 8
+    widths = [first, *_widths(columns[1:], _PROGRESS_WEIGHTS, width - first)]
+    table = _table(rows, widths, commands, ctx, repeat_rows=1)
     return [_heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
 
 

@@ -1,0 +1,282 @@
+"""Printing of forms III.1–III.4 to PDF (desktop.forms.pdf), on the real Tarapacá 2009 data.
+
+The layout comes from seed 001 (Formatos de la Etapa 3). Text is read back with pypdf and
+compared with whitespace removed, since cells wrap lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import shutil
+import subprocess
+import uuid
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.domain.forms import PROGRAMME_LABELS, FormKind, spec
+from desktop.domain.records import Commitment, CommitmentKind, Objective, Programme
+from desktop.domain.scoring import score_programme
+from desktop.forms.pdf import (
+    PrintContext,
+    print_programme,
+    print_progress,
+    programme_story,
+    progress_story,
+    register_fonts,
+    write_pdf,
+)
+from desktop.services.example import read_example
+
+TODAY = dt.date(2025, 3, 14)
+VERDICT = "NO CUMPLE (1 de 1 región en esta base)"
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read_example()
+
+
+@pytest.fixture(scope="module")
+def ctx(example):
+    return PrintContext(f"{example.service_name} ({example.service_acronym})", TODAY, verdict_text=VERDICT)
+
+
+def programme_of(example, kind: FormKind) -> Programme:
+    return next(p for p in example.programmes if p.form is kind)
+
+
+def read_pages(path) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(str(path))
+    return reader, [squash(page.extract_text() or "") for page in reader.pages]
+
+
+def assert_page_numbers(pages: list[str]) -> None:
+    total = len(pages)
+    for n, text in enumerate(pages, start=1):
+        assert f"página{n}de{total}" in text, f"page {n} lacks «página {n} de {total}»"
+
+
+def dejavu_embedded(reader: PdfReader) -> bool:
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        if fonts is None:
+            continue
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            if "DejaVu" not in str(font.get("/BaseFont", "")):
+                continue
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                return True
+    return False
+
+
+@pytest.mark.parametrize("kind", [FormKind.III_1, FormKind.III_2, FormKind.III_3])
+def test_programme_prints_every_text_of_the_form(example, ctx, tmp_path, kind):
+    programme = programme_of(example, kind)
+    form_spec = spec(kind)
+    out = tmp_path / f"{kind.value}.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+
+    reader, pages = read_pages(out)
+    text = "".join(pages)
+    assert squash(form_spec.heading(programme.year)) in pages[0]
+    assert squash("REGIÓN (1)") in pages[0] and squash(programme.region.name) in pages[0]
+    assert "ControldeResultados" in text and "ControlOperacional" in text
+    for column in form_spec.columns:
+        assert squash(column.header) in text
+    for objective in programme.objectives:
+        assert squash(objective.text) in text, objective.text
+        assert squash(objective.indicator) in text
+        for commitment in objective.commitments:
+            assert squash(commitment.description) in text
+            assert squash(commitment.weight_text) in text  # as written, e.g. "0.5%  0.5%"
+    (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
+    assert squash(f"{region_label.format(year=programme.year)} ({region_no})") in text
+    assert squash(f"{service_label.format(year=programme.year)} ({service_no})") in text
+    assert squash(VERDICT) in text
+    assert squash("— bajo el 90 %: no valida") in text
+    assert squash(f"Notas {form_spec.activity}") in text
+    for number, note in form_spec.notes:
+        assert squash(f"({number}) {note.format(year=programme.year)}") in text
+    assert_page_numbers(pages)
+    assert dejavu_embedded(reader)
+
+
+def test_iii1_prints_the_tarapaca_weights_as_written(example, ctx, tmp_path):
+    programme = programme_of(example, FormKind.III_1)
+    out = tmp_path / "III.1.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    for written in ("0.5%  0.5%", "0.05%  0.05%", "01%", "0.05 %", "1%"):
+        assert squash(written) in text
+    assert "Notas Actividad III. 1." in PdfReader(str(out)).pages[-1].extract_text().replace("\n", " ")
+    assert "Advertencias" in text
+
+
+def test_iii2_prints_the_instance_header(example, ctx, tmp_path):
+    programme = programme_of(example, FormKind.III_2)
+    out = tmp_path / "III.2.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    for field in spec(FormKind.III_2).header_fields:
+        assert squash(f"{field.label.format(year=programme.year)} ({field.number})") in text
+    instance = programme.instance
+    for value in (instance.name, instance.main_problem, instance.territories, instance.institutions, instance.products):
+        assert squash(value) in text
+
+
+def test_iii3_prints_all_three_sections(example, ctx, tmp_path):
+    programme = programme_of(example, FormKind.III_3)
+    out = tmp_path / "III.3.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    for code, label, _note in spec(FormKind.III_3).sections:
+        assert squash(f"({code}) {label}") in text  # (13) prints though it has no objective
+    assert text.index("(11)OfertadeinformaciónalGORE") < text.index(squash(programme.objectives[0].text))
+
+
+def test_iii4_prints_the_quarter_2_report(example, ctx, tmp_path):
+    report = example.progress[0]
+    assert report.quarter == 2
+    out = tmp_path / "III.4.pdf"
+    print_progress(report, ctx, out)
+
+    reader, pages = read_pages(out)
+    text = "".join(pages)
+    form_spec = spec(FormKind.III_4)
+    assert squash(form_spec.heading(report.year)) in pages[0]
+    assert squash("Trimestre T2 (a la fecha)") in pages[0]
+    assert squash(report.responsible_office) in pages[0]
+    for column in form_spec.columns:
+        assert squash(column.header) in text
+    for entry in report.entries:
+        for value in (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible):
+            assert squash(value) in text, value
+    forms = {entry.form for entry in report.entries}
+    for form in forms:
+        label = squash(PROGRAMME_LABELS[form])
+        assert text.count(label) >= 1
+    # The programme label prints on its first row only.
+    assert text.count(squash(PROGRAMME_LABELS[FormKind.III_2])) == 1
+    for number, note in form_spec.notes:
+        assert squash(f"({number}) {note}") in text
+    assert_page_numbers(pages)
+    assert dejavu_embedded(reader)
+
+
+def test_markup_characters_print_literally(example, ctx, tmp_path):
+    programme = programme_of(example, FormKind.III_1)
+    first = programme.objectives[0]
+    odd = dataclasses.replace(first, text="<b>&x<y", indicator="a > b & «c» “d” – 5 °C, año")
+    programme = dataclasses.replace(programme, objectives=(odd, *programme.objectives[1:]))
+    out = tmp_path / "odd.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    assert "<b>&x<y" in text
+    assert squash("a > b & «c» “d” – 5 °C, año") in text
+
+
+def test_met_and_earned_columns(example, ctx, tmp_path):
+    programme = programme_of(example, FormKind.III_1)
+    objectives = list(programme.objectives[:3])
+    met = [True, False, None]
+    objectives = [
+        dataclasses.replace(o, commitments=(dataclasses.replace(o.commitments[0], met=m),)) for o, m in zip(objectives, met)
+    ]
+    programme = dataclasses.replace(programme, objectives=tuple(objectives))
+    out = tmp_path / "met.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    assert squash("0.5%  0.5% Sí 1 %") in text  # weight, met, earned of row 1
+    assert squash("0.05%  0.05% No 0 %") in text
+    assert squash("1 % — bajo el 90 %: no valida") in text
+
+
+def test_many_objectives_repeat_the_headers_on_every_page(example, ctx, tmp_path):
+    base = programme_of(example, FormKind.III_1)
+    objectives = []
+    for i in range(40):
+        commitments = tuple(
+            Commitment(
+                uuid.uuid4(), j, CommitmentKind.ACTIVITY,
+                f"Actividad {j + 1} del objetivo {i + 1}: realizar reuniones de coordinación con los servicios.",
+                "Encargada regional", "Actas de reuniones", "0.83%", None,
+            )
+            for j in range(3)
+        )
+        objectives.append(
+            Objective(uuid.uuid4(), i, f"ObjetivoNúmero{i + 1:03d} fortalecer la coordinación regional", "Nº de reuniones", "4", None, commitments)
+        )
+    programme = dataclasses.replace(base, objectives=tuple(objectives))
+    assert len(programme.commitments) == 120
+    out = tmp_path / "many.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+
+    _reader, pages = read_pages(out)
+    assert len(pages) >= 4
+    table_pages = [text for text in pages if "Actividad" in text and "delobjetivo" in text]
+    assert len(table_pages) >= 3
+    for text in table_pages:
+        assert "ControldeResultados" in text and "ControlOperacional" in text
+        assert squash("Objetivos específicos (2)") in text and squash("Ponderación ganada (10)") in text
+    everything = "".join(pages)
+    for i in range(40):
+        assert f"ObjetivoNúmero{i + 1:03d}" in everything
+    assert everything.count("Actividad") >= 120
+    assert_page_numbers(pages)
+
+
+def test_write_pdf_starts_each_story_on_a_new_page(example, ctx):
+    register_fonts()
+    register_fonts()  # idempotent
+    iii3 = programme_of(example, FormKind.III_3)
+    stories = [
+        programme_story(iii3, score_programme(iii3, TODAY), ctx),
+        progress_story(example.progress[0], ctx),
+    ]
+    buffer = io.BytesIO()
+    write_pdf(stories, buffer, ctx, "Tarapacá 2009")
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    pages = [squash(p.extract_text() or "") for p in reader.pages]
+    assert squash(spec(FormKind.III_3).heading(2009)) in pages[0]
+    starts = [i for i, text in enumerate(pages) if squash(spec(FormKind.III_4).heading(2009)) in text]
+    assert len(starts) == 1 and starts[0] >= 1
+    assert squash(spec(FormKind.III_4).heading(2009)) not in pages[starts[0] - 1]
+    assert_page_numbers(pages)
+    assert reader.metadata.title == "Tarapacá 2009"
+    assert reader.metadata.author == ctx.service_name
+    assert squash(f"{ctx.service_name} · impreso el 14-03-2025") in pages[-1]
+
+
+def test_write_pdf_refuses_an_empty_document(ctx):
+    with pytest.raises(ValueError):
+        write_pdf([[]], io.BytesIO(), ctx, "vacío")
+
+
+def test_progress_story_is_not_for_programmes(example, ctx):
+    iii1 = programme_of(example, FormKind.III_1)
+    with pytest.raises(ValueError):
+        programme_story(dataclasses.replace(iii1, form=FormKind.III_4), score_programme(iii1, TODAY), ctx)
+
+
+def test_page_one_renders_to_png(example, ctx, tmp_path):
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) no está instalado: no se puede rasterizar la página 1")
+    programme = programme_of(example, FormKind.III_1)
+    out = tmp_path / "III.1.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    subprocess.run([pdftoppm, "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(out), str(tmp_path / "page1")], check=True, timeout=60)
+    png = tmp_path / "page1.png"
+    assert png.exists()
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 10_000

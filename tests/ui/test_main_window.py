@@ -1,0 +1,240 @@
+"""The window driven as a user would (pytest-qt, offscreen): open, navigate, edit, mark met,
+see the score move, undo, print, reopen and find the edits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit
+
+from db.engine import open_database
+from desktop.app import build_main_window
+from desktop.domain.forms import FormKind
+from desktop.domain.regions import find_region
+from desktop.services.programmes import ProgrammeService
+from tests.conftest import TODAY
+from ui.main_window import MainWindow
+
+TARAPACA = find_region("CL-TA")
+
+
+class FakePrompter:
+    """Records what the window asks; answers with ``save_to``."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[str] = []
+        self.save_to: Path | None = None
+
+    def save_path(self, parent, title, suggested, name_filter):  # noqa: ANN001, ANN201
+        return self.save_to
+
+    def error(self, parent, title, text):  # noqa: ANN001, ANN201
+        self.errors.append((title, text))
+
+    def info(self, parent, title, text):  # noqa: ANN001, ANN201
+        self.infos.append(text)
+
+    def about(self, parent, title, text):  # noqa: ANN001, ANN201
+        self.infos.append(text)
+
+
+@pytest.fixture
+def prompter() -> FakePrompter:
+    return FakePrompter()
+
+
+def _window(qtbot, db, prompter) -> MainWindow:  # noqa: ANN001
+    window = build_main_window(db, prompter, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, db, prompter) -> MainWindow:  # noqa: ANN001
+    """A window on a new database: the example is loaded on first start."""
+    return _window(qtbot, db, prompter)
+
+
+def _edit_text(qtbot, table, index, text: str) -> None:  # noqa: ANN001
+    """Open the cell's editor as a user would (double-click), type, commit with Ctrl+Enter."""
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = table.viewport().findChild(QPlainTextEdit) or table.findChild(QPlainTextEdit)
+    assert editor is not None, "no text editor opened"
+    editor.selectAll()
+    # QTest cannot type non-ASCII keys (á, ñ); insert the text as an input method does.
+    editor.insertPlainText(text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_first_start_loads_example_and_opens_iii1(window: MainWindow) -> None:
+    assert "Tarapacá" in window.statusBar().currentMessage()
+    leaves = [item.text(0) for item in window.nav_items()]
+    assert [leaf.split()[0] for leaf in leaves] == ["III.1", "III.2", "III.3", "III.4"]
+    assert window.current == (TARAPACA, 2009, FormKind.III_1)
+    model = window.programme_model
+    assert model.rowCount() == 19
+    first = model.index(0, model.column_of("objective")).data()
+    assert first.startswith("Asesorar técnicamente a los SSPP desconcentrados")
+    assert model.index(0, model.column_of("weight")).data() == "0.5%  0.5%"
+    assert window.scoring.performance.text() == "0 %"
+    assert window.scoring.weight_total.text().startswith("7,35 %")
+
+
+def test_headers_are_official_with_note_tooltips(window: MainWindow) -> None:
+    model = window.programme_model
+    headers = [" ".join(model.headerData(c, Qt.Orientation.Horizontal).split()) for c in range(model.columnCount())]
+    assert headers[0] == "Objetivos específicos (2)"
+    assert "Ponderación (%) (8)" in headers
+    tip = model.headerData(model.column_of("weight"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Control Operacional" in tip and "debe sumar 100%" in tip
+
+
+def test_models_pass_qtmodeltester(window: MainWindow, qtmodeltester) -> None:  # noqa: ANN001
+    qtmodeltester.check(window.programme_model)
+    window.open_form(TARAPACA, 2009, FormKind.III_4)
+    qtmodeltester.check(window.progress_model)
+
+
+def test_navigate_to_each_form(window: MainWindow) -> None:
+    window.open_form(TARAPACA, 2009, FormKind.III_2)
+    assert window.programme_page.instance_box.isVisible()
+    assert window.programme_page.instance_fields["instance_name"].toPlainText() == "Comisión Regional PRIO"
+    assert window.programme_model.rowCount() == 8
+    window.open_form(TARAPACA, 2009, FormKind.III_3)
+    assert not window.programme_page.instance_box.isVisible()
+    section = window.programme_model.index(0, 0).data()
+    assert section == "(11) Oferta de información al GORE"
+    window.open_form(TARAPACA, 2009, FormKind.III_4)
+    assert window.pages.currentWidget() is window.progress_page
+    assert window.progress_page.quarter.currentData() == 2  # the latest quarter with data
+    assert window.progress_model.rowCount() == 28  # every objective, written or blank
+    assert window.progress_model.index(0, 0).data() == "Diseño Acceso y Distribución"
+
+
+def test_mark_met_updates_score_and_undo_restores(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    table = window.programme_page.table
+    model = window.programme_model
+    table.setCurrentIndex(model.index(0, model.column_of("description")))
+    qtbot.keyClick(table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Editar → Marcar «Cumple: Sí»
+    qtbot.waitUntil(lambda: window.scoring.performance.text() == "1 %")
+    assert model.index(0, model.column_of("met")).data() == "Sí"
+    assert model.index(0, model.column_of("earned")).data() == "1 %"
+    assert window.scoring.bar.value == Decimal("1.0")
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.scoring.performance.text() == "0 %")
+    assert model.index(0, model.column_of("met")).data() == ""
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: window.scoring.performance.text() == "1 %")
+
+
+def test_met_chosen_in_combo_delegate(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    table = window.programme_page.table
+    model = window.programme_model
+    index = model.index(3, model.column_of("met"))  # objective 4: the annual goal, weight "01%"
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = table.findChild(QComboBox)
+    assert combo is not None
+    combo.setCurrentIndex(combo.findText("Sí"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: window.scoring.performance.text() == "1 %")
+
+
+def test_invalid_met_is_refused_with_spanish_message(window: MainWindow, prompter: FakePrompter) -> None:
+    model = window.programme_model
+    assert not model.setData(model.index(0, model.column_of("met")), "quizás")
+    assert prompter.errors and "Sí o No" in prompter.errors[-1][1]
+    assert window.scoring.performance.text() == "0 %"
+
+
+def test_edit_cell_is_saved_and_survives_reopen(qtbot, db_path, prompter) -> None:  # noqa: ANN001
+    db = open_database(db_path)
+    window = _window(qtbot, db, prompter)
+    table = window.programme_page.table
+    model = window.programme_model
+    _edit_text(qtbot, table, model.index(1, model.column_of("weight")), "50%")
+    qtbot.waitUntil(lambda: model.index(1, model.column_of("weight")).data() == "50%")
+    assert window.scoring.weight_total.text().startswith("57,25 %")
+    table.setCurrentIndex(model.index(1, model.column_of("description")))
+    window.met_yes_action.trigger()
+    qtbot.waitUntil(lambda: window.scoring.performance.text() == "50 %")
+    window.close()
+    db.close()
+
+    reopened = open_database(db_path)
+    try:
+        programme = ProgrammeService(reopened).programme(TARAPACA, 2009, FormKind.III_1)
+        row = programme.objectives[1].commitments[0]
+        assert row.weight_text == "50%" and row.met is True
+        window2 = _window(qtbot, reopened, prompter)
+        assert window2.scoring.performance.text() == "50 %"
+        window2.close()
+    finally:
+        reopened.close()
+
+
+def test_iii4_edit_per_quarter(window: MainWindow, qtbot, db) -> None:  # noqa: ANN001
+    window.open_form(TARAPACA, 2009, FormKind.III_4)
+    model = window.progress_model
+    table = window.progress_page.table
+    progress_col = [c.key for c in model.COLUMNS].index("progress")
+    window.progress_page.quarter.setCurrentIndex(2)  # T3: nothing written yet
+    qtbot.waitUntil(lambda: model.quarter == 3)
+    assert model.index(0, progress_col).data() == ""
+    _edit_text(qtbot, table, model.index(0, progress_col), "Asesorías del tercer trimestre realizadas.")
+    qtbot.waitUntil(lambda: model.index(0, progress_col).data() == "Asesorías del tercer trimestre realizadas.")
+    t3 = ProgrammeService(db).progress(TARAPACA, 2009, 3, include_blank=False)
+    assert [e.progress for e in t3.entries] == ["Asesorías del tercer trimestre realizadas."]
+    t2 = ProgrammeService(db).progress(TARAPACA, 2009, 2, include_blank=False)
+    assert t2.entries[0].progress.startswith("Realizadas las reuniones y asesorías")
+
+
+def test_iii2_instance_field_commits_on_focus_out(window: MainWindow, qtbot, db) -> None:  # noqa: ANN001
+    window.open_form(TARAPACA, 2009, FormKind.III_2)
+    field = window.programme_page.instance_fields["territories"]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "Provincias de Iquique y del Tamarugal")
+    window.programme_page.table.setFocus()
+    qtbot.waitUntil(
+        lambda: ProgrammeService(db).programme(TARAPACA, 2009, FormKind.III_2).instance.territories
+        == "Provincias de Iquique y del Tamarugal"
+    )
+    window.undo_action.trigger()
+    assert ProgrammeService(db).programme(TARAPACA, 2009, FormKind.III_2).instance.territories == "Región de Tarapacá"
+
+
+def test_export_pdf_runs_in_worker(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path) -> None:  # noqa: ANN001
+    out = tmp_path / "III.1.pdf"
+    prompter.save_to = out
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and window.print_action.isEnabled(), timeout=20000)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Asesorar técnicamente" in text
+    assert not prompter.errors
+
+
+def test_export_cancelled_writes_nothing(window: MainWindow, prompter: FakePrompter, tmp_path) -> None:  # noqa: ANN001
+    prompter.save_to = None
+    window.print_action.trigger()
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_menus_have_expected_actions(window: MainWindow) -> None:
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["Archivo", "Editar", "Ayuda"]
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
