@@ -16,15 +16,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+"""Every migration this version ships, oldest first; the last is the head. Alembic is imported
+only when a database must be created or upgraded (it costs most of a second at start-up);
+``tests/db/test_schema_head.py`` checks this list against the migration scripts."""
+
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 
 class DatabaseError(Exception):
@@ -41,6 +49,8 @@ class DatabaseUnreadableError(DatabaseError):
 
 def alembic_config(url: str) -> Config:
     """An Alembic configuration for ``url`` pointing at the migrations shipped in ``db/``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(ALEMBIC_DIR))
     config.set_main_option("sqlalchemy.url", url)
@@ -48,10 +58,19 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
-    """The newest migration this version of Avance knows."""
+    """The newest migration this version of Avance knows (from the scripts, via Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
+
+
+def script_revisions() -> list[str]:
+    """Every migration script's revision, oldest first (via Alembic)."""
+    from alembic.script import ScriptDirectory
+
+    return [s.revision for s in reversed(list(ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()))]
 
 
 def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -139,9 +158,24 @@ def backup_file(path: Path, when: dt.datetime | None = None) -> Path:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision stamped in the database, or None for an empty one."""
+    """The revision stamped in the database (Alembic's ``alembic_version`` table), or None."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise DatabaseUnreadableError("La base de datos tiene más de una versión de esquema: no es de Avance.")
+    return rows[0] if rows else None
+
+
+def upgrade_to_head(engine: Engine, url: str) -> None:
+    """Run the migrations in-process on ``engine`` (``alembic.command.upgrade``, never the CLI)."""
+    from alembic import command
+
+    config = alembic_config(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
 
 def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
@@ -175,8 +209,8 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
         raise DatabaseUnreadableError(
             f"No se puede leer la base de datos «{path}»: {exc.orig}. Revise el archivo o use otra con --db."
         ) from exc
-    head = head_revision()
-    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
+    head = SCHEMA_HEAD
+    known = set(KNOWN_REVISIONS)
     backup: Path | None = None
     if revision is None and tables - {"alembic_version"}:
         engine.dispose()
@@ -195,8 +229,5 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
                 engine.dispose()
                 raise DatabaseError(f"La base de datos «{path}» es de una versión anterior y debe actualizarse.")
             backup = backup_file(path)
-        config = alembic_config(url)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        upgrade_to_head(engine, url)
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup=backup)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,6 +23,7 @@ from db.models import (
     WorkProgramme,
 )
 from desktop.domain.forms import PROGRAMME_FORMS, FormKind
+from desktop.errors import NotFoundError
 from desktop.domain.records import (
     Commitment,
     CommitmentKind,
@@ -32,10 +34,6 @@ from desktop.domain.records import (
     Programme,
 )
 from desktop.domain.regions import Region, find_region
-
-
-class NotFoundError(LookupError):
-    """What was asked for is not in the database; the message is Spanish."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +164,31 @@ _PROGRAMME_LOAD = (
     selectinload(WorkProgramme.objectives).selectinload(ObjectiveRow.commitments),
     selectinload(WorkProgramme.reporting_year).selectinload(ReportingYear.region),
 )
+
+
+def weights_and_compliance(session: Session, year: int, form: FormKind) -> dict[str, list[tuple[Decimal | None, bool | None]]]:
+    """(stored weight, met) of every commitment of ``form`` in ``year``, by region ISO code.
+
+    Every region that committed the programme appears, even one with no commitment rows.
+    """
+    committed = session.execute(
+        select(RegionRow.iso_code)
+        .join(ReportingYear, ReportingYear.region_id == RegionRow.id)
+        .join(WorkProgramme, WorkProgramme.reporting_year_id == ReportingYear.id)
+        .where(ReportingYear.year == year, WorkProgramme.form == form.value)
+    ).scalars()
+    result: dict[str, list[tuple[Decimal | None, bool | None]]] = {code: [] for code in committed}
+    rows = session.execute(
+        select(RegionRow.iso_code, CommitmentRow.weight, CommitmentRow.met)
+        .join(ReportingYear, ReportingYear.region_id == RegionRow.id)
+        .join(WorkProgramme, WorkProgramme.reporting_year_id == ReportingYear.id)
+        .join(ObjectiveRow, ObjectiveRow.programme_id == WorkProgramme.id)
+        .join(CommitmentRow, CommitmentRow.objective_id == ObjectiveRow.id)
+        .where(ReportingYear.year == year, WorkProgramme.form == form.value)
+    )
+    for code, weight, met in rows:
+        result[code].append((weight, met))
+    return result
 
 
 def programmes_of_year(session: Session, year: int) -> list[Programme]:

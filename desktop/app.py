@@ -1,4 +1,10 @@
-"""Builds the QApplication and the main window: the one place that wires ui to services."""
+"""Builds the QApplication and the main window: the one place that wires ui to services.
+
+Start-up order: the window is built and painted first (Qt and the widgets only); the database
+layer (SQLAlchemy, and Alembic when a migration is due) is imported and opened in a worker
+thread, and the window is filled when it is ready. An empty database first gets the Tarapacá
+2009 example (seed 001).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,22 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.engine import Database, DatabaseError, open_database
-from desktop.services.example import load_example
-from desktop.services.programmes import ProgrammeService
 from ui.dialogs import Prompter
 from ui.main_window import MainWindow
+from ui.worker import run_in_thread
 
-#: Set by the start-up benchmark: quit as soon as the window has painted, and print the time.
-FIRST_PAINT_ENV = "AVANCE_QUIT_AFTER_FIRST_PAINT"
+if TYPE_CHECKING:
+    from db.engine import Database
+    from desktop.services.example import LoadResult
+
+#: Set by the start-up benchmark to the launch time (``time.time()``): the app prints the
+#: milliseconds from launch to the first paint and to the data shown, then quits.
+BENCH_ENV = "AVANCE_BENCH_T0"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -37,54 +47,92 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(db: Database, prompter: Prompter | None = None, today: dt.date | None = None) -> MainWindow:
-    """The main window on ``db``; an empty database first gets the Tarapacá 2009 example."""
-    service = ProgrammeService(db)
-    loaded = load_example(db) if service.is_empty() else None
-    window = MainWindow(db, service, prompter, today)
-    window.open_first()
+def open_and_prepare(db_path: Path) -> tuple[Database, LoadResult | None]:
+    """Open (create or migrate) the database; load the example when it is empty.
+
+    Runs in a worker thread at start-up. Raises :class:`db.engine.DatabaseError`.
+    """
+    from db.engine import open_database
+    from desktop.services.example import load_example
+    from desktop.services.programmes import ProgrammeService
+
+    db = open_database(db_path)
+    loaded = load_example(db) if ProgrammeService(db).is_empty() else None
+    return db, loaded
+
+
+def attach(window: MainWindow, db: Database, loaded: LoadResult | None) -> None:
+    """Hand the open database to the window and say if the example was loaded."""
+    from desktop.services.programmes import ProgrammeService
+
+    window.attach(db, ProgrammeService(db))
     if loaded is not None and loaded.loaded:
         window.statusBar().showMessage(
             window.tr("Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).").format(loaded.region_name, loaded.year),
             10000,
         )
+
+
+def build_main_window(db: Database, prompter: Prompter | None = None, today: dt.date | None = None) -> MainWindow:
+    """The main window on an already open ``db``, synchronously (tests and scripts)."""
+    from desktop.services.example import load_example
+    from desktop.services.programmes import ProgrammeService
+
+    loaded = load_example(db) if ProgrammeService(db).is_empty() else None
+    window = MainWindow(prompter, today)
+    attach(window, db, loaded)
     return window
 
 
-class _FirstPaint(QObject):
-    """Quits the application after the window's first paint (start-up benchmark)."""
+class _BenchProbe(QObject):
+    """Prints the milliseconds from launch to the first paint and to the data shown."""
 
-    def __init__(self, started: float) -> None:
+    def __init__(self, t0: float) -> None:
         super().__init__()
-        self.started = started
-        self.done = False
+        self.t0 = t0
+        self.painted = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            print(f"first-paint-ms {(time.perf_counter() - self.started) * 1000:.1f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            print(f"first-paint-ms {(time.time() - self.t0) * 1000:.1f}", flush=True)
         return False
+
+    def data_ready(self) -> None:
+        print(f"data-ready-ms {(time.time() - self.t0) * 1000:.1f}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
 
 def run(db_path: Path) -> int:
     """Start the desktop application on the database ``db_path``; returns the exit status."""
-    started = time.perf_counter()
     app = make_application()
-    try:
-        db = open_database(db_path)
-    except DatabaseError as exc:
+    window = MainWindow()
+    bench_t0 = os.environ.get(BENCH_ENV)
+    probe = _BenchProbe(float(bench_t0)) if bench_t0 else None
+    if probe is not None:
+        window.installEventFilter(probe)
+    state: dict[str, Any] = {"db": None, "status": 0}
+
+    def ready(result: tuple[Database, LoadResult | None]) -> None:
+        state["db"], loaded = result
+        attach(window, state["db"], loaded)
+        if probe is not None:
+            probe.data_ready()
+
+    def failed(exc: Exception) -> None:
         print(f"avance: {exc}", file=sys.stderr)
-        if not os.environ.get(FIRST_PAINT_ENV):
-            QMessageBox.critical(None, "Avance", str(exc))
-        return 1
-    window = build_main_window(db)
-    if os.environ.get(FIRST_PAINT_ENV):
-        watcher = _FirstPaint(started)
-        window.installEventFilter(watcher)
-        window.setProperty("_first_paint", watcher)
+        state["status"] = 1
+        if probe is None:
+            QMessageBox.critical(window, "Avance", str(exc))
+        QTimer.singleShot(0, QApplication.quit)
+
     window.show()
+    task = run_in_thread(lambda: open_and_prepare(db_path), ready, failed)
     try:
-        return app.exec()
+        status = app.exec()
     finally:
-        db.close()
+        QThreadPool.globalInstance().waitForDone()
+        del task
+        if state["db"] is not None:
+            state["db"].close()
+    return state["status"] or status

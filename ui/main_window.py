@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -30,20 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
-from db.queries import NotFoundError
 from desktop.domain.forms import SHORT_NAMES, FormKind, spec
 from desktop.domain.records import ComplementarityInstance, Programme, quarter_label
 from desktop.domain.regions import Region
 from desktop.domain.scoring import is_year_closed
-from desktop.services.printing import latest_quarter, print_form, print_region
-from desktop.services.programmes import EditError, ProgrammeService
+from desktop.errors import EditError, NotFoundError
 from ui.commands import EditCommand
 from ui.delegates import MetDelegate, TextDelegate
 from ui.dialogs import Prompter
 from ui.scoring_panel import ScoringPanel
 from ui.table_models import ProgrammeTableModel, ProgressTableModel
 from ui.worker import Task, run_in_thread
+
+if TYPE_CHECKING:  # the database layer loads after the window paints (see desktop.app)
+    from db.engine import Database
+    from desktop.services.programmes import ProgrammeService
 
 NAV_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -223,20 +224,18 @@ class ProgressPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Avance's main window.
+    """Avance's main window. It is built and painted before the database opens; :meth:`attach`
+    then gives it the database and fills it.
 
     Args:
-        db: the open database (printing services take it).
-        service: reads and edits the programmes.
         prompter: dialogs (tests pass a fake).
         today: the date used for the year-end rules (tests fix it).
     """
 
-    def __init__(self, db: Database, service: ProgrammeService, prompter: Prompter | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(self, prompter: Prompter | None = None, today: dt.date | None = None) -> None:
         super().__init__()
-        self.db = db
-        self.service = service
+        self.db: Database | None = None
+        self.service: ProgrammeService | None = None
         self.prompter = prompter or Prompter()
         self.today = today
         self.undo_stack = QUndoStack(self)
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         for field in self.programme_page.instance_fields.values():
             field.committed.connect(self._edit_instance)
         self.progress_page.quarter_changed.connect(self._on_quarter)
-        self.empty_page = QLabel(self.tr("Elija una región, un año y un formulario en el navegador."))
+        self.empty_page = QLabel(self.tr("Abriendo la base de datos…"))
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         for page in (self.empty_page, self.programme_page, self.progress_page):
@@ -283,8 +282,16 @@ class MainWindow(QMainWindow):
         self.resizeDocks([nav_dock, score_dock], [230, 300], Qt.Orientation.Horizontal)
 
         self._build_menus()
+        self.statusBar().showMessage(self.tr("Abriendo la base de datos…"))
+
+    def attach(self, db: Database, service: ProgrammeService) -> None:
+        """Give the window its database: fill the navigator and open the first form."""
+        self.db = db
+        self.service = service
+        self.empty_page.setText(self.tr("Elija una región, un año y un formulario en el navegador."))
         self.statusBar().showMessage(self.tr("Listo. Los cambios se guardan al editar."))
         self.refresh_navigator()
+        self.open_first()
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
@@ -332,6 +339,8 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------
     def refresh_navigator(self) -> None:
         """Rebuild the region → year → form tree from the database."""
+        if self.service is None:
+            return
         with QSignalBlocker(self.navigator):
             self.navigator.clear()
             for available in self.service.available():
@@ -388,6 +397,8 @@ class MainWindow(QMainWindow):
 
     def _show(self, region: Region, year: int, form: FormKind) -> None:
         if form is FormKind.III_4 and self._quarter_of != (region, year):
+            from desktop.services.printing import latest_quarter
+
             self.quarter = latest_quarter(self.db, region, year)
             self._quarter_of = (region, year)
         self.current = (region, year, form)
@@ -400,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Re-read the form shown from the database and refresh the table and the score."""
-        if self.current is None:
+        if self.current is None or self.service is None:
             self.pages.setCurrentWidget(self.empty_page)
             return
         region, year, form = self.current
@@ -526,6 +537,8 @@ class MainWindow(QMainWindow):
         if out is None:
             return
         quarter = self.quarter if form is FormKind.III_4 else None
+        from desktop.services.printing import print_form
+
         self._run_print(
             self.tr("Imprimiendo {0}…").format(form.value),
             lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today), out,
@@ -541,6 +554,8 @@ class MainWindow(QMainWindow):
         out = self.prompter.save_path(self, self.tr("Exportar la región a PDF"), suggested, self.tr("PDF (*.pdf)"))
         if out is None:
             return
+        from desktop.services.printing import print_region
+
         self._run_print(
             self.tr("Imprimiendo los formularios de {0}…").format(region.name),
             lambda: print_region(self.db, region, year, out, today=self.today), out,
@@ -555,7 +570,7 @@ class MainWindow(QMainWindow):
                 "<b>Avance</b> 0.1<br>Programas de trabajo regionales de los sistemas PMG Gestión Territorial "
                 "y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.<br><br>"
                 "Base de datos: {0}"
-            ).format(self.db.path),
+            ).format(self.db.path if self.db else "—"),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -105,7 +105,18 @@ def regional_performance(commitments: Iterable[Commitment]) -> Decimal:
 
     Source: seed 001, III.1 note (11).
     """
-    return sum((earned_weight(c.weight, c.met) for c in commitments), Decimal(0))
+    return performance_from((c.weight, c.met) for c in commitments)
+
+
+def performance_from(rows: Iterable[tuple[Decimal | None, bool | None]]) -> Decimal:
+    """The same sum over bare (weight, met) pairs, for national consolidation at scale.
+
+    Args:
+        rows: (weight in percent or None, met) for every commitment of one programme.
+
+    Source: seed 001, III.1 notes (10) and (11).
+    """
+    return sum((earned_weight(weight, met) for weight, met in rows), Decimal(0))
 
 
 def is_valid(performance_pct: Decimal) -> bool:

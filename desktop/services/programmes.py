@@ -20,6 +20,9 @@ from desktop.domain.records import CommitmentKind, ProgressReport, Programme, qu
 from desktop.domain.regions import Region
 from desktop.domain.scoring import ProgrammeScore, score_programme
 from desktop.domain.weights import parse_weight
+from desktop.errors import EditError
+
+__all__ = ["COMMITMENT_FIELDS", "INSTANCE_FIELDS", "OBJECTIVE_FIELDS", "PROGRESS_FIELDS", "EditError", "ProgrammeService"]
 
 OBJECTIVE_FIELDS = frozenset({"text", "indicator", "indicator_result"})
 """Editable objective fields: columns (2), (3), (4) of III.1."""
@@ -38,10 +41,6 @@ INSTANCE_FIELDS = {
 
 PROGRESS_FIELDS = frozenset({"objective_text", "progress", "authority_measures", "recommendations", "responsible"})
 """Editable III.4 fields: the objective as written and columns (2)–(5)."""
-
-
-class EditError(ValueError):
-    """An edit was refused; nothing changed. The message is Spanish."""
 
 
 class ProgrammeService:

@@ -14,7 +14,14 @@ from db import queries
 from db.engine import Database
 from desktop.domain.forms import PROGRAMME_FORMS, FormKind
 from desktop.domain.regions import Region
-from desktop.domain.scoring import ProgrammeScore, Verdict, score_programme, service_verdict
+from desktop.domain.scoring import (
+    ProgrammeScore,
+    Verdict,
+    is_valid,
+    performance_from,
+    score_programme,
+    service_verdict,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +90,31 @@ def national_summary(db: Database, year: int, today: dt.date | None = None) -> N
     return NationalSummary(year, summaries, verdicts, overall)
 
 
+def service_verdict_of(db: Database, form: FormKind, year: int) -> tuple[Verdict, int] | None:
+    """"Desempeño anual servicio" of ``form`` in ``year`` over the regions in this database,
+    and how many regions committed it; None when none did.
+
+    Uses only each commitment's stored weight and compliance (one narrow query), so printing a
+    form does not score the whole nation. Source: seed 001, III.1 notes (11) and (12).
+    """
+    with db.reading() as session:
+        by_region = queries.weights_and_compliance(session, year, form)
+    if not by_region:
+        return None
+    all_pass = all(is_valid(performance_from(rows)) for rows in by_region.values())
+    return (Verdict.CUMPLE if all_pass else Verdict.NO_CUMPLE), len(by_region)
+
+
 def verdict_text(db: Database, form: FormKind, year: int, today: dt.date | None = None) -> str:
     """What the form's "Desempeño anual servicio" cell says, from the regions in this database.
 
     The verdict is national (III.1 note (12)); the text says over how many regions it was
     computed, so a regional office's print does not pass for the national result.
     """
-    try:
-        national = national_summary(db, year, today)
-    except queries.NotFoundError:
+    found = service_verdict_of(db, form, year)
+    if found is None:
         return ""
-    verdict = national.verdicts.get(form)
-    if verdict is None:
-        return ""
-    n = sum(1 for r in national.regions if any(s.form is form for s in r.scores))
+    verdict, n = found
     return f"{verdict.value} (calculado sobre {n} de 16 regiones en esta base de datos)"
 
 
