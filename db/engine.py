@@ -157,6 +157,34 @@ def backup_file(path: Path, when: dt.datetime | None = None) -> Path:
     return target
 
 
+def _inspect_read_only(path: Path) -> tuple[str | None, set[str]]:
+    """(stamped revision, table names) of an existing file, read without changing it.
+
+    Raises:
+        DatabaseUnreadableError: SQLite cannot read it (corrupt, encrypted, locked…).
+    """
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnreadableError(f"No se puede leer la base de datos «{path}»: {exc}.") from exc
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        versions = (
+            [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+            if "alembic_version" in tables
+            else []
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseUnreadableError(
+            f"No se puede leer la base de datos «{path}»: {exc}. Revise el archivo o use otra con --db."
+        ) from exc
+    finally:
+        connection.close()
+    if len(versions) > 1:
+        raise DatabaseUnreadableError(f"La base de datos «{path}» tiene más de una versión de esquema: no es de Avance.")
+    return (versions[0] if versions else None), tables
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision stamped in the database (Alembic's ``alembic_version`` table), or None."""
     with engine.connect() as connection:
@@ -195,39 +223,38 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
         DatabaseError: an older database and ``upgrade`` is False.
     """
     path = Path(path).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists() and path.stat().st_size > 0
-    if existed:
-        _check_sqlite(path)
-    engine = make_engine(path)
-    url = f"sqlite:///{path}"
+    if path.is_dir():
+        raise DatabaseUnreadableError(f"«{path}» es una carpeta; indique un archivo de base de datos.")
     try:
-        revision = current_revision(engine)
-        tables = set(inspect(engine).get_table_names())
-    except SADatabaseError as exc:
-        engine.dispose()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
         raise DatabaseUnreadableError(
-            f"No se puede leer la base de datos «{path}»: {exc.orig}. Revise el archivo o use otra con --db."
+            f"No se puede crear la carpeta de la base de datos «{path.parent}»: {exc.strerror or exc}."
         ) from exc
-    head = SCHEMA_HEAD
-    known = set(KNOWN_REVISIONS)
+    revision: str | None = None
+    if path.exists() and path.stat().st_size > 0:
+        # Decide on a read-only connection first: a refused file is never touched (no WAL switch).
+        _check_sqlite(path)
+        revision, tables = _inspect_read_only(path)
+        if revision is None and tables - {"alembic_version"}:
+            raise DatabaseUnreadableError(
+                f"La base de datos «{path}» no es de Avance (tiene tablas pero ninguna versión de esquema); no se modificó nada."
+            )
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DatabaseTooNewError(
+                f"La base de datos «{path}» fue creada por una versión más nueva de Avance "
+                f"(esquema {revision}). Actualice Avance para abrirla; no se modificó nada."
+            )
+        if revision != SCHEMA_HEAD and revision is not None and not upgrade:
+            raise DatabaseError(f"La base de datos «{path}» es de una versión anterior y debe actualizarse.")
     backup: Path | None = None
-    if revision is None and tables - {"alembic_version"}:
-        engine.dispose()
-        raise DatabaseUnreadableError(
-            f"La base de datos «{path}» no es de Avance (tiene tablas pero ninguna versión de esquema)."
-        )
-    if revision is not None and revision not in known:
-        engine.dispose()
-        raise DatabaseTooNewError(
-            f"La base de datos «{path}» fue creada por una versión más nueva de Avance "
-            f"(esquema {revision}). Actualice Avance para abrirla; no se modificó nada."
-        )
-    if revision != head:
-        if revision is not None:
-            if not upgrade:
-                engine.dispose()
-                raise DatabaseError(f"La base de datos «{path}» es de una versión anterior y debe actualizarse.")
-            backup = backup_file(path)
-        upgrade_to_head(engine, url)
+    if revision is not None and revision != SCHEMA_HEAD:
+        backup = backup_file(path)
+    engine = make_engine(path)
+    if revision != SCHEMA_HEAD:
+        try:
+            upgrade_to_head(engine, f"sqlite:///{path}")
+        except Exception:
+            engine.dispose()
+            raise
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup=backup)

@@ -61,11 +61,15 @@ def region_row(session: Session, region: Region) -> RegionRow:
     return row
 
 
+SERVICE_NAMESPACE = uuid.UUID("5e2d7c1a-4b8f-4f0e-8d3a-1c9b7e6f5a02")
+
+
 def get_or_create_service(session: Session, name: str, acronym: str) -> Service:
     """The service with ``acronym``, created if missing."""
     service = session.scalar(select(Service).where(Service.acronym == acronym))
     if service is None:
-        service = Service(name=name, acronym=acronym)
+        # The same service gets the same id on every installation (sync bundles rely on it).
+        service = Service(id=uuid.uuid5(SERVICE_NAMESPACE, acronym.upper()), name=name, acronym=acronym)
         session.add(service)
         session.flush()
     return service

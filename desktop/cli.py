@@ -94,6 +94,8 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
         return open_database(path)
     except DatabaseError as exc:
         raise InputError(str(exc)) from exc
+    except OSError as exc:
+        raise InputError(f"No se puede abrir la base de datos «{path}»: {exc.strerror or exc}.") from exc
 
 
 def _region(code: str):  # noqa: ANN202

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -129,7 +130,6 @@ GROUP_BG = colors.HexColor("#D2D2D2")
 SECTION_BG = colors.HexColor("#F1F1F1")
 
 _CELL = ParagraphStyle("avance-cell", fontName=FONT, fontSize=7.2, leading=8.6, alignment=TA_LEFT)
-_CELL_CENTER = ParagraphStyle("avance-cell-center", parent=_CELL, alignment=TA_CENTER)
 _CELL_BOLD = ParagraphStyle("avance-cell-bold", parent=_CELL, fontName=FONT_BOLD)
 _HEAD = ParagraphStyle("avance-head", parent=_CELL, fontName=FONT_BOLD, fontSize=7, leading=8.2, alignment=TA_CENTER)
 _GROUP = ParagraphStyle("avance-group", parent=_HEAD, fontSize=7.5, leading=9)
@@ -221,6 +221,41 @@ class _FormTable(Table):
                 part.setStyle([("LINEBELOW", (0, -1), (-1, -1), GRID, GRID_COLOR)])
         return result
 
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 (reportlab API)
+        """Draw a plain-text cell with one text object; anything else as reportlab does.
+
+        The big tables hold thousands of wrapped lines: one text object per cell instead of
+        one per line (``canvas.drawString``) keeps printing fast. Empty cells draw nothing.
+        """
+        if type(cellval) is not str or cellstyle.direction or cellstyle.shaping:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if not cellval:
+            return None
+        just = cellstyle.alignment
+        if just != "LEFT" or cellstyle.valign != "TOP":
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        canv = self.canv
+        if self._curcellstyle is not cellstyle:  # as Table._drawCell: the canvas holds the font
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if (
+                cur is None
+                or cellstyle.leading != cur.leading
+                or cellstyle.fontname != cur.fontname
+                or cellstyle.fontsize != cur.fontsize
+            ):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        _colwidth, rowheight = size
+        # First baseline as Table._drawCell puts it (VALIGN TOP); each line then moves down
+        # by the leading the canvas font was set with.
+        text = canv.beginText(colpos + cellstyle.leftPadding, rowpos + rowheight - cellstyle.topPadding - cellstyle.fontsize)
+        text.textLines(cellval.split("\n"))
+        canv.drawText(text)
+        return None
+
 
 def _table(rows, widths, commands, ctx: PrintContext, repeat_rows: int = 0, h_align: str | None = None) -> _FormTable:
     table = _FormTable(
@@ -238,10 +273,110 @@ _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)} | {9: " ", 0x7F:
 
 def _markup(text: str | None) -> str:
     """Paragraph markup that prints ``text`` as written: escape &, <, > first, then line breaks."""
+    return escape(_clean(text)).replace("\n", "<br/>")
+
+
+def _clean(text: str | None) -> str:
+    """``text`` with line breaks normalised to "\\n" and control characters removed."""
     if not text:
         return ""
-    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
-    return escape(clean).replace("\n", "<br/>")
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+
+
+class _Measure:
+    """Word widths of one font and size, cached: the big tables measure the same words often.
+
+    TrueType widths in reportlab are the sum of the glyph widths (no kerning), so a line's
+    width is the sum of its words' and spaces' widths.
+    """
+
+    _LIMIT = 50_000
+
+    def __init__(self, font_name: str, font_size: float) -> None:
+        self.font_name = font_name
+        self.font_size = font_size
+        self._string_width = pdfmetrics.getFont(font_name).stringWidth
+        self._cache: dict[str, float] = {}
+
+    def line_width(self, text: str) -> float:
+        """Width of a whole line (not cached: lines seldom repeat)."""
+        return self._string_width(text, self.font_size)
+
+    def width(self, text: str) -> float:
+        """Width of a word or a character (cached)."""
+        cache = self._cache
+        width = cache.get(text)
+        if width is None:
+            if len(cache) > self._LIMIT:
+                cache.clear()
+            width = cache[text] = self._string_width(text, self.font_size)
+        return width
+
+
+_measures: dict[tuple[str, float], _Measure] = {}
+_WORD = re.compile(r"( *)([^ ]+)")
+
+
+def _measure(font_name: str, font_size: float) -> _Measure:
+    key = (font_name, font_size)
+    measure = _measures.get(key)
+    if measure is None:
+        measure = _measures[key] = _Measure(font_name, font_size)
+    return measure
+
+
+def _break_word(word: str, width: float, measure: _Measure) -> list[str]:
+    """``word`` cut into pieces no wider than ``width`` (at least one character each)."""
+    pieces: list[str] = []
+    start, used = 0, 0.0
+    for i, char in enumerate(word):
+        w = measure.width(char)
+        if used + w > width and i > start:
+            pieces.append(word[start:i])
+            start, used = i, 0.0
+        used += w
+    pieces.append(word[start:])
+    return pieces
+
+
+def _wrap(text: str | None, width: float, measure: _Measure) -> str:
+    """``text`` broken into lines no wider than ``width`` points, joined with "\\n".
+
+    Lines break at spaces; a word wider than the column is broken between characters, so no
+    text is ever cut off. Spaces inside a line print as written (e.g. "0.5%  0.5%"); spaces
+    where a line breaks are dropped. The result is plain text, not markup: "<" and "&" print
+    as written.
+    """
+    clean = _clean(text).strip()  # no blank lines above or below the text
+    if not clean:
+        return ""
+    space = measure.width(" ")
+    width += 1e-6  # a text exactly as wide as the column fits
+    out: list[str] = []
+    for paragraph in clean.split("\n"):
+        paragraph = paragraph.strip(" ")
+        if measure.line_width(paragraph) <= width:
+            out.append(paragraph)
+            continue
+        line: list[str] = []
+        used = 0.0
+        for spaces, word in _WORD.findall(paragraph):
+            word_width = measure.width(word)
+            gap = space * len(spaces) if line else 0.0
+            if line and used + gap + word_width <= width:
+                line += (spaces, word)
+                used += gap + word_width
+                continue
+            if line:
+                out.append("".join(line))
+                line, used = [], 0.0
+            if word_width > width:
+                *full, word = _break_word(word, width, measure)
+                out.extend(full)
+                word_width = measure.width(word)
+            line, used = [word], word_width
+        out.append("".join(line))
+    return "\n".join(out)
 
 
 def _p(text: str | None, style: ParagraphStyle = _CELL) -> Paragraph | str:
@@ -302,21 +437,61 @@ def _instance_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext
     return _table([head, body], widths, style, ctx, repeat_rows=1)
 
 
-def _group_header(columns: Sequence[Column]) -> tuple[list[Paragraph | str], list[tuple]]:
+@dataclass(frozen=True)
+class _Font:
+    """Font, size and leading of the plain-text cells of a big table (see :class:`_TextTable`)."""
+
+    name: str
+    size: float
+    leading: float
+
+    def commands(self, start: tuple[int, int], stop: tuple[int, int]) -> list[tuple]:
+        return [("FONT", start, stop, self.name, self.size, self.leading)]
+
+
+# The same faces and sizes as the paragraph styles of the small tables.
+_BODY = _Font(_CELL.fontName, _CELL.fontSize, _CELL.leading)
+_BODY_BOLD = _Font(_CELL_BOLD.fontName, _CELL_BOLD.fontSize, _CELL_BOLD.leading)
+_HEADS = _Font(_HEAD.fontName, _HEAD.fontSize, _HEAD.leading)
+_GROUPS = _Font(_GROUP.fontName, _GROUP.fontSize, _GROUP.leading)
+_PAD_X = 2.5
+"""LEFTPADDING and RIGHTPADDING of every cell (see _PADDING)."""
+_CENTERED_KEYS = frozenset({"weight", "met", "earned"})
+"""Control-table columns printed centred: weight as written, "Sí"/"No", earned weight."""
+
+
+class _TextTable:
+    """Cells of a big table as plain text, wrapped once to their column width.
+
+    A Paragraph per cell is wrapped again on every measure, split and draw, which made the big
+    tables slow; a multi-line string is measured by counting its lines and drawn line by line.
+    The cell's font, size and leading come from the table's FONT commands, so every text
+    must be wrapped with the same font its row is given (:meth:`cell`).
+    """
+
+    def __init__(self, widths: Sequence[float]) -> None:
+        self.widths = list(widths)
+
+    def cell(self, text: str | None, column: int, font: _Font = _BODY, span: int = 1) -> str:
+        width = sum(self.widths[column : column + span]) - 2 * _PAD_X
+        return _wrap(text, width, _measure(font.name, font.size))
+
+
+def _group_header(columns: Sequence[Column], text: _TextTable) -> tuple[list[str], list[tuple]]:
     """First header row: one cell per run of columns of the same group, spanned (seed 001)."""
-    row: list[Paragraph | str] = [""] * len(columns)
+    row: list[str] = [""] * len(columns)
     commands: list[tuple] = []
     start = 0
     for i in range(1, len(columns) + 1):
         if i == len(columns) or columns[i].group != columns[start].group:
-            row[start] = _p(columns[start].group, _GROUP)
+            row[start] = text.cell(columns[start].group, start, _GROUPS, span=i - start)
             if i - 1 > start:
                 commands.append(("SPAN", (start, 0), (i - 1, 0)))
             start = i
     return row, commands
 
 
-def _commitment_cells(commitment: Commitment) -> list[Paragraph | str]:
+def _commitment_texts(commitment: Commitment) -> list[str]:
     """Columns (5)–(10) of one commitment (seed 001, III.1 notes (8), (9), (10))."""
     met = commitment.met
     if met is True:
@@ -326,12 +501,12 @@ def _commitment_cells(commitment: Commitment) -> list[Paragraph | str]:
     else:
         met_text, earned = "", ""
     return [
-        _p(commitment.description),
-        _p(commitment.responsible_unit),
-        _p(commitment.verification_means),
-        _p(commitment.weight_text, _CELL_CENTER),
-        _p(met_text, _CELL_CENTER),
-        _p(earned, _CELL_CENTER),
+        commitment.description,
+        commitment.responsible_unit,
+        commitment.verification_means,
+        commitment.weight_text,
+        met_text,
+        earned,
     ]
 
 
@@ -340,15 +515,22 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
 
     The objective's cells (2)–(4) print on its first commitment row only; no horizontal line
     separates rows of the same objective in those columns, which reads as the seed's merged
-    cells yet lets any row split across pages (a tall row span cannot).
+    cells yet lets any row split across pages (a tall row span cannot). Cells are plain text
+    wrapped once (:class:`_TextTable`).
     """
     columns = form_spec.columns
     ncols = len(columns)
     n_result = sum(1 for c in columns if c.group == columns[0].group)  # (2)–(4)
-    group_row, commands = _group_header(columns)
-    rows: list[list[Paragraph | str]] = [group_row, [_p(c.header, _HEAD) for c in columns]]
+    widths = _widths(columns, _CONTROL_WEIGHTS, _frame_width(ctx))
+    text = _TextTable(widths)
+    group_row, commands = _group_header(columns, text)
+    rows: list[list[str]] = [group_row, [text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]]
     commands += list(_PADDING)
+    commands += _GROUPS.commands((0, 0), (-1, 0))
+    commands += _HEADS.commands((0, 1), (-1, 1))
+    commands += _BODY.commands((0, 2), (-1, -1))
     commands += [
+        ("ALIGN", (0, 0), (-1, 1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), GROUP_BG),
         ("BACKGROUND", (0, 1), (-1, 1), HEADER_BG),
         ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
@@ -356,24 +538,31 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
         ("BOX", (0, 0), (-1, -1), GRID, GRID_COLOR),
         ("LINEAFTER", (0, 2), (-2, -1), GRID, GRID_COLOR),
     ]
+    commands += [("ALIGN", (j, 2), (j, -1), "CENTER") for j, c in enumerate(columns) if c.key in _CENTERED_KEYS]
+    blank = [""] * (ncols - n_result)
 
     def objective_rows(objective) -> None:
         first = len(rows)
-        objective_cells = [_p(objective.text), _p(objective.indicator), _p(objective.indicator_result)]
+        objective_cells = [text.cell(t, j) for j, t in enumerate((objective.text, objective.indicator, objective.indicator_result))]
         commitments = objective.commitments or (None,)
         for index, commitment in enumerate(commitments):
             cells = objective_cells if index == 0 else ["", "", ""]
-            rows.append(cells + (_commitment_cells(commitment) if commitment is not None else [""] * (ncols - n_result)))
+            if commitment is None:
+                rows.append(cells + blank)
+            else:
+                rows.append(cells + [text.cell(t, n_result + j) for j, t in enumerate(_commitment_texts(commitment))])
             if index:
                 commands.append(("LINEABOVE", (n_result, len(rows) - 1), (-1, len(rows) - 1), GRID, GRID_COLOR))
         commands.append(("LINEABOVE", (0, first), (-1, first), GRID, GRID_COLOR))
 
-    def section_row(text: str) -> None:
+    def section_row(label: str) -> None:
         r = len(rows)
-        rows.append([_p(text, _CELL_BOLD)] + [""] * (ncols - 1))
+        rows.append([text.cell(label, 0, _BODY_BOLD, span=ncols)] + [""] * (ncols - 1))
         commands.extend(
             [
                 ("SPAN", (0, r), (-1, r)),
+                ("FONTNAME", (0, r), (-1, r), _BODY_BOLD.name),
+                ("ALIGN", (0, r), (-1, r), "LEFT"),
                 ("BACKGROUND", (0, r), (-1, r), SECTION_BG),
                 ("LINEABOVE", (0, r), (-1, r), GRID, GRID_COLOR),
             ]
@@ -396,7 +585,6 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
         for objective in programme.objectives:
             objective_rows(objective)
 
-    widths = _widths(columns, _CONTROL_WEIGHTS, _frame_width(ctx))
     return _table(rows, widths, commands, ctx, repeat_rows=2)
 
 
@@ -511,8 +699,20 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         ctx,
     )
     columns = form_spec.columns
-    rows: list[list[Paragraph | str]] = [[_p(c.header, _HEAD) for c in columns]]
-    commands: list[tuple] = list(_PADDING) + [
+    # The programme column is as wide as its longest word ("Complementariedad"), so no label
+    # is broken inside a word; the other columns share the rest by content type.
+    labels = " ".join(PROGRAMME_LABELS.values()).split()
+    bold = _measure(_BODY_BOLD.name, _BODY_BOLD.size)
+    first_width = max(bold.width(word) for word in labels) + 8
+    widths = [first_width, *_widths(columns[1:], _PROGRESS_WEIGHTS, width - first_width)]
+    text = _TextTable(widths)
+    rows: list[list[str]] = [[text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]]
+    commands: list[tuple] = list(_PADDING)
+    commands += _HEADS.commands((0, 0), (-1, 0))
+    commands += _BODY.commands((0, 1), (-1, -1))
+    commands += [
+        ("FONTNAME", (0, 1), (0, -1), _BODY_BOLD.name),  # the programme label
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("GRID", (0, 0), (-1, 0), GRID, GRID_COLOR),
@@ -525,25 +725,12 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         first = entry.form is not previous
         previous = entry.form
         label = PROGRAMME_LABELS.get(entry.form, entry.form.value) if first else ""
-        rows.append(
-            [
-                _p(label, _CELL_BOLD),
-                _p(entry.objective_text),
-                _p(entry.progress),
-                _p(entry.authority_measures),
-                _p(entry.recommendations),
-                _p(entry.responsible),
-            ]
-        )
+        values = (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible)
+        rows.append([text.cell(label, 0, _BODY_BOLD), *(text.cell(v, j) for j, v in enumerate(values, start=1))])
         # No line under the programme cell between rows of the same programme (merged look).
         commands.append(("LINEABOVE", (0 if first else 1, r), (-1, r), GRID, GRID_COLOR))
     if not report.entries:
         rows.append([""] * len(columns))
-    # The programme column is as wide as its longest word ("Complementariedad"), so no label
-    # is broken inside a word; the other columns share the rest by content type.
-    labels = " ".join(PROGRAMME_LABELS.values()).split()
-    first = max(pdfmetrics.stringWidth(word, _CELL_BOLD.fontName, _CELL_BOLD.fontSize) for word in labels) + 8
-    widths = [first, *_widths(columns[1:], _PROGRESS_WEIGHTS, width - first)]
     table = _table(rows, widths, commands, ctx, repeat_rows=1)
     return [_heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
 

@@ -46,6 +46,9 @@ def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # like any new file, not mkstemp's 0600
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

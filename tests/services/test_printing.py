@@ -1,0 +1,157 @@
+"""Printing forms to PDF through the service: real PDFs, one file per region, and a failed print
+never leaves a partial file nor destroys an older one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from db.engine import Database
+from db.queries import NotFoundError
+from desktop.domain.forms import FormKind
+from desktop.domain.regions import find_region
+from desktop.forms import pdf
+from desktop.services.printing import latest_quarter, print_form, print_region
+from tests.conftest import TODAY
+
+TARAPACA = find_region("CL-TA")
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    """An empty folder for the PDFs (the database lives in tmp_path itself)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def squashed_pages(path: Path) -> list[str]:
+    reader = PdfReader(str(path))
+    return ["".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+@pytest.mark.parametrize(("form", "heading"), [(FormKind.III_1, "ActividadIII.1"), (FormKind.III_4, "ActividadIII.4")])
+def test_print_form_writes_a_pdf(example_db: Database, tmp_path: Path, form: FormKind, heading: str) -> None:
+    out = tmp_path / f"{form.value}.pdf"
+    result = print_form(example_db, form, TARAPACA, 2009, out, today=TODAY)
+    assert result == out
+    assert out.read_bytes().startswith(b"%PDF")
+    pages = squashed_pages(out)
+    assert pages
+    assert heading in pages[0]
+    assert "Tarapacá" in "".join(pages)
+    assert not list(tmp_path.glob(".avance-*"))
+
+
+def test_print_iii1_shows_a_seed_weight(example_db: Database, tmp_path: Path) -> None:
+    out = print_form(example_db, FormKind.III_1, TARAPACA, 2009, tmp_path / "f.pdf", today=TODAY)
+    text = "".join(squashed_pages(out))
+    assert "Asesorartécnicamente" in text
+
+
+def test_print_region_writes_all_four_forms_in_one_pdf(example_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "region.pdf"
+    print_region(example_db, TARAPACA, 2009, out, today=TODAY)
+    assert out.read_bytes().startswith(b"%PDF")
+    text = "".join(squashed_pages(out))
+    positions = [text.find(f"ActividadIII.{n}") for n in (1, 2, 3, 4)]
+    assert all(p >= 0 for p in positions), positions
+    assert positions == sorted(positions)
+
+
+def test_print_without_data_raises_and_writes_nothing(example_db: Database, out_dir: Path) -> None:
+    out = out_dir / "none.pdf"
+    with pytest.raises(NotFoundError):
+        print_form(example_db, FormKind.III_1, TARAPACA, 2010, out, today=TODAY)
+    with pytest.raises(NotFoundError):
+        print_region(example_db, find_region("CL-NB"), 2009, out, today=TODAY)
+    assert not out.exists()
+    assert list(out_dir.iterdir()) == []
+
+
+def test_latest_quarter(example_db: Database) -> None:
+    assert latest_quarter(example_db, TARAPACA, 2009) == 2
+    assert latest_quarter(example_db, find_region("CL-NB"), 2009) == 1
+
+
+def _failing_writer(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Replace pdf.write_pdf with one that writes some bytes, then fails."""
+    calls: list[int] = []
+
+    def broken(stories, out, ctx, title):  # noqa: ANN001
+        calls.append(1)
+        out.write(b"%PDF-1.4\n% half a document")
+        out.flush()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf, "write_pdf", broken)
+    return calls
+
+
+@pytest.mark.parametrize("printer", ["form", "region"])
+def test_failed_print_leaves_no_partial_file(example_db: Database, out_dir: Path, monkeypatch, printer: str) -> None:
+    calls = _failing_writer(monkeypatch)
+    out = out_dir / "out.pdf"
+    with pytest.raises(OSError):
+        if printer == "form":
+            print_form(example_db, FormKind.III_1, TARAPACA, 2009, out, today=TODAY)
+        else:
+            print_region(example_db, TARAPACA, 2009, out, today=TODAY)
+    assert calls
+    assert not out.exists()
+    assert list(out_dir.iterdir()) == []
+
+
+def test_failed_print_keeps_an_older_file_intact(example_db: Database, out_dir: Path, monkeypatch) -> None:
+    out = out_dir / "out.pdf"
+    print_form(example_db, FormKind.III_1, TARAPACA, 2009, out, today=TODAY)
+    older = out.read_bytes()
+    _failing_writer(monkeypatch)
+    with pytest.raises(OSError):
+        print_form(example_db, FormKind.III_4, TARAPACA, 2009, out, today=TODAY)
+    assert out.read_bytes() == older
+    assert [p.name for p in out_dir.iterdir()] == ["out.pdf"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_directory(example_db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(OSError):
+            print_form(example_db, FormKind.III_1, TARAPACA, 2009, folder / "f.pdf", today=TODAY)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_target_under_a_file_fails_cleanly(example_db: Database, out_dir: Path) -> None:
+    """Writing fails when the 'folder' of the target is a plain file: OSError, nothing written."""
+    blocker = out_dir / "not_a_folder"
+    blocker.write_bytes(b"keep me")
+    with pytest.raises(OSError):
+        print_form(example_db, FormKind.III_1, TARAPACA, 2009, blocker / "f.pdf", today=TODAY)
+    assert blocker.read_bytes() == b"keep me"
+    assert [p.name for p in out_dir.iterdir()] == ["not_a_folder"]
+
+
+def test_target_that_is_a_folder_fails_cleanly(example_db: Database, out_dir: Path) -> None:
+    target = out_dir / "folder.pdf"
+    target.mkdir()
+    with pytest.raises(OSError):
+        print_form(example_db, FormKind.III_1, TARAPACA, 2009, target, today=TODAY)
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert [p.name for p in out_dir.iterdir()] == ["folder.pdf"]
+
+
+def test_printed_pdf_follows_the_umask(example_db: Database, out_dir: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        out = print_form(example_db, FormKind.III_1, TARAPACA, 2009, out_dir / "f.pdf", today=TODAY)
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644
