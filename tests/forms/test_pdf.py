@@ -20,6 +20,7 @@ from desktop.domain.forms import PROGRAMME_LABELS, FormKind, spec
 from desktop.domain.records import Commitment, CommitmentKind, Objective, Programme
 from desktop.domain.scoring import score_programme
 from desktop.forms.pdf import (
+    FONT,
     PrintContext,
     print_programme,
     print_progress,
@@ -117,6 +118,7 @@ def test_iii1_prints_the_tarapaca_weights_as_written(example, ctx, tmp_path):
     text = "".join(read_pages(out)[1])
     for written in ("0.5%  0.5%", "0.05%  0.05%", "01%", "0.05 %", "1%"):
         assert squash(written) in text
+    assert "0.5%  0.5%" in PdfReader(str(out)).pages[0].extract_text()  # even the double space
     assert "Notas Actividad III. 1." in PdfReader(str(out)).pages[-1].extract_text().replace("\n", " ")
     assert "Advertencias" in text
 
@@ -280,3 +282,43 @@ def test_page_one_renders_to_png(example, ctx, tmp_path):
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000
+
+
+def test_a_row_taller_than_a_page_splits_and_long_words_break(example, ctx, tmp_path):
+    base = programme_of(example, FormKind.III_1)
+    first = base.objectives[0]
+    lines = [f"Línea {i:03d} de una descripción muy larga que no cabe en una página completa." for i in range(140)]
+    word = "Supercalifragilísticoespialidoso" * 6  # far wider than column (6)
+    commitment = dataclasses.replace(first.commitments[0], description="\n".join(lines), responsible_unit=word)
+    tall = dataclasses.replace(first, commitments=(commitment, *first.commitments[1:]))
+    programme = dataclasses.replace(base, objectives=(base.objectives[1], tall, *base.objectives[2:]))
+    out = tmp_path / "tall.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+
+    _reader, pages = read_pages(out)
+    text = "".join(pages)
+    assert [i for i in range(140) if f"Línea{i:03d}" not in text] == []
+    assert word in text  # broken between characters, nothing cut off
+    holding = [n for n, page in enumerate(pages) if "Línea" in page]
+    assert len(holding) >= 3 and holding == list(range(holding[0], holding[-1] + 1))
+    # The row that fits (the first objective) stays whole on page 1; the tall row starts a page.
+    assert squash(base.objectives[1].text) in pages[0] and "Línea000" not in pages[0]
+    for page in (pages[n] for n in holding):
+        assert "ControldeResultados" in page and squash("Ponderación ganada (10)") in page
+    assert_page_numbers(pages)
+
+
+def test_wrap_keeps_every_character_within_the_column():
+    from desktop.forms.pdf import _measure, _wrap  # noqa: PLC0415 (private helper)
+
+    register_fonts()
+    measure = _measure(FONT, 7.2)
+    text = "Realizar  4 asesorías <b>&amp; por cada Servicio\r\ndesconcentrado,\tCapacitar " + "x" * 120 + " fin"
+    for width in (20.0, 60.0, 120.0):
+        wrapped = _wrap(text, width, measure)
+        for line in wrapped.split("\n"):
+            assert measure.width(line) <= width + 1e-6, line
+        assert squash(wrapped) == squash(text)
+    assert "Realizar  4 asesorías <b>&amp; por" in _wrap(text, 500.0, measure).split("\n")[0]
+    assert _wrap("a\x01b", 100.0, measure) == "ab"
+    assert _wrap("", 100.0, measure) == "" and _wrap(None, 100.0, measure) == ""
