@@ -526,14 +526,17 @@ class MainWindow(QMainWindow):
         task = run_in_thread(job, done, failed)
         self._tasks.add(task)
 
-    def export_pdf(self) -> None:
-        """Archivo → Imprimir / Exportar PDF: the form shown, to a PDF file (in a worker)."""
+    def _ask_pdf_path(self, title: str, file_name: str) -> Path | None:
+        """Ask where to save a PDF of the form shown; None when nothing is open or cancelled."""
         if self.current is None:
             self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
-            return
-        region, year, form = self.current
-        suggested = Path.home() / f"{form.value}_{region.iso_code}_{year}.pdf"
-        out = self.prompter.save_path(self, self.tr("Exportar PDF"), suggested, self.tr("PDF (*.pdf)"))
+            return None
+        return self.prompter.save_path(self, title, Path.home() / file_name, self.tr("PDF (*.pdf)"))
+
+    def export_pdf(self) -> None:
+        """Archivo → Imprimir / Exportar PDF: the form shown, to a PDF file (in a worker)."""
+        region, year, form = self.current or (None, None, None)
+        out = self._ask_pdf_path(self.tr("Exportar PDF"), f"{form.value}_{region.iso_code}_{year}.pdf" if form else "")
         if out is None:
             return
         quarter = self.quarter if form is FormKind.III_4 else None
@@ -546,12 +549,10 @@ class MainWindow(QMainWindow):
 
     def export_region_pdf(self) -> None:
         """Every form of the region and year shown, in one PDF (in a worker)."""
-        if self.current is None:
-            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
-            return
-        region, year, _form = self.current
-        suggested = Path.home() / f"Etapa3_{region.iso_code}_{year}.pdf"
-        out = self.prompter.save_path(self, self.tr("Exportar la región a PDF"), suggested, self.tr("PDF (*.pdf)"))
+        region, year, _form = self.current or (None, None, None)
+        out = self._ask_pdf_path(
+            self.tr("Exportar la región a PDF"), f"Etapa3_{region.iso_code}_{year}.pdf" if region else ""
+        )
         if out is None:
             return
         from desktop.services.printing import print_region
