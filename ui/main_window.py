@@ -110,15 +110,21 @@ def _setup_table(table: QTableView) -> None:
     table.setItemDelegate(TextDelegate(table))
 
 
+def _heading_label() -> QLabel:
+    """The form's activity heading and title, bold, wrapping."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: bold; font-size: 11pt;")
+    return label
+
+
 class ProgrammePage(QWidget):
     """III.1, III.2 or III.3: title, III.2's instance header, the control table."""
 
     def __init__(self, model: ProgrammeTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.heading = _heading_label()
         self.region_label = QLabel()
         self.instance_box = QGroupBox(self.tr("Identificación de la instancia de complementariedad"))
         form = QFormLayout(self.instance_box)
@@ -187,9 +193,7 @@ class ProgressPage(QWidget):
     def __init__(self, model: ProgressTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.heading = _heading_label()
         self.region_label = QLabel()
         self.quarter = QComboBox()
         for q in (1, 2, 3, 4):
