@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class Prompter:
@@ -27,3 +28,13 @@ class Prompter:
     def about(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show the "Acerca de" box."""
         QMessageBox.about(parent, title, text)
+
+    def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """Let the user choose the printer and its options; False when cancelled."""
+        return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+    def show_preview(self, parent: QWidget | None, pdf_path: Path) -> None:
+        """Show the print preview of ``pdf_path`` (printing from it prints the same pages)."""
+        from ui.printing import preview
+
+        preview(parent, pdf_path).exec()

@@ -310,18 +310,35 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Archivo"))
+        self.preview_action = self._action(
+            self.tr("&Vista previa…"), lambda: self.print_current(preview=True), "Ctrl+Shift+P",
+            self.tr("Muestra el formulario abierto tal como se imprime"),
+        )
         self.print_action = self._action(
-            self.tr("&Imprimir / Exportar PDF…"), self.export_pdf, QKeySequence.StandardKey.Print,
-            self.tr("Imprime el formulario abierto en un PDF oficial"),
+            self.tr("&Imprimir…"), lambda: self.print_current(preview=False), QKeySequence.StandardKey.Print,
+            self.tr("Imprime el formulario abierto en el formato oficial"),
+        )
+        self.export_action = self._action(
+            self.tr("&Exportar PDF…"), self.export_pdf, "Ctrl+E",
+            self.tr("Guarda el formulario abierto como PDF oficial"),
         )
         self.print_region_action = self._action(
-            self.tr("Exportar la región a PDF (todos los formularios)…"), self.export_region_pdf, "Ctrl+Shift+P"
+            self.tr("Imprimir la región (todos los formularios)…"), lambda: self.print_current(preview=False, region=True)
         )
-        file_menu.addAction(self.print_action)
+        self.export_region_action = self._action(
+            self.tr("Exportar la región a PDF (todos los formularios)…"), self.export_region_pdf
+        )
+        for action in (self.preview_action, self.print_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.print_region_action)
+        file_menu.addAction(self.export_region_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Salir"), self.close, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
+        self._print_actions = (
+            self.preview_action, self.print_action, self.export_action, self.print_region_action, self.export_region_action,
+        )
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Deshacer"))
@@ -502,26 +519,31 @@ class MainWindow(QMainWindow):
         self.programme_model.setData(self.programme_model.index(index.row(), column), label)
 
     # -- printing --------------------------------------------------------------------------
-    def _run_print(self, title: str, job, out: Path) -> None:  # noqa: ANN001
+    def _run_print(self, title: str, job, out: Path, then=None) -> None:  # noqa: ANN001
+        """Write a PDF in a worker thread with a progress dialog; then call ``then(out)`` in the
+        GUI thread (default: say where it was saved)."""
         progress = QProgressDialog(title, "", 0, 0, self)
         progress.setWindowTitle(self.tr("Imprimiendo"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        self.print_action.setEnabled(False)
-        self.print_region_action.setEnabled(False)
+        for action in self._print_actions:
+            action.setEnabled(False)
 
         def finish() -> None:
             progress.close()
             progress.deleteLater()
-            self.print_action.setEnabled(True)
-            self.print_region_action.setEnabled(True)
+            for action in self._print_actions:
+                action.setEnabled(True)
             self._tasks.discard(task)
 
         def done(_result: Any) -> None:
             finish()
-            self.statusBar().showMessage(self.tr("PDF guardado en {0}").format(out), 8000)
             self.last_pdf = out
+            if then is None:
+                self.statusBar().showMessage(self.tr("PDF guardado en {0}").format(out), 8000)
+            else:
+                then(out)
 
         def failed(exc: Exception) -> None:
             finish()
@@ -529,6 +551,56 @@ class MainWindow(QMainWindow):
 
         task = run_in_thread(job, done, failed)
         self._tasks.add(task)
+
+    def _pdf_job(self, out: Path, *, region_wide: bool):  # noqa: ANN202
+        """A callable that prints the form shown (or every form of its region) to ``out``."""
+        from desktop.services.printing import print_form, print_region
+
+        region, year, form = self.current
+        if region_wide:
+            return lambda: print_region(self.db, region, year, out, today=self.today)
+        quarter = self.quarter if form is FormKind.III_4 else None
+        return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today)
+
+    def print_current(self, *, preview: bool, region: bool = False) -> None:
+        """Archivo → Vista previa / Imprimir: write the official PDF to a temporary file in a
+        worker, then preview it or send it to the printer the user chooses."""
+        if self.current is None:
+            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
+            return
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="avance-print-"))
+        out = folder / "formulario.pdf"
+
+        def send(pdf: Path) -> None:
+            try:
+                if preview:
+                    self.prompter.show_preview(self, pdf)
+                else:
+                    self._send_to_printer(pdf)
+            finally:
+                pdf.unlink(missing_ok=True)
+                folder.rmdir()
+
+        what = self.tr("todos los formularios de la región") if region else self.current[2].value
+        self._run_print(self.tr("Preparando {0}…").format(what), self._pdf_job(out, region_wide=region), out, send)
+
+    def _send_to_printer(self, pdf: Path) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ui.printing import paint_pdf, setup_printer
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_printer(printer, pdf)
+        if not self.prompter.choose_printer(self, printer):
+            return
+        try:
+            pages = paint_pdf(printer, pdf)
+        except OSError as exc:
+            self.prompter.error(self, self.tr("No se pudo imprimir"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)
 
     def _ask_pdf_path(self, title: str, file_name: str) -> Path | None:
         """Ask where to save a PDF of the form shown; None when nothing is open or cancelled."""
@@ -538,18 +610,11 @@ class MainWindow(QMainWindow):
         return self.prompter.save_path(self, title, Path.home() / file_name, self.tr("PDF (*.pdf)"))
 
     def export_pdf(self) -> None:
-        """Archivo → Imprimir / Exportar PDF: the form shown, to a PDF file (in a worker)."""
+        """Archivo → Exportar PDF: the form shown, to a PDF file (in a worker)."""
         region, year, form = self.current or (None, None, None)
         out = self._ask_pdf_path(self.tr("Exportar PDF"), f"{form.value}_{region.iso_code}_{year}.pdf" if form else "")
-        if out is None:
-            return
-        quarter = self.quarter if form is FormKind.III_4 else None
-        from desktop.services.printing import print_form
-
-        self._run_print(
-            self.tr("Imprimiendo {0}…").format(form.value),
-            lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today), out,
-        )
+        if out is not None:
+            self._run_print(self.tr("Imprimiendo {0}…").format(form.value), self._pdf_job(out, region_wide=False), out)
 
     def export_region_pdf(self) -> None:
         """Every form of the region and year shown, in one PDF (in a worker)."""
@@ -557,14 +622,10 @@ class MainWindow(QMainWindow):
         out = self._ask_pdf_path(
             self.tr("Exportar la región a PDF"), f"Etapa3_{region.iso_code}_{year}.pdf" if region else ""
         )
-        if out is None:
-            return
-        from desktop.services.printing import print_region
-
-        self._run_print(
-            self.tr("Imprimiendo los formularios de {0}…").format(region.name),
-            lambda: print_region(self.db, region, year, out, today=self.today), out,
-        )
+        if out is not None:
+            self._run_print(
+                self.tr("Imprimiendo los formularios de {0}…").format(region.name), self._pdf_job(out, region_wide=True), out
+            )
 
     def about(self) -> None:
         """Ayuda → Acerca de."""

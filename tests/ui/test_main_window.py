@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from db.engine import open_database
@@ -29,6 +30,8 @@ class FakePrompter:
         self.errors: list[tuple[str, str]] = []
         self.infos: list[str] = []
         self.save_to: Path | None = None
+        self.previews: list[tuple[int, str]] = []
+        self.printer_file: Path | None = None
 
     def save_path(self, parent, title, suggested, name_filter):  # noqa: ANN001, ANN201
         return self.save_to
@@ -41,6 +44,17 @@ class FakePrompter:
 
     def about(self, parent, title, text):  # noqa: ANN001, ANN201
         self.infos.append(text)
+
+    def show_preview(self, parent, pdf_path):  # noqa: ANN001, ANN201
+        reader = PdfReader(pdf_path)
+        self.previews.append((len(reader.pages), " ".join(p.extract_text() for p in reader.pages)))
+
+    def choose_printer(self, parent, printer):  # noqa: ANN001, ANN201
+        if self.printer_file is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.printer_file))
+        return True
 
 
 @pytest.fixture
@@ -219,8 +233,8 @@ def test_iii2_instance_field_commits_on_focus_out(window: MainWindow, qtbot, db)
 def test_export_pdf_runs_in_worker(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path) -> None:  # noqa: ANN001
     out = tmp_path / "III.1.pdf"
     prompter.save_to = out
-    window.print_action.trigger()
-    qtbot.waitUntil(lambda: out.exists() and window.print_action.isEnabled(), timeout=20000)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and window.export_action.isEnabled(), timeout=20000)
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Asesorar técnicamente" in text
     assert not prompter.errors
@@ -228,7 +242,7 @@ def test_export_pdf_runs_in_worker(window: MainWindow, prompter: FakePrompter, q
 
 def test_export_cancelled_writes_nothing(window: MainWindow, prompter: FakePrompter, tmp_path) -> None:  # noqa: ANN001
     prompter.save_to = None
-    window.print_action.trigger()
+    window.export_action.trigger()
     assert list(tmp_path.glob("*.pdf")) == []
 
 
@@ -238,3 +252,34 @@ def test_menus_have_expected_actions(window: MainWindow) -> None:
     assert window.print_action.shortcut().toString() == "Ctrl+P"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_preview_shows_the_official_pdf(window: MainWindow, prompter: FakePrompter, qtbot) -> None:  # noqa: ANN001
+    window.preview_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.previews) and window.preview_action.isEnabled(), timeout=20000)
+    pages, text = prompter.previews[0]
+    assert pages >= 2
+    assert "Actividad III. 1." in text and "Asesorar técnicamente" in text
+
+
+def test_print_sends_every_page_to_the_printer(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path) -> None:  # noqa: ANN001
+    window.open_form(TARAPACA, 2009, FormKind.III_4)
+    prompter.save_to = tmp_path / "exported.pdf"
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: prompter.save_to.exists() and window.export_action.isEnabled(), timeout=20000)
+    prompter.printer_file = tmp_path / "printed.pdf"
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: prompter.printer_file.exists() and window.print_action.isEnabled(), timeout=30000)
+    printed = PdfReader(prompter.printer_file)
+    exported = PdfReader(prompter.save_to)
+    assert len(printed.pages) == len(exported.pages)
+    assert abs(float(printed.pages[0].mediabox.width) - float(exported.pages[0].mediabox.width)) < 2
+    assert abs(float(printed.pages[0].mediabox.height) - float(exported.pages[0].mediabox.height)) < 2
+    assert "Enviadas" in window.statusBar().currentMessage()
+
+
+def test_print_cancelled_in_dialog_prints_nothing(window: MainWindow, prompter: FakePrompter, qtbot) -> None:  # noqa: ANN001
+    prompter.printer_file = None
+    window.print_action.trigger()
+    qtbot.waitUntil(window.print_action.isEnabled, timeout=20000)
+    assert "Enviadas" not in window.statusBar().currentMessage()

@@ -1,0 +1,106 @@
+"""Print preview and printing of the official PDFs through Qt's print support.
+
+The window first writes the form to a PDF (the same file "Exportar PDF" saves); the preview
+and the printer then paint that PDF's pages, rasterised by PDFium (``pypdfium2``), so what
+is seen on screen, what comes out of the printer and the exported file are the same pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+
+def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """Page ``index`` of ``document`` as an image at ``dpi`` (white background)."""
+    page = document[index]
+    bitmap = page.render(
+        scale=dpi / 72.0, force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA, fill_color=(255, 255, 255, 255)
+    )
+    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
+    return image.copy()  # own the pixels before PDFium frees its bitmap
+
+
+def page_count(pdf_path: Path) -> int:
+    """How many pages the PDF has."""
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def setup_printer(printer: QPrinter, pdf_path: Path) -> None:
+    """Give ``printer`` the PDF's paper size and orientation (landscape Carta or Oficio)."""
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        width, height = document[0].get_size()  # points
+    finally:
+        document.close()
+    landscape = width > height
+    size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    printer.setPageSize(size)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setDocName(pdf_path.stem)
+
+
+def paint_pdf(printer: QPrinter, pdf_path: Path, dpi: float | None = None) -> int:
+    """Paint every page of ``pdf_path`` on ``printer`` (a real printer, a preview, or a file).
+
+    Each page is scaled to the printer's full page, keeping its proportions.
+
+    Returns:
+        The number of pages painted.
+    """
+    document = pdfium.PdfDocument(str(pdf_path))
+    painter = QPainter()
+    if not painter.begin(printer):
+        document.close()
+        raise OSError("No se pudo comenzar la impresión (¿impresora disponible?).")
+    try:
+        resolution = dpi or min(float(printer.resolution()), 300.0)
+        count = len(document)
+        for index in range(count):
+            if index:
+                printer.newPage()
+            image = render_page(document, index, resolution)
+            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF(target.left() + (target.width() - w) / 2, target.top(), w, h), image)
+        return count
+    finally:
+        painter.end()
+        document.close()
+
+
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """A print preview of one PDF. It owns its printer: Qt keeps only a pointer to it, so the
+    Python object must live as long as the dialog (else the preview paints on freed memory)."""
+
+    def __init__(self, pdf_path: Path, parent: QWidget | None = None) -> None:
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_printer(self._printer, pdf_path)
+        super().__init__(self._printer, parent)
+        self.pdf_path = pdf_path
+        self.setWindowTitle(self.tr("Vista previa"))
+        self.paintRequested.connect(self._paint)
+        self.resize(1100, 800)
+
+    def _paint(self, printer: QPrinter) -> None:
+        paint_pdf(printer, self.pdf_path, dpi=150)
+
+
+def preview(parent: QWidget | None, pdf_path: Path) -> PdfPreviewDialog:
+    """A print preview dialog showing ``pdf_path``; printing from it prints the same pages.
+
+    The caller shows it (``exec`` or ``open``).
+    """
+    return PdfPreviewDialog(pdf_path, parent)
