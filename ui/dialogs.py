@@ -5,8 +5,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ProblemsDialog(QDialog):
+    """Every problem found in a file, one per line, in a read-only text the user can select and
+    copy (button "Copiar"), so it can be sent to whoever prepared the file."""
+
+    def __init__(self, title: str, summary: str, problems: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 420)
+        self.text = QPlainTextEdit("\n".join(problems))
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copiar"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel(summary)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        """Put every problem on the clipboard."""
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
 
 
 class Prompter:
@@ -28,6 +67,23 @@ class Prompter:
     def about(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show the "Acerca de" box."""
         QMessageBox.about(parent, title, text)
+
+    def open_path(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+        """Ask for a file to open; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), name_filter)
+        return Path(path) if path else None
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, accept: str) -> bool:
+        """Ask a yes/cancel question whose yes button says ``accept``; True when accepted."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def problems(self, parent: QWidget | None, title: str, summary: str, problems: list[str]) -> None:
+        """Show every problem of a file in a dialog whose text can be copied."""
+        ProblemsDialog(title, summary, problems, parent).exec()
 
     def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Let the user choose the printer and its options; False when cancelled."""
