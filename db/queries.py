@@ -236,6 +236,33 @@ def programmes(session: Session, region: Region, year: int) -> list[Programme]:
     return sorted((programme_record(r) for r in rows), key=lambda p: PROGRAMME_FORMS.index(p.form))
 
 
+def _report(
+    region: Region,
+    year: int,
+    quarter: int,
+    office: str,
+    progs: list[Programme],
+    written: dict[uuid.UUID, ProgressAnalysis],
+    include_blank: bool,
+) -> ProgressReport:
+    """III.4 rows in programme and objective order; the objective as III.4 wrote it, or else
+    as the programme does (seed 001, III.4)."""
+    entries = []
+    for p in progs:
+        for o in p.objectives:
+            a = written.get(o.id)
+            if a is not None:
+                entries.append(
+                    ProgressEntry(
+                        a.id, o.id, p.form, a.objective_text or o.text, a.progress,
+                        a.authority_measures, a.recommendations, a.responsible,
+                    )
+                )
+            elif include_blank:
+                entries.append(ProgressEntry(uuid.uuid4(), o.id, p.form, o.text))
+    return ProgressReport(region, year, quarter, office, tuple(entries))
+
+
 def progress_report(
     session: Session, region: Region, year: int, quarter: int, *, include_blank: bool = True
 ) -> ProgressReport:
@@ -260,20 +287,42 @@ def progress_report(
             )
         )
     }
-    entries = []
-    for p in progs:
-        for o in p.objectives:
-            a = written.get(o.id)
-            if a is not None:
-                entries.append(
-                    ProgressEntry(
-                        a.id, o.id, p.form, a.objective_text or o.text, a.progress,
-                        a.authority_measures, a.recommendations, a.responsible,
-                    )
-                )
-            elif include_blank:
-                entries.append(ProgressEntry(uuid.uuid4(), o.id, p.form, o.text))
-    return ProgressReport(region, year, quarter, ry.responsible_office, tuple(entries))
+    return _report(region, year, quarter, ry.responsible_office, progs, written, include_blank)
+
+
+def progress_reports_of_year(
+    session: Session, year: int, progs_by_region: dict[Region, list[Programme]], quarters: dict[Region, int]
+) -> dict[Region, ProgressReport]:
+    """The printed III.4 (written rows only) of every region of ``year`` at its quarter, with
+    two queries for the whole nation; each equals ``progress_report(..., include_blank=False)``.
+
+    Args:
+        progs_by_region: each region's programmes, already loaded, in form order.
+        quarters: the quarter to print per region (default 1).
+    """
+    offices = dict(
+        session.execute(
+            select(RegionRow.iso_code, ReportingYear.responsible_office)
+            .join(ReportingYear, ReportingYear.region_id == RegionRow.id)
+            .where(ReportingYear.year == year)
+        ).all()
+    )
+    written: dict[tuple[uuid.UUID, int], ProgressAnalysis] = {
+        (a.objective_id, a.quarter): a
+        for a in session.scalars(
+            select(ProgressAnalysis)
+            .join(ObjectiveRow, ProgressAnalysis.objective_id == ObjectiveRow.id)
+            .join(WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id)
+            .join(ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)
+            .where(ReportingYear.year == year)
+        )
+    }
+    reports = {}
+    for region, progs in progs_by_region.items():
+        quarter = quarters.get(region, 1)
+        of_quarter = {objective_id: a for (objective_id, q), a in written.items() if q == quarter}
+        reports[region] = _report(region, year, quarter, offices.get(region.iso_code, ""), progs, of_quarter, False)
+    return reports
 
 
 def service_name(session: Session) -> str:

@@ -78,11 +78,26 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="salida JSON (decimales como texto)")
 
     printing = sub.add_parser("print", help="imprime un formulario oficial a PDF")
-    printing.add_argument("form", metavar="FORM", help="III.1, III.2, III.3 o III.4")
-    printing.add_argument("--region", required=True)
+    printing.add_argument("form", metavar="FORM", help="III.1, III.2, III.3, III.4 o national (consolidación nacional)")
+    printing.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre; no se usa con national")
     printing.add_argument("--year", type=_year, required=True)
     printing.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="III.4: trimestre (por omisión el último con datos)")
     printing.add_argument("-o", "--output", type=Path, required=True, help="archivo PDF de salida")
+    printing.add_argument(
+        "--papel", choices=("carta", "oficio"), default="carta", help="tamaño del papel, apaisado (por omisión carta)"
+    )
+    xlsx = sub.add_parser("xlsx", help="exporta o importa los formularios en libros de Excel")
+    xlsx_sub = xlsx.add_subparsers(dest="xlsx_command", metavar="ACCIÓN", required=True)
+    xlsx_export = xlsx_sub.add_parser("export", help="exporta una región, o todas (--national), a un libro .xlsx")
+    xlsx_where = xlsx_export.add_mutually_exclusive_group(required=True)
+    xlsx_where.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre")
+    xlsx_where.add_argument("--national", action="store_true", help="todas las regiones y la hoja «Nacional»")
+    xlsx_export.add_argument("--year", type=_year, required=True)
+    xlsx_export.add_argument("-o", "--output", type=Path, required=True, help="libro .xlsx de salida")
+    xlsx_import = xlsx_sub.add_parser("import", help="importa un libro .xlsx (todo o nada)")
+    xlsx_import.add_argument("file", type=Path, metavar="ARCHIVO", help="libro .xlsx")
+    xlsx_import.add_argument("--dry-run", action="store_true", help="revisa el libro sin escribir nada")
+    xlsx_import.add_argument("--replace", action="store_true", help="reemplaza la región y año si ya existen")
     return parser
 
 
@@ -181,26 +196,76 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 def _cmd_print(args: argparse.Namespace) -> int:
     from db.queries import NotFoundError
-    from desktop.services.printing import print_form
+    from desktop.services.printing import print_form, print_national
 
+    national = args.form.strip().lower() in ("national", "nacional")
     try:
-        form = FormKind.parse(args.form)
+        form = None if national else FormKind.parse(args.form)
     except ValueError as exc:
-        raise InputError(str(exc)) from exc
-    region = _region(args.region)
+        raise InputError(f"Formulario desconocido: «{args.form}». Use III.1, III.2, III.3, III.4 o national.") from exc
+    if not national and not args.region:
+        raise InputError(f"El formulario {form.value} necesita --region (código ISO, número CUT o nombre).")
+    region = None if national else _region(args.region)
     if args.output.exists() and args.output.is_dir():
         raise InputError(f"«{args.output}» es una carpeta; indique un archivo PDF.")
     db = _open(args)
     try:
         try:
-            out = print_form(db, form, region, args.year, args.output, quarter=args.quarter)
+            if national:
+                out = print_national(db, args.year, args.output, paper=args.papel)
+            else:
+                out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel)
         except NotFoundError as exc:
             raise InputError(str(exc)) from exc
         except OSError as exc:
             raise InputError(f"No se pudo escribir «{args.output}»: {exc.strerror or exc}.") from exc
     finally:
         db.close()
-    print(f"Formulario {form.value} de {region.name} {args.year} impreso en {out}")
+    if national:
+        print(f"Consolidación nacional {args.year} impresa en {out}")
+    else:
+        print(f"Formulario {form.value} de {region.name} {args.year} impreso en {out}")
+    return 0
+
+
+def _cmd_xlsx(args: argparse.Namespace) -> int:
+    from db.queries import NotFoundError
+    from desktop.services.excel import ExcelImportError, export_national, export_region, import_workbook
+
+    if args.xlsx_command == "export":
+        region = None if args.national else _region(args.region)
+        if args.output.exists() and args.output.is_dir():
+            raise InputError(f"«{args.output}» es una carpeta; indique un archivo .xlsx.")
+        db = _open(args)
+        try:
+            try:
+                if region is None:
+                    out = export_national(db, args.year, args.output)
+                else:
+                    out = export_region(db, region, args.year, args.output)
+            except NotFoundError as exc:
+                raise InputError(str(exc)) from exc
+            except OSError as exc:
+                raise InputError(f"No se pudo escribir «{args.output}»: {exc.strerror or exc}.") from exc
+        finally:
+            db.close()
+        where = "nacional" if region is None else f"de {region.name}"
+        print(f"Libro {where} {args.year} exportado en {out}")
+        return 0
+    db = _open(args)
+    try:
+        try:
+            report = import_workbook(db, args.file, dry_run=args.dry_run, replace=args.replace)
+        except ExcelImportError as exc:
+            # Every problem on its own line (sheet, cell, Spanish explanation); nothing written.
+            for problem in exc.problems:
+                print(f"avance: {problem}", file=sys.stderr)
+            count = len(exc.problems)
+            print(f"avance: no se importó nada ({count} problema{'' if count == 1 else 's'}).", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+    print(report.summary())
     return 0
 
 
@@ -216,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         command = args.command or "gui"
-        handler = {"gui": _cmd_gui, "example": _cmd_example, "summary": _cmd_summary, "print": _cmd_print}[command]
+        handler = {"gui": _cmd_gui, "example": _cmd_example, "summary": _cmd_summary, "print": _cmd_print,
+                   "xlsx": _cmd_xlsx}[command]
         return handler(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -1,9 +1,17 @@
-"""PDF printing of the Etapa 3 forms III.1–III.4, laid out as the official formats.
+"""PDF printing of the Etapa 3 forms III.1–III.4, laid out as the official formats, and of the
+national consolidation report.
 
 Source of the layout: seed 001 ("Formatos de la Etapa 3: Implementación del Programa de Trabajo
 GT 2009"), Actividades III.1, III.2, III.3 and III.4. Every official text (headings, column
 headers and groups, result labels, III.3 sections, notes) comes from
-:mod:`desktop.domain.forms`; nothing is retyped here.
+:mod:`desktop.domain.forms`; nothing is retyped here. The national report (:func:`national_story`)
+shows the national result of III.1 notes (11) and (12): every region's performance per
+programme, the 90 % bar, the service verdict and a bar chart.
+
+Pages are landscape Carta or Oficio (:data:`PAPER_SIZES`); column widths follow the page. Every
+page's footer shows the service, the region and year, the print date, "Huella: xxxx-xxxx-xxxx"
+(the fingerprint of the record printed on that page, :func:`desktop.domain.fingerprint.fingerprint`)
+and "página n de N". All text is escaped: "<" and "&" print as written.
 
 Pure reportlab: no Qt, no SQL. The caller scores the programme
 (:func:`desktop.domain.scoring.score_programme`) and computes the service verdict text; this
@@ -34,12 +42,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus.tables import CellStyle, _setCellStyle
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -53,13 +65,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain.forms import PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
+from desktop.domain.fingerprint import fingerprint
+from desktop.domain.forms import PROGRAMME_FORMS, PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
 from desktop.domain.records import Commitment, ProgressReport, Programme, quarter_label
-from desktop.domain.scoring import ProgrammeScore, earned_weight
+from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_weight
 from desktop.domain.weights import format_percent
 
 __all__ = [
+    "NATIONAL_FOOTER",
+    "NATIONAL_TITLE",
+    "PAPER_SIZES",
+    "Footer",
     "PrintContext",
+    "national_story",
+    "paper_size",
     "register_fonts",
     "programme_story",
     "progress_story",
@@ -138,7 +157,9 @@ _VALUE = ParagraphStyle("avance-value", parent=_CELL, fontSize=7.5, leading=9)
 _TITLE = ParagraphStyle(
     "avance-title", fontName=FONT_WIDE_BOLD, fontSize=10, leading=12.5, spaceAfter=6, alignment=TA_LEFT
 )
-_SUBHEAD = ParagraphStyle("avance-subhead", fontName=FONT_BOLD, fontSize=8, leading=10, spaceBefore=8, spaceAfter=2)
+_SUBHEAD = ParagraphStyle(
+    "avance-subhead", fontName=FONT_BOLD, fontSize=8, leading=10, spaceBefore=8, spaceAfter=2, keepWithNext=1
+)  # a heading never ends a page alone
 _SMALL = ParagraphStyle("avance-small", fontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0)
 _NOTE = ParagraphStyle("avance-note", fontName=FONT, fontSize=7, leading=8.4, spaceAfter=1.5)
 
@@ -174,6 +195,42 @@ _INSTANCE_FIELDS = {"instance_name": "name"}
 _INSTANCE_WEIGHTS = {"instance_name": 14.0, "main_problem": 22.0, "territories": 14.0, "institutions": 26.0, "products": 24.0}
 
 
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "carta": landscape(letter),
+    "oficio": landscape((216 * mm, 330 * mm)),
+}
+"""Landscape paper sizes in points: "carta" (US letter, 215.9 × 279.4 mm) and "oficio"
+(Chilean legal, 216 × 330 mm). The forms of seed 001 are printed landscape."""
+
+
+def paper_size(paper: str) -> tuple[float, float]:
+    """The landscape page size of ``paper`` ("carta" or "oficio", any case).
+
+    Raises:
+        ValueError: unknown paper (Spanish message).
+    """
+    size = PAPER_SIZES.get((paper or "").strip().lower())
+    if size is None:
+        raise ValueError(f"Papel desconocido: «{paper}». Use carta u oficio.")
+    return size
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the footer of a page says about the form on it.
+
+    Attributes:
+        region: the region printed ("Tarapacá"), or "Consolidación nacional"; "" for none.
+        year: the reporting year, or None.
+        fingerprint: "xxxx-xxxx-xxxx", from :func:`desktop.domain.fingerprint.fingerprint`
+            of the record printed on the page; "" for none.
+    """
+
+    region: str = ""
+    year: int | None = None
+    fingerprint: str = ""
+
+
 @dataclass(frozen=True)
 class PrintContext:
     """What a printout needs besides the form's content.
@@ -181,16 +238,51 @@ class PrintContext:
     Attributes:
         service_name: the service, printed in the footer ("Servicio Nacional de la Mujer (SERNAM)").
         printed_on: the print date, printed in the footer.
-        page_size: reportlab page size in points; defaults to landscape letter ("Carta").
+        page_size: reportlab page size in points; defaults to landscape letter ("Carta"), see
+            :data:`PAPER_SIZES`. Column widths follow the frame width.
         verdict_text: what to print in the "Desempeño Anual Servicio" row (III.1 (12),
             III.2 (17), III.3 (15)), e.g. "NO CUMPLE (1 de 1 región en esta base)"; the
             caller computes it (it is a national result, seed 001, III.1 note (12)).
+        region: footer region for pages no story marks (each story from
+            :func:`programme_story`, :func:`progress_story` or :func:`national_story` sets
+            its own region, year and fingerprint on the pages it fills).
+        year: footer year for unmarked pages.
+        fingerprint: footer fingerprint for unmarked pages.
     """
 
     service_name: str
     printed_on: dt.date
-    page_size: tuple[float, float] = landscape(letter)
+    page_size: tuple[float, float] = PAPER_SIZES["carta"]
     verdict_text: str = ""
+    region: str = ""
+    year: int | None = None
+    fingerprint: str = ""
+
+    @property
+    def footer(self) -> Footer:
+        """The footer of pages that no story marks."""
+        return Footer(self.region, self.year, self.fingerprint)
+
+
+class _FooterMark(Flowable):
+    """An invisible flowable that sets the footer of the page it lands on and those after it.
+
+    Placed first in each story, so when several forms share one PDF every page shows the
+    region, year and fingerprint of the form printed on it.
+    """
+
+    _ZEROSIZE = True
+
+    def __init__(self, footer: Footer) -> None:
+        super().__init__()
+        self.footer = footer
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._avance_footer = self.footer  # read by _NumberedCanvas when the page ends
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,9 +349,70 @@ class _FormTable(Table):
         return None
 
 
+_CELL_OPS = frozenset(
+    {
+        "FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR", "ALIGN", "ALIGNMENT",
+        "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING", "HREF", "DESTINATION",
+        "DIRECTION", "SHAPING",
+    }
+)
+"""Table commands that set a cell's style (the others draw lines, backgrounds or spans)."""
+
+
+def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[list[list[CellStyle]], list[tuple]]:
+    """Apply the cell-style commands once, sharing one CellStyle among cells styled alike.
+
+    reportlab gives every cell its own style and applies each command cell by cell, on
+    every table and again on every part of a split table: thousands of cells times a
+    dozen commands. Here rows covered by the same commands share their styles column by
+    column (a big table has a handful of row kinds), so a command is applied a few times.
+    Rows with a vertically centred cell keep styles of their own (an in-row split changes
+    such a style in place).
+
+    Returns:
+        The styles (one list per row) and the commands left for the table (lines,
+        backgrounds, spans).
+    """
+    cell_commands: list[tuple[str, int, int, int, int, tuple]] = []
+    rest: list[tuple] = []
+    for command in commands:
+        op = command[0]
+        if op not in _CELL_OPS or isinstance(command[1][1], str):  # "splitfirst"/"splitlast" rows
+            rest.append(command)
+            continue
+        (sc, sr), (ec, er) = command[1], command[2]
+        sc, ec = (sc + ncols if sc < 0 else sc), (ec + ncols if ec < 0 else ec)
+        sr, er = (sr + nrows if sr < 0 else sr), (er + nrows if er < 0 else er)
+        cell_commands.append((op, max(0, sc), min(ncols - 1, ec), max(0, sr), min(nrows - 1, er), tuple(command[3:])))
+    by_signature: dict[tuple[int, ...], list[CellStyle]] = {}
+    styles: list[list[CellStyle]] = []
+    for r in range(nrows):
+        signature = tuple(i for i, c in enumerate(cell_commands) if c[3] <= r <= c[4])
+        shared = by_signature.get(signature)
+        if shared is None:
+            shared = [CellStyle(f"avance-{len(by_signature)}-{j}") for j in range(ncols)]
+            for i in signature:
+                op, sc, ec, _sr, _er, values = cell_commands[i]
+                for j in range(sc, ec + 1):
+                    _setCellStyle([shared], 0, j, op, values)
+            by_signature[signature] = shared
+        if any(style.valign == "MIDDLE" for style in shared):
+            styles.append([style.copy() for style in shared])
+        else:
+            styles.append(list(shared))
+    return styles, rest
+
+
 def _table(rows, widths, commands, ctx: PrintContext, repeat_rows: int = 0, h_align: str | None = None) -> _FormTable:
+    cell_styles, commands = _cell_styles(len(rows), len(widths), commands)
     table = _FormTable(
-        rows, colWidths=list(widths), style=TableStyle(commands), repeatRows=repeat_rows, splitInRow=1, hAlign=h_align
+        rows,
+        colWidths=list(widths),
+        style=TableStyle(commands),
+        cellStyles=cell_styles,
+        repeatRows=repeat_rows,
+        splitInRow=1,
+        hAlign=h_align,
     )
     # Height of an empty frame (the frame has no padding).
     table.fresh_height = ctx.page_size[1] - 2 * MARGIN
@@ -638,7 +791,8 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
     objectives under their sections (11)–(13) (all three printed, even empty); the rows
     "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the scoring warnings, if any;
     and the form's notes. Column (8) prints the weight as written; (9) "Sí"/"No"; (10) the
-    earned weight when met (III.1 notes (8)–(10)).
+    earned weight when met (III.1 notes (8)–(10)). An invisible first flowable puts the
+    region, year and fingerprint of ``programme`` in the footer of its pages.
 
     Args:
         programme: the programme to print (its form says which layout).
@@ -655,7 +809,8 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
         raise ValueError("III.4 no es un programa de trabajo: use progress_story.")
     register_fonts()
     form_spec = spec(programme.form)
-    story: list[Flowable] = [_heading(form_spec, programme.year), _region_header(programme, ctx), Spacer(1, 5)]
+    mark = _FooterMark(Footer(programme.region.name, programme.year, fingerprint(programme)))
+    story: list[Flowable] = [mark, _heading(form_spec, programme.year), _region_header(programme, ctx), Spacer(1, 5)]
     if form_spec.header_fields:
         story += [_instance_table(programme, form_spec, ctx), Spacer(1, 5)]
     story += [_control_table(programme, form_spec, ctx), Spacer(1, 6)]
@@ -672,7 +827,8 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
     office | "Trimestre Tn (a la fecha)"; a table "Programa de Trabajo", "Objetivos
     específicos" and columns (2)–(5), its header repeated on every page, the programme label
     (:data:`desktop.domain.forms.PROGRAMME_LABELS`) printed on the first row of each
-    programme only; then the notes of III.4.
+    programme only; then the notes of III.4. The footer of its pages carries the region,
+    year and fingerprint of ``report``.
 
     Args:
         report: the III.4 report of one region, year and quarter.
@@ -732,7 +888,241 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
     if not report.entries:
         rows.append([""] * len(columns))
     table = _table(rows, widths, commands, ctx, repeat_rows=1)
-    return [_heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
+    mark = _FooterMark(Footer(report.region.name, report.year, fingerprint(report)))
+    return [mark, _heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
+
+
+# --------------------------------------------------------------------------------------------
+# National consolidation
+
+NATIONAL_TITLE = "Consolidación nacional — Desempeño anual por región {year}"
+"""Title of the national consolidation report (the service result of III.1 note (12))."""
+NATIONAL_FOOTER = "Consolidación nacional"
+"""What the footer says instead of a region on the national report's pages."""
+SERVICE_ROW = "Desempeño anual servicio"
+"""Label of the row with the service verdict per programme (III.1 column (12))."""
+_BAR_COLORS = (colors.HexColor("#2F5C8A"), colors.HexColor("#D08A2E"), colors.HexColor("#5B8C4A"))
+_BELOW_BG = colors.HexColor("#F6D5D2")
+_REFERENCE_COLOR = colors.HexColor("#B22222")
+_NATIONAL_TEXT = (
+    "Desempeño anual de cada región por programa de trabajo: columna (11) de III.1, (16) de III.2 "
+    "y (14) de III.3. La región valida un programa cuando su desempeño es igual o mayor a 90 % "
+    "(nota 11); el servicio CUMPLE un programa cuando todas las regiones que lo comprometen lo "
+    "validan (nota 12). «—»: la región no comprometió ese programa."
+)
+
+
+def _programme_name(form: FormKind) -> str:
+    """"III.1 Gestión Territorial (…)" for tables and the chart's legend."""
+    return SHORT_NAMES[form]
+
+
+def national_story(summary, ctx: PrintContext) -> list[Flowable]:
+    """The flowables of the national consolidation report for the central office.
+
+    Layout: the title "Consolidación nacional — Desempeño anual por región {year}"; a table
+    with one row per region (CUT order) and, per programme III.1, III.2, III.3, its
+    "Desempeño anual región (%)" (III.1 column (11)) and whether it validates (≥ 90 %, note
+    (11)), "—" where the region did not commit the programme; a last row "Desempeño anual
+    servicio" with CUMPLE / NO CUMPLE per programme (III.1 note (12)), then the service's
+    overall result; a bar chart of every region's performance per programme with the 90 %
+    line and a legend (reportlab graphics); and the text of III.1 notes (11) and (12).
+    Source: seed 001, Actividad III.1, notes (11) and (12) (III.2 and III.3 say "Ídem").
+
+    Args:
+        summary: a :class:`desktop.services.summary.NationalSummary` (or anything with
+            ``year``, ``regions`` (each with ``region`` and ``scores``), ``verdicts`` by form
+            and ``service``).
+        ctx: print context (page size; the footer's region, year and fingerprint are set
+            from ``summary``).
+
+    Returns:
+        A list of reportlab flowables, to pass to :func:`write_pdf`.
+    """
+    register_fonts()
+    year = summary.year
+    mark = _FooterMark(Footer(NATIONAL_FOOTER, year, fingerprint(summary)))
+    story: list[Flowable] = [
+        mark,
+        Paragraph(_markup(NATIONAL_TITLE.format(year=year)), _TITLE),
+        Paragraph(_markup(_NATIONAL_TEXT), _NOTE),
+        Spacer(1, 4),
+        _national_table(summary, ctx),
+        Spacer(1, 8),
+    ]
+    story.append(
+        KeepTogether(
+            [
+                Paragraph(_markup(f"Desempeño anual por región y programa de trabajo {year} (%)"), _SUBHEAD),
+                _national_chart(summary, ctx),
+            ]
+        )
+    )
+    iii1 = spec(FormKind.III_1)
+    notes: list[Flowable] = [Paragraph(_markup(f"Notas {iii1.activity}"), _SUBHEAD)]
+    notes += [Paragraph(_markup(f"({n}) {iii1.note(n, year)}"), _NOTE) for n in (11, 12)]
+    story.append(KeepTogether(notes))
+    return story
+
+
+def _national_table(summary, ctx: PrintContext) -> Table:
+    """Regions × programmes: performance and validation, then the service verdicts."""
+    forms = PROGRAMME_FORMS
+    width = _frame_width(ctx)
+    first = width * 0.19
+    result = (width - first) / len(forms)
+    widths = [first] + [result * 0.58, result * 0.42] * len(forms)
+    text = _TextTable(widths)
+    ncols = len(widths)
+    bar = format_percent(PASS_MARK)
+    group_row = [text.cell("Región", 0, _GROUPS)] + [""] * (ncols - 1)
+    head_row = [""] * ncols
+    commands: list[tuple] = list(_PADDING)
+    commands += [("SPAN", (0, 0), (0, 1))]
+    for i, form in enumerate(forms):
+        col = 1 + 2 * i
+        group_row[col] = text.cell(_programme_name(form), col, _GROUPS, span=2)
+        head_row[col] = text.cell("Desempeño anual región (%)", col, _HEADS)
+        head_row[col + 1] = text.cell(f"Válido (≥ {bar})", col + 1, _HEADS)
+        commands.append(("SPAN", (col, 0), (col + 1, 0)))
+    rows: list[list[str]] = [group_row, head_row]
+    commands += _GROUPS.commands((0, 0), (-1, 0))
+    commands += _HEADS.commands((0, 1), (-1, 1))
+    commands += _BODY.commands((0, 2), (-1, -1))
+    commands += [
+        ("ALIGN", (0, 0), (-1, 1), "CENTER"),
+        ("ALIGN", (1, 2), (-1, -1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, 0), GROUP_BG),
+        ("BACKGROUND", (1, 1), (-1, 1), HEADER_BG),
+        ("BACKGROUND", (0, 1), (0, 1), GROUP_BG),  # "Región" spans both header rows
+        ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), GRID, GRID_COLOR),
+    ]
+    for regional in summary.regions:
+        r = len(rows)
+        by_form = {score.form: score for score in regional.scores}
+        row = [text.cell(f"{regional.region.cut} {regional.region.name}", 0)]
+        for i, form in enumerate(forms):
+            score = by_form.get(form)
+            if score is None:
+                row += ["—", "—"]
+                continue
+            row += [text.cell(format_percent(score.performance_pct), 1 + 2 * i), "Sí" if score.valid else "No"]
+            if not score.valid:
+                commands.append(("BACKGROUND", (1 + 2 * i, r), (2 + 2 * i, r), _BELOW_BG))
+        rows.append(row)
+    r = len(rows)
+    verdict_row = [text.cell(f"{SERVICE_ROW} (CUMPLE / NO CUMPLE)", 0, _BODY_BOLD)]
+    for i, form in enumerate(forms):
+        verdict = summary.verdicts.get(form)
+        verdict_row += [text.cell(verdict.value if verdict is not None else "—", 1 + 2 * i, _BODY_BOLD, span=2), ""]
+        commands.append(("SPAN", (1 + 2 * i, r), (2 + 2 * i, r)))
+        if verdict is Verdict.NO_CUMPLE:
+            commands.append(("BACKGROUND", (1 + 2 * i, r), (2 + 2 * i, r), _BELOW_BG))
+    rows.append(verdict_row)
+    overall = summary.service.value
+    rows.append(
+        [text.cell("Resultado del servicio (todos los programas)", 0, _BODY_BOLD), text.cell(overall, 1, _BODY_BOLD, span=ncols - 1)]
+        + [""] * (ncols - 2)
+    )
+    commands += [
+        ("SPAN", (1, r + 1), (-1, r + 1)),
+        ("FONT", (0, r), (-1, r + 1), _BODY_BOLD.name, _BODY_BOLD.size, _BODY_BOLD.leading),
+        ("BACKGROUND", (0, r), (0, r + 1), HEADER_BG),
+        ("LINEABOVE", (0, r), (-1, r), 1.0, GRID_COLOR),
+    ]
+    if summary.service is Verdict.NO_CUMPLE:
+        commands.append(("BACKGROUND", (1, r + 1), (-1, r + 1), _BELOW_BG))
+    return _table(rows, widths, commands, ctx, repeat_rows=2)
+
+
+def _national_chart(summary, ctx: PrintContext) -> Drawing:
+    """Bar chart of each region's performance per programme, with the 90 % line and a legend.
+
+    Drawn with reportlab's graphics (vector, so it prints sharp). A region that did not
+    commit a programme has no bar for it. Floats are used only for drawing coordinates.
+    """
+    forms = PROGRAMME_FORMS
+    width = _frame_width(ctx)
+    names = [r.region.name for r in summary.regions]
+    # Up to eight regions the chart fits under the table on the first page; with more, the
+    # table fills it and the chart gets a taller place on the next page.
+    height = 8.2 * cm if len(names) <= 8 else 11 * cm
+    drawing = Drawing(width, height)
+    data: list[list[float | None]] = []
+    top = 100.0  # the axis reaches at least 100 %, more if a region's weights exceed it
+    for form in forms:
+        series: list[float | None] = []
+        for regional in summary.regions:
+            score = next((s for s in regional.scores if s.form is form), None)
+            value = None if score is None else float(score.performance_pct)
+            series.append(value)
+            if value is not None:
+                top = max(top, value)
+        data.append(series)
+    top = float(int((top + 9.999) // 10 * 10))
+
+    legend_height = 14
+    chart = VerticalBarChart()
+    slanted = len(names) > 8  # sixteen names side by side would overlap: slant them
+    chart.x = 34
+    chart.y = 48 if slanted else 18
+    chart.width = width - chart.x - 30
+    chart.height = height - chart.y - legend_height - 10
+    chart.data = data or [[0]]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = 10
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:.0f} %"
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#D8D8D8")
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.valueAxis.strokeWidth = 0.5
+    chart.categoryAxis.categoryNames = names or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 6.5
+    if slanted:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+        chart.categoryAxis.labels.dx = 2
+    chart.categoryAxis.labels.dy = -3
+    chart.categoryAxis.strokeWidth = 0.5
+    chart.barSpacing = 0.6
+    chart.groupSpacing = 6
+    chart.bars.strokeColor = None
+    for i, color in enumerate(_BAR_COLORS):
+        chart.bars[i].fillColor = color
+    drawing.add(chart)
+
+    # The 90 % bar (note 11): a dashed line across the plot, labelled at its right end.
+    y = chart.y + chart.height * float(PASS_MARK) / top
+    drawing.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=_REFERENCE_COLOR, strokeWidth=1, strokeDashArray=[4, 2]))
+    drawing.add(String(chart.x + chart.width + 3, y - 2.3, format_percent(PASS_MARK), fontName=FONT_BOLD, fontSize=6.5, fillColor=_REFERENCE_COLOR))
+
+    legend = Legend()
+    legend.x = chart.x
+    legend.y = height - 4
+    legend.fontName = FONT
+    legend.fontSize = 7
+    legend.dx = legend.dy = 7
+    legend.dxTextSpace = 4
+    legend.columnMaximum = 1  # one entry per column: a single row
+    legend.variColumn = 1  # each column as wide as its text
+    legend.autoXPadding = 14
+    legend.alignment = "right"
+    legend.strokeColor = None
+    legend.colorNamePairs = [(color, _programme_name(form)) for color, form in zip(_BAR_COLORS, forms)]
+    drawing.add(legend)
+    # The reference line's entry, after the bars' entries.
+    _lx0, _ly0, lx1, _ly1 = legend.getBounds()
+    x = lx1 + 16
+    line_y = legend.y - legend.dy / 2
+    drawing.add(Line(x, line_y, x + 16, line_y, strokeColor=_REFERENCE_COLOR, strokeWidth=1, strokeDashArray=[4, 2]))
+    drawing.add(String(x + 20, line_y - 2.4, f"Umbral de validación: {format_percent(PASS_MARK)} (nota 11)", fontName=FONT, fontSize=7))
+    drawing.hAlign = "LEFT"
+    return drawing
 
 
 # --------------------------------------------------------------------------------------------
@@ -740,11 +1130,17 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
-    """Canvas that defers each page until the end, to print "página n de N" with the real N."""
+    """Canvas that defers each page until the end, to print "página n de N" with the real N.
+
+    Each page keeps the footer set by the last :class:`_FooterMark` drawn up to its end (the
+    context's footer before any), so a PDF of several forms shows each form's own region,
+    year and fingerprint.
+    """
 
     def __init__(self, *args, ctx: PrintContext, **kwargs):
         super().__init__(*args, **kwargs)
         self._ctx = ctx
+        self._avance_footer = ctx.footer
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
@@ -760,7 +1156,9 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
     def _footer(self, total: int) -> None:
+        """Left: service and print date; centre: region and year; right: fingerprint and page."""
         width, _height = self._pagesize
+        footer: Footer = self._avance_footer
         y = MARGIN - FOOTER_GAP
         self.saveState()
         self.setFont(FONT, 6.5)
@@ -768,7 +1166,18 @@ class _NumberedCanvas(rl_canvas.Canvas):
         printed = self._ctx.printed_on.strftime("%d-%m-%Y")
         left = f"{self._ctx.service_name} · impreso el {printed}" if self._ctx.service_name else f"Impreso el {printed}"
         self.drawString(MARGIN, y, left)
-        self.drawRightString(width - MARGIN, y, f"página {self._pageNumber} de {total}")
+        middle = " · ".join(
+            part for part in (footer.region, f"Año {footer.year}" if footer.year is not None else "") if part
+        )
+        if middle:
+            # Centred, unless a long service name reaches the centre: then after it.
+            middle_width = self.stringWidth(middle, FONT, 6.5)
+            x = max(width / 2 - middle_width / 2, MARGIN + self.stringWidth(left, FONT, 6.5) + 14)
+            self.drawString(x, y, middle)
+        right = f"página {self._pageNumber} de {total}"
+        if footer.fingerprint:
+            right = f"Huella: {footer.fingerprint} · {right}"
+        self.drawRightString(width - MARGIN, y, right)
         self.restoreState()
 
 
@@ -780,15 +1189,19 @@ def write_pdf(
 ) -> None:
     """Build one PDF of several stories, each starting on a new page.
 
-    Every page gets a footer with the service name and print date on the left and
-    "página n de N" on the right (N is the document's real page count: the pages are held
-    until the end, then numbered). The PDF's title is ``title``, its author the service.
+    Every page gets a footer: the service name and print date on the left; the region and
+    year in the middle; "Huella: xxxx-xxxx-xxxx · página n de N" on the right (N is the
+    document's real page count: the pages are held until the end, then numbered). Region,
+    year and fingerprint are those of the story printed on the page (each story of
+    :func:`programme_story`, :func:`progress_story` and :func:`national_story` starts with a
+    marker that sets them), else the context's. The PDF's title is ``title``, its author the
+    service.
 
     Args:
         stories: the stories, e.g. from :func:`programme_story` and :func:`progress_story`.
             Flowables are consumed: build a story again to print it twice.
         out: a file path, or a binary file object open for writing.
-        ctx: print context (page size, service name, print date).
+        ctx: print context (page size, service name, print date, footer of unmarked pages).
         title: document title (PDF metadata).
 
     Raises:

@@ -1,5 +1,8 @@
 """Printing the official forms to PDF: gathers records and scores, hands them to
 :mod:`desktop.forms.pdf`. Safe to run in a worker thread (it opens its own sessions).
+
+Every printer takes ``paper``: "carta" (landscape letter, the default) or "oficio" (landscape
+Chilean legal, 216 × 330 mm), see :data:`desktop.forms.pdf.PAPER_SIZES`.
 """
 
 from __future__ import annotations
@@ -7,16 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from db import queries
 from db.engine import Database
-from desktop.domain.forms import SHORT_NAMES, FormKind
+from desktop.domain.forms import PROGRAMME_FORMS, SHORT_NAMES, FormKind
+from desktop.domain.records import Programme
 from desktop.domain.regions import Region
-from desktop.domain.scoring import score_programme
+from desktop.domain.scoring import ProgrammeScore, score_programme
 from desktop.forms import pdf
 from desktop.services.programmes import ProgrammeService
-from desktop.services.summary import verdict_text
+from desktop.services.summary import national_summary, summarize, verdict_text
+
+__all__ = [
+    "PrintError",
+    "latest_quarter",
+    "print_form",
+    "print_nation",
+    "print_national",
+    "print_region",
+]
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called as a long print advances (e.g. for a progress dialog)."""
 
 
 class PrintError(ValueError):
@@ -28,13 +45,22 @@ def _service_name(db: Database) -> str:
         return queries.service_name(session)
 
 
+def _page_size(paper: str) -> tuple[float, float]:
+    try:
+        return pdf.paper_size(paper)
+    except ValueError as exc:
+        raise PrintError(str(exc)) from exc
+
+
 def latest_quarter(db: Database, region: Region, year: int) -> int:
     """The latest quarter with III.4 rows for the region and year, or 1 when none."""
+    return _latest_quarters(db, year).get(region, 1)
+
+
+def _latest_quarters(db: Database, year: int) -> dict[Region, int]:
+    """For every region with III.4 rows in ``year``, its latest quarter (one listing)."""
     service = ProgrammeService(db)
-    for a in service.available():
-        if a.region == region and a.year == year and a.quarters:
-            return max(a.quarters)
-    return 1
+    return {a.region: max(a.quarters) for a in service.available() if a.year == year and a.quarters}
 
 
 def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
@@ -55,6 +81,15 @@ def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
         raise
 
 
+def _context(name: str, today: dt.date, size: tuple[float, float], **footer) -> pdf.PrintContext:  # noqa: ANN003
+    return pdf.PrintContext(service_name=name, printed_on=today, page_size=size, **footer)
+
+
+def _programme_story(programme: Programme, verdict: str, name: str, today: dt.date, size) -> list:  # noqa: ANN001
+    ctx = _context(name, today, size, verdict_text=verdict)
+    return pdf.programme_story(programme, score_programme(programme, today), ctx)
+
+
 def print_form(
     db: Database,
     form: FormKind,
@@ -64,57 +99,174 @@ def print_form(
     *,
     quarter: int | None = None,
     today: dt.date | None = None,
+    paper: str = "carta",
 ) -> Path:
     """Print one form of a region and year to the PDF file ``out``.
+
+    Every page's footer shows the service, region, year, print date, "página n de N" and the
+    fingerprint of the record printed (:func:`desktop.domain.fingerprint.fingerprint`).
 
     Args:
         form: III.1, III.2, III.3 or III.4.
         quarter: III.4 only; defaults to the latest quarter with data.
         today: print date (and the date the scoring is made).
+        paper: "carta" or "oficio".
 
     Returns:
         ``out``.
 
     Raises:
         db.queries.NotFoundError: no such data (Spanish message).
+        PrintError: unknown paper.
     """
-    today = today or dt.date.today()
-    service = ProgrammeService(db)
-    ctx_base = pdf.PrintContext(service_name=_service_name(db), printed_on=today)
-    if form is FormKind.III_4:
-        q = quarter or latest_quarter(db, region, year)
-        report = service.progress(region, year, q, include_blank=False)
-        story = [pdf.progress_story(report, ctx_base)]
-        title = f"{SHORT_NAMES[form]} — {region.name} {year} T{q}"
-    else:
-        programme = service.programme(region, year, form)
-        ctx = pdf.PrintContext(
-            service_name=ctx_base.service_name, printed_on=today, verdict_text=verdict_text(db, form, year, today)
-        )
-        story = [pdf.programme_story(programme, score_programme(programme, today), ctx)]
-        ctx_base = ctx
-        title = f"{SHORT_NAMES[form]} — {region.name} {year}"
-    _atomic_write(out, lambda handle: pdf.write_pdf(story, handle, ctx_base, title))
-    return Path(out)
-
-
-def print_region(db: Database, region: Region, year: int, out: Path, *, today: dt.date | None = None) -> Path:
-    """Print every form of a region and year (III.1, III.2, III.3, then III.4) into one PDF.
-
-    Raises:
-        db.queries.NotFoundError: no data for that region and year.
-    """
+    size = _page_size(paper)
     today = today or dt.date.today()
     service = ProgrammeService(db)
     name = _service_name(db)
-    stories = []
-    for programme in service.programmes(region, year):
-        ctx = pdf.PrintContext(
-            service_name=name, printed_on=today, verdict_text=verdict_text(db, programme.form, year, today)
-        )
-        stories.append(pdf.programme_story(programme, score_programme(programme, today), ctx))
+    ctx = _context(name, today, size, region=region.name, year=year)
+    if form is FormKind.III_4:
+        q = quarter or latest_quarter(db, region, year)
+        report = service.progress(region, year, q, include_blank=False)
+        story = [pdf.progress_story(report, ctx)]
+        title = f"{SHORT_NAMES[form]} — {region.name} {year} T{q}"
+    else:
+        programme = service.programme(region, year, form)
+        story = [_programme_story(programme, verdict_text(db, form, year, today), name, today, size)]
+        title = f"{SHORT_NAMES[form]} — {region.name} {year}"
+    _atomic_write(out, lambda handle: pdf.write_pdf(story, handle, ctx, title))
+    return Path(out)
+
+
+def _region_stories(
+    service: ProgrammeService,
+    region: Region,
+    year: int,
+    quarter: int,
+    verdicts: dict[FormKind, str],
+    name: str,
+    today: dt.date,
+    size: tuple[float, float],
+    programmes: list[Programme] | None = None,
+) -> list[list]:
+    """The stories of III.1, III.2, III.3 (those the region has), then III.4 of ``quarter``."""
+    if programmes is None:
+        programmes = service.programmes(region, year)
+    stories = [_programme_story(p, verdicts.get(p.form, ""), name, today, size) for p in programmes]
+    report = service.progress(region, year, quarter, include_blank=False)
+    stories.append(pdf.progress_story(report, _context(name, today, size)))
+    return stories
+
+
+def print_region(
+    db: Database, region: Region, year: int, out: Path, *, today: dt.date | None = None, paper: str = "carta"
+) -> Path:
+    """Print every form of a region and year (III.1, III.2, III.3, then III.4) into one PDF.
+
+    Each page's footer carries the fingerprint of the form printed on it.
+
+    Args:
+        paper: "carta" or "oficio".
+
+    Raises:
+        db.queries.NotFoundError: no data for that region and year.
+        PrintError: unknown paper.
+    """
+    size = _page_size(paper)
+    today = today or dt.date.today()
+    service = ProgrammeService(db)
+    name = _service_name(db)
+    programmes = service.programmes(region, year)
+    verdicts = {p.form: verdict_text(db, p.form, year, today) for p in programmes}
     q = latest_quarter(db, region, year)
-    ctx = pdf.PrintContext(service_name=name, printed_on=today)
-    stories.append(pdf.progress_story(service.progress(region, year, q, include_blank=False), ctx))
+    stories = _region_stories(service, region, year, q, verdicts, name, today, size, programmes)
+    ctx = _context(name, today, size, region=region.name, year=year)
     _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, f"Etapa 3 — {region.name} {year}"))
+    return Path(out)
+
+
+def print_national(
+    db: Database, year: int, out: Path, *, paper: str = "carta", today: dt.date | None = None
+) -> Path:
+    """Print the national consolidation report of ``year`` (for the central office).
+
+    One table of every region's performance per programme with the 90 % bar, the service
+    verdict CUMPLE / NO CUMPLE per programme and overall, a bar chart, and III.1 notes (11)
+    and (12) (seed 001). The footer's fingerprint is that of the national summary.
+
+    Args:
+        paper: "carta" or "oficio".
+        today: print date (and the date the scoring is made).
+
+    Raises:
+        db.queries.NotFoundError: no region has data for ``year``.
+        PrintError: unknown paper.
+    """
+    size = _page_size(paper)
+    today = today or dt.date.today()
+    summary = national_summary(db, year, today)
+    ctx = _context(_service_name(db), today, size, region=pdf.NATIONAL_FOOTER, year=year)
+    story = pdf.national_story(summary, ctx)
+    title = pdf.NATIONAL_TITLE.format(year=year)
+    _atomic_write(out, lambda handle: pdf.write_pdf([story], handle, ctx, title))
+    return Path(out)
+
+
+def print_nation(
+    db: Database,
+    year: int,
+    out: Path,
+    *,
+    paper: str = "carta",
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Print every region's four forms (CUT order) and then the national report into one PDF.
+
+    Each region's III.4 is its latest quarter with data. The "Desempeño anual servicio" rows
+    say the verdict over the regions in this database (III.1 note (12)). Every page's footer
+    carries the fingerprint of the form on it; the national report's, the fingerprint of the
+    national summary (the same as :func:`print_national` prints).
+
+    Args:
+        paper: "carta" or "oficio".
+        today: print date (and the date the scoring is made).
+        progress: called with (regions done, regions in all) while the stories are built.
+
+    Raises:
+        db.queries.NotFoundError: no region has data for ``year``.
+        PrintError: unknown paper.
+    """
+    size = _page_size(paper)
+    today = today or dt.date.today()
+    name = _service_name(db)
+    with db.reading() as session:
+        everything = queries.programmes_of_year(session, year)
+    if not everything:
+        raise queries.NotFoundError(f"Ninguna región tiene datos del año {year}.")
+    scored = [(p, score_programme(p, today)) for p in everything]
+    summary = summarize(year, [score for _p, score in scored])
+    by_region: dict[Region, list[tuple[Programme, ProgrammeScore]]] = {}
+    for programme, score in scored:
+        by_region.setdefault(programme.region, []).append((programme, score))
+    for pairs in by_region.values():
+        pairs.sort(key=lambda pair: PROGRAMME_FORMS.index(pair[0].form))
+    verdicts = {form: verdict_text(db, form, year, today) for form in PROGRAMME_FORMS}
+    quarters = _latest_quarters(db, year)
+    with db.reading() as session:
+        reports = queries.progress_reports_of_year(
+            session, year, {r: [p for p, _s in pairs] for r, pairs in by_region.items()}, quarters
+        )
+    regions = [r.region for r in summary.regions]
+    stories: list[list] = []
+    for done, region in enumerate(regions):
+        for programme, score in by_region[region]:
+            ctx = _context(name, today, size, verdict_text=verdicts.get(programme.form, ""))
+            stories.append(pdf.programme_story(programme, score, ctx))
+        stories.append(pdf.progress_story(reports[region], _context(name, today, size)))
+        if progress is not None:
+            progress(done + 1, len(regions))
+    ctx = _context(name, today, size, region=pdf.NATIONAL_FOOTER, year=year)
+    stories.append(pdf.national_story(summary, ctx))
+    title = f"Etapa 3 — todas las regiones {year}"
+    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title))
     return Path(out)

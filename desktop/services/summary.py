@@ -7,6 +7,7 @@ and shapes the answer (the JSON shape is the contract in ``ARCHITECTURE.md``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,14 +73,21 @@ def national_summary(db: Database, year: int, today: dt.date | None = None) -> N
         progs = queries.programmes_of_year(session, year)
     if not progs:
         raise queries.NotFoundError(f"Ninguna región tiene datos del año {year}.")
-    by_region: dict[str, list[ProgrammeScore]] = {}
-    regions: dict[str, Region] = {}
-    for p in progs:
-        by_region.setdefault(p.region.iso_code, []).append(score_programme(p, today))
-        regions[p.region.iso_code] = p.region
+    return summarize(year, [score_programme(p, today) for p in progs])
+
+
+def summarize(year: int, scores: Iterable[ProgrammeScore]) -> NationalSummary:
+    """Gather already computed programme scores into the national summary (regions by CUT
+    number, programmes in form order) with the service verdicts.
+
+    Source: seed 001, III.1 notes (11) and (12).
+    """
+    by_region: dict[Region, list[ProgrammeScore]] = {}
+    for score in scores:
+        by_region.setdefault(score.region, []).append(score)
     summaries = tuple(
-        RegionSummary(regions[code], year, tuple(sorted(scores, key=lambda s: PROGRAMME_FORMS.index(s.form))))
-        for code, scores in sorted(by_region.items(), key=lambda kv: regions[kv[0]].cut)
+        RegionSummary(region, year, tuple(sorted(found, key=lambda s: PROGRAMME_FORMS.index(s.form))))
+        for region, found in sorted(by_region.items(), key=lambda kv: kv[0].cut)
     )
     verdicts: dict[FormKind, Verdict] = {}
     for form in PROGRAMME_FORMS:

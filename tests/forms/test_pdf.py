@@ -322,3 +322,79 @@ def test_wrap_keeps_every_character_within_the_column():
     assert "Realizar  4 asesorías <b>&amp; por" in _wrap(text, 500.0, measure).split("\n")[0]
     assert _wrap("a\x01b", 100.0, measure) == "ab"
     assert _wrap("", 100.0, measure) == "" and _wrap(None, 100.0, measure) == ""
+
+
+ODD = "<b>&amp; x<y & «ñ»</b>"
+
+
+@pytest.mark.parametrize("kind", [FormKind.III_1, FormKind.III_2, FormKind.III_3])
+def test_markup_characters_print_literally_in_every_programme_form(example, ctx, tmp_path, kind):
+    programme = programme_of(example, kind)
+    first = programme.objectives[0]
+    commitment = dataclasses.replace(first.commitments[0], description=ODD + " desc", responsible_unit="A&B <unidad>")
+    odd = dataclasses.replace(first, text=ODD, indicator="a > b", commitments=(commitment, *first.commitments[1:]))
+    changes = {"objectives": (odd, *programme.objectives[1:]), "responsible_office": "Seremi <R&D>"}
+    if programme.instance is not None:
+        changes["instance"] = dataclasses.replace(programme.instance, name=ODD + " instancia")
+    programme = dataclasses.replace(programme, **changes)
+    out = tmp_path / "odd.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    text = "".join(read_pages(out)[1])
+    assert squash(ODD) in text
+    assert squash(ODD + " desc") in text and "A&B<unidad>" in text and "a>b" in text
+    assert squash("Seremi <R&D>") in text
+    if kind is FormKind.III_2:
+        assert squash(ODD + " instancia") in text
+
+
+def test_markup_characters_print_literally_in_iii4(example, ctx, tmp_path):
+    report = example.progress[0]
+    entry = dataclasses.replace(report.entries[0], objective_text=ODD, progress="50 % < 100 % & más", responsible="<Jefa>")
+    report = dataclasses.replace(report, responsible_office="Dirección <regional> & co", entries=(entry, *report.entries[1:]))
+    out = tmp_path / "odd4.pdf"
+    print_progress(report, ctx, out)
+    text = "".join(read_pages(out)[1])
+    for value in (ODD, "50 % < 100 % & más", "<Jefa>", "Dirección <regional> & co"):
+        assert squash(value) in text, value
+
+
+def test_footer_has_region_year_date_fingerprint_and_page(example, ctx, tmp_path):
+    from desktop.domain.fingerprint import fingerprint  # noqa: PLC0415
+
+    programme = programme_of(example, FormKind.III_1)
+    out = tmp_path / "III.1.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    _reader, pages = read_pages(out)
+    huella = fingerprint(programme)
+    for n, text in enumerate(pages, start=1):
+        assert squash(f"{ctx.service_name} · impreso el 14-03-2025") in text
+        assert squash(f"Tarapacá · Año 2009") in text
+        assert squash(f"Huella: {huella} · página {n} de {len(pages)}") in text
+
+
+def test_footer_of_each_story_in_one_pdf(example, ctx):
+    """Two forms in one PDF: each page shows the fingerprint of the form printed on it."""
+    from desktop.domain.fingerprint import fingerprint  # noqa: PLC0415
+
+    iii3 = programme_of(example, FormKind.III_3)
+    report = example.progress[0]
+    buffer = io.BytesIO()
+    write_pdf([programme_story(iii3, score_programme(iii3, TODAY), ctx), progress_story(report, ctx)], buffer, ctx, "x")
+    pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    start = next(i for i, text in enumerate(pages) if squash(spec(FormKind.III_4).heading(2009)) in text)
+    for i, text in enumerate(pages):
+        expected = fingerprint(iii3) if i < start else fingerprint(report)
+        assert f"Huella:{expected}" in text, i
+    assert fingerprint(iii3) != fingerprint(report)
+
+
+def test_context_footer_for_unmarked_pages(ctx):
+    """A story with no form (no marker) gets the context's region, year and fingerprint."""
+    from reportlab.platypus import Paragraph  # noqa: PLC0415
+    from reportlab.lib.styles import getSampleStyleSheet  # noqa: PLC0415
+
+    plain = dataclasses.replace(ctx, region="Nacional", year=2009, fingerprint="abcd-ef01-2345")
+    buffer = io.BytesIO()
+    write_pdf([[Paragraph("hola", getSampleStyleSheet()["Normal"])]], buffer, plain, "x")
+    text = squash(PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text())
+    assert "Nacional·Año2009" in text and "Huella:abcd-ef01-2345·página1de1" in text

@@ -155,3 +155,82 @@ def test_printed_pdf_follows_the_umask(example_db: Database, out_dir: Path) -> N
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+# -- the national report and the whole nation (issue 4) -----------------------------------------
+
+
+@pytest.fixture
+def generated_db(db: Database) -> Database:
+    from desktop.domain.regions import REGIONS  # noqa: PLC0415
+    from desktop.services.generate import generate_national  # noqa: PLC0415
+
+    generate_national(db, 2010, regions=REGIONS[:4], objectives=3, activities=3)
+    return db
+
+
+def test_nation_helpers_equal_the_services(generated_db: Database) -> None:
+    """print_nation loads the nation once (summarize, progress_reports_of_year); what it prints
+    equals what the per-region services give."""
+    from db import queries  # noqa: PLC0415
+    from desktop.domain.scoring import score_programme  # noqa: PLC0415
+    from desktop.services.programmes import ProgrammeService  # noqa: PLC0415
+    from desktop.services.summary import national_summary, summarize  # noqa: PLC0415
+
+    with generated_db.reading() as session:
+        programmes = queries.programmes_of_year(session, 2010)
+    scored = [(p, score_programme(p, TODAY)) for p in programmes]
+    assert summarize(2010, [score for _p, score in scored]) == national_summary(generated_db, 2010, TODAY)
+
+    by_region: dict = {}
+    for p in sorted(programmes, key=lambda p: (p.region.cut, p.form.value)):
+        by_region.setdefault(p.region, []).append(p)
+    quarters = {region: 2 for region in by_region}
+    with generated_db.reading() as session:
+        reports = queries.progress_reports_of_year(session, 2010, by_region, quarters)
+    service = ProgrammeService(generated_db)
+    for region, report in reports.items():
+        assert report == service.progress(region, 2010, 2, include_blank=False)
+        assert report.entries
+    with generated_db.reading() as session:
+        empty = queries.progress_reports_of_year(session, 2010, by_region, {r: 3 for r in by_region})
+    assert all(not r.entries and r.quarter == 3 for r in empty.values())
+
+
+def test_print_national_and_nation(generated_db: Database, tmp_path: Path) -> None:
+    from desktop.services.printing import print_nation, print_national  # noqa: PLC0415
+
+    national = print_national(generated_db, 2010, tmp_path / "n.pdf", today=TODAY)
+    assert "Consolidaciónnacional" in "".join(squashed_pages(national))
+    calls: list[tuple[int, int]] = []
+    nation = print_nation(generated_db, 2010, tmp_path / "pais.pdf", today=TODAY, progress=lambda d, t: calls.append((d, t)))
+    text = "".join(squashed_pages(nation))
+    assert text.count("ActividadIII.1.ProgramadeTrabajo") == 4 and text.count("ActividadIII.4:Análisis") == 4
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    with pytest.raises(NotFoundError):
+        print_national(generated_db, 2011, tmp_path / "x.pdf", today=TODAY)
+    with pytest.raises(NotFoundError):
+        print_nation(generated_db, 2011, tmp_path / "x.pdf", today=TODAY)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("printer", ["national", "nation"])
+def test_failed_national_print_leaves_no_partial_file(generated_db: Database, out_dir: Path, monkeypatch, printer: str) -> None:
+    from desktop.services.printing import print_nation, print_national  # noqa: PLC0415
+
+    calls = _failing_writer(monkeypatch)
+    with pytest.raises(OSError):
+        (print_national if printer == "national" else print_nation)(generated_db, 2010, out_dir / "n.pdf", today=TODAY)
+    assert calls
+    assert list(out_dir.iterdir()) == []
+
+
+def test_paper_is_passed_through(example_db: Database, tmp_path: Path) -> None:
+    from desktop.services.printing import PrintError  # noqa: PLC0415
+
+    out = print_form(example_db, FormKind.III_4, TARAPACA, 2009, tmp_path / "f.pdf", today=TODAY, paper="oficio")
+    page = PdfReader(str(out)).pages[0]
+    assert round(float(page.mediabox.width) / 72 * 25.4) == 330
+    with pytest.raises(PrintError):
+        print_region(example_db, TARAPACA, 2009, tmp_path / "r.pdf", today=TODAY, paper="A4")
+    assert not (tmp_path / "r.pdf").exists()
