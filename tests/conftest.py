@@ -40,3 +40,14 @@ def example_db(db: Database) -> Database:
     """The database with the Tarapacá 2009 example (seed 001) loaded."""
     load_example(db)
     return db
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings() -> Iterator[None]:
+    """QSettings of tests go to Qt's test locations, never the user's configuration."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings().clear()
+    yield
+    QSettings().clear()

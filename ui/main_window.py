@@ -8,8 +8,8 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,6 +65,16 @@ FIELD_LABELS = {
     "main_problem": "principal problema", "territories": "territorios", "institutions": "instituciones",
     "products": "productos",
 }
+
+
+PAPERS = (("carta", "Carta"), ("oficio", "Oficio"))
+"""Paper for printing: landscape Carta (letter) or Oficio (216 × 330 mm)."""
+
+
+class _ProgressRelay(QObject):
+    """Carries ``(done, total)`` from a worker thread to the progress dialog (queued signal)."""
+
+    advanced = Signal(int, int)
 
 
 class InstanceField(QPlainTextEdit):
@@ -247,6 +257,8 @@ class MainWindow(QMainWindow):
         self.current: tuple[Region, int, FormKind] | None = None
         self.quarter = 1
         self._quarter_of: tuple[Region, int] | None = None
+        paper = QSettings().value("print/paper", "carta")
+        self.paper = paper if paper in dict(PAPERS) else "carta"
 
         self.setWindowTitle("Avance")
         self.resize(1400, 860)
@@ -328,16 +340,37 @@ class MainWindow(QMainWindow):
         self.export_region_action = self._action(
             self.tr("Exportar la región a PDF (todos los formularios)…"), self.export_region_pdf
         )
+        self.export_national_action = self._action(
+            self.tr("Exportar la consolidación nacional a PDF…"), lambda: self.export_national_pdf(whole=False),
+            tip=self.tr("Desempeño de cada región por programa, barra del 90 % y resultado del servicio"),
+        )
+        self.export_nation_action = self._action(
+            self.tr("Exportar la nación a PDF (todas las regiones y la consolidación)…"),
+            lambda: self.export_national_pdf(whole=True),
+        )
         for action in (self.preview_action, self.print_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.print_region_action)
         file_menu.addAction(self.export_region_action)
+        file_menu.addAction(self.export_national_action)
+        file_menu.addAction(self.export_nation_action)
+        paper_menu = file_menu.addMenu(self.tr("&Papel"))
+        self.paper_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for key, label in PAPERS:
+            action = QAction(self.tr("{0} (horizontal)").format(label), self, checkable=True)
+            action.setChecked(key == self.paper)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_paper(k))
+            group.addAction(action)
+            paper_menu.addAction(action)
+            self.paper_actions[key] = action
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Salir"), self.close, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
         self._print_actions = (
-            self.preview_action, self.print_action, self.export_action, self.print_region_action, self.export_region_action,
+            self.preview_action, self.print_action, self.export_action, self.print_region_action,
+            self.export_region_action, self.export_national_action, self.export_nation_action,
         )
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
@@ -519,10 +552,20 @@ class MainWindow(QMainWindow):
         self.programme_model.setData(self.programme_model.index(index.row(), column), label)
 
     # -- printing --------------------------------------------------------------------------
-    def _run_print(self, title: str, job, out: Path, then=None) -> None:  # noqa: ANN001
+    def set_paper(self, paper: str) -> None:
+        """Archivo → Papel: print on landscape Carta or Oficio from now on (remembered)."""
+        self.paper = paper
+        self.paper_actions[paper].setChecked(True)
+        QSettings().setValue("print/paper", paper)
+        self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
+
+    def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None) -> None:  # noqa: ANN001
         """Write a PDF in a worker thread with a progress dialog; then call ``then(out)`` in the
-        GUI thread (default: say where it was saved)."""
+        GUI thread (default: say where it was saved). ``relay`` moves the bar when the job
+        reports its progress; without it the bar just shows that work goes on."""
         progress = QProgressDialog(title, "", 0, 0, self)
+        if relay is not None:
+            relay.advanced.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
         progress.setWindowTitle(self.tr("Imprimiendo"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -557,10 +600,11 @@ class MainWindow(QMainWindow):
         from desktop.services.printing import print_form, print_region
 
         region, year, form = self.current
+        paper = self.paper
         if region_wide:
-            return lambda: print_region(self.db, region, year, out, today=self.today)
+            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper)
         quarter = self.quarter if form is FormKind.III_4 else None
-        return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today)
+        return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today, paper=paper)
 
     def print_current(self, *, preview: bool, region: bool = False) -> None:
         """Archivo → Vista previa / Imprimir: write the official PDF to a temporary file in a
@@ -626,6 +670,30 @@ class MainWindow(QMainWindow):
             self._run_print(
                 self.tr("Imprimiendo los formularios de {0}…").format(region.name), self._pdf_job(out, region_wide=True), out
             )
+
+    def export_national_pdf(self, *, whole: bool) -> None:
+        """The national consolidation of the year shown (or every region's forms and then the
+        consolidation, with a progress bar by region), to a PDF file (in a worker)."""
+        from desktop.services.printing import print_nation, print_national
+
+        year = self.current[1] if self.current else None
+        name = f"Etapa3_nacion_{year}.pdf" if whole else f"Consolidacion_nacional_{year}.pdf"
+        out = self._ask_pdf_path(self.tr("Exportar a PDF"), name)
+        if out is None:
+            return
+        paper = self.paper
+        if not whole:
+            self._run_print(
+                self.tr("Imprimiendo la consolidación nacional {0}…").format(year),
+                lambda: print_national(self.db, year, out, paper=paper, today=self.today), out,
+            )
+            return
+        relay = _ProgressRelay(self)
+        self._run_print(
+            self.tr("Imprimiendo los formularios de todas las regiones {0}…").format(year),
+            lambda: print_nation(self.db, year, out, paper=paper, today=self.today, progress=relay.advanced.emit),
+            out, relay=relay,
+        )
 
     def about(self) -> None:
         """Ayuda → Acerca de."""

@@ -283,3 +283,30 @@ def test_print_cancelled_in_dialog_prints_nothing(window: MainWindow, prompter: 
     window.print_action.trigger()
     qtbot.waitUntil(window.print_action.isEnabled, timeout=20000)
     assert "Enviadas" not in window.statusBar().currentMessage()
+
+
+def test_paper_setting_is_used_and_remembered(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path) -> None:  # noqa: ANN001
+    window.paper_actions["oficio"].trigger()
+    assert window.paper == "oficio"
+    prompter.save_to = tmp_path / "oficio.pdf"
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: prompter.save_to.exists() and window.export_action.isEnabled(), timeout=20000)
+    height_mm = float(PdfReader(prompter.save_to).pages[0].mediabox.width) / 72 * 25.4  # landscape: width is the long side
+    assert abs(height_mm - 330) < 1
+    again = MainWindow(prompter)
+    qtbot.addWidget(again)
+    assert again.paper == "oficio" and again.paper_actions["oficio"].isChecked()
+
+
+def test_export_national_and_nation(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path) -> None:  # noqa: ANN001
+    prompter.save_to = tmp_path / "nacional.pdf"
+    window.export_national_action.trigger()
+    qtbot.waitUntil(lambda: prompter.save_to.exists() and window.export_national_action.isEnabled(), timeout=20000)
+    text = " ".join(p.extract_text() for p in PdfReader(prompter.save_to).pages)
+    assert "Tarapacá" in text and "NO CUMPLE" in text
+    prompter.save_to = tmp_path / "nacion.pdf"
+    window.export_nation_action.trigger()
+    qtbot.waitUntil(lambda: prompter.save_to.exists() and window.export_nation_action.isEnabled(), timeout=30000)
+    text = " ".join(p.extract_text() for p in PdfReader(prompter.save_to).pages)
+    assert "Actividad III. 1." in text and "Actividad III. 4:" in text and "Tarapacá" in text
+    assert not prompter.errors
