@@ -1,0 +1,942 @@
+"""The Etapa 3 forms as an Excel workbook (openpyxl): one region, or the whole nation.
+
+Pure: it takes domain records (:mod:`desktop.domain.records`) and scores, and writes a workbook;
+it never opens the database. :mod:`desktop.services.excel` gathers the records and reads the
+workbooks back.
+
+Layout of a form sheet (seed 001, Actividades III.1–III.3): the activity heading and title, the
+header "REGIÓN (1)" | region | responsible office (note (1)), "Año" | year; for III.2 the instance
+header table (2)–(6); the group row ("Control de Resultados" over (2)–(4), "Control Operacional"
+over (5)–(10)) and the numbered column headers (frozen, repeated when printed); one row per
+commitment, the objective's cells (2)–(4) written on its first row only (the rows below belong to
+the same objective; no cell spans rows, so any row can be edited, sorted or imported); III.3's
+objectives under their section rows (11) (12) (13). Column (8) holds the weight as written, as
+text (note (8)); a helper column "Ponderación leída (%)" holds the number
+:func:`desktop.domain.weights.parse_weight` reads from it, so the formulas never re-read a weight
+written "0.5%  0.5%"; column (10) is the live formula of note (10); the rows (11) and (12) are
+the live formulas of notes (11) and (12) over this region. III.4 has one sheet per quarter.
+
+Two hidden columns on every form sheet carry the ids of the objective and of the row, and the
+very hidden sheet ``_avance`` lists every record (ids, positions, kinds, timestamps and a digest
+of its content), the format version, the region and the year, so that
+:func:`desktop.services.excel.import_workbook` gives the database back exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from copy import copy
+import math
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.domain.forms import (
+    OPERATIONS,
+    PROGRAMME_FORMS,
+    PROGRAMME_LABELS,
+    RESULTS,
+    FormKind,
+    FormSpec,
+    spec,
+)
+from desktop.domain.records import Commitment, Objective, ProgressEntry, Programme, quarter_label
+from desktop.domain.regions import Region
+from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "META_SHEET",
+    "NATIONAL_SHEET",
+    "NOTES_SHEET",
+    "NationalTable",
+    "RegionYear",
+    "ServiceInfo",
+    "Stamp",
+    "WorkbookContent",
+    "build_workbook",
+    "decode_text",
+    "encode_text",
+    "record_digest",
+    "sheet_name",
+    "sheet_order",
+    "write_workbook",
+]
+
+FORMAT = "avance-xlsx"
+"""Value of ``_avance!B1``: a workbook Avance wrote."""
+
+FORMAT_VERSION = 1
+"""Value of ``_avance!B2``; the importer refuses a version it does not know."""
+
+META_SHEET = "_avance"
+NOTES_SHEET = "Notas"
+NATIONAL_SHEET = "Nacional"
+
+REGION_LABEL = "REGIÓN (1)"
+"""Header cell of column (1), "Región" (seed 001, III.1–III.4 note (1))."""
+YEAR_LABEL = "Año"
+QUARTER_LABEL = "Trimestre"
+HELPER_HEADER = "Ponderación leída (%)"
+"""The helper column: the number read from column (8) by ``parse_weight`` (note (8))."""
+OBJECTIVE_ID_HEADER = "Avance: id objetivo"
+ROW_ID_HEADER = "Avance: id fila"
+ENTRY_ID_HEADER = "Avance: id análisis"
+NO_SECTION = "Sin sección asignada"
+MET_YES, MET_NO = "Sí", "No"
+
+META_HEADER_ROW = 7
+"""Row of the record table's headers in ``_avance``; records start on the next row."""
+META_COLUMNS = (
+    "tipo", "id", "padre", "hoja", "región", "año", "formulario", "trimestre", "posición", "clase",
+    "sello", "nombre", "sigla",
+)
+"""Columns of the record table of ``_avance`` (A…M). "sello" is "created updated digest": the
+record's timestamps (ISO 8601, UTC) and the digest of its content ("-" for a part unknown)."""
+
+# Record types of ``_avance`` (column A).
+T_SERVICE, T_YEAR, T_PROGRAMME, T_PROGRESS_SHEET = "servicio", "año", "programa", "hoja III.4"
+T_OBJECTIVE, T_COMMITMENT, T_ENTRY = "objetivo", "fila", "análisis"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A record's ``created_at`` and ``updated_at`` (UTC), kept so a round trip is exact."""
+
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInfo:
+    """The reporting service (SERNAM): id, name and acronym (its timestamps go in the stamps)."""
+
+    id: uuid.UUID
+    name: str
+    acronym: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionYear:
+    """Everything of one region and year that goes into the workbook.
+
+    Attributes:
+        id: the reporting year's id.
+        region: column (1).
+        year: reporting year.
+        responsible_office: the reporting year's office, printed on III.4 (note (1)).
+        programmes: III.1, III.2, III.3 (those present), with their raw fields.
+        progress: III.4 rows written, by quarter (1–4); quarters absent have none.
+        service_id: the service the year belongs to.
+    """
+
+    id: uuid.UUID
+    region: Region
+    year: int
+    responsible_office: str
+    programmes: tuple[Programme, ...]
+    progress: Mapping[int, tuple[ProgressEntry, ...]] = field(default_factory=dict)
+    service_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NationalTable:
+    """The national consolidation (III.1 notes (11), (12)), from :mod:`desktop.services.summary`.
+
+    Attributes:
+        regions: each region with its programmes' scores.
+        verdicts: "Desempeño anual servicio" per programme form.
+        service: CUMPLE only when every programme's verdict is CUMPLE.
+    """
+
+    regions: tuple[tuple[Region, tuple[ProgrammeScore, ...]], ...]
+    verdicts: Mapping[FormKind, Verdict]
+    service: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookContent:
+    """What a workbook holds.
+
+    Attributes:
+        years: the regions and years, in order (one for a regional workbook).
+        services: the services the years belong to, stored in ``_avance`` so an empty database
+            gets them back.
+        stamps: every record's timestamps, by id (records without one get none).
+        national: the national table; when given, sheets are named "CL-TA III.1" and a
+            "Nacional" sheet comes first.
+        service_name: "Servicio Nacional de la Mujer (SERNAM)", for the titles.
+        exported_at: when the workbook was written (informative, in ``_avance``).
+    """
+
+    years: tuple[RegionYear, ...]
+    services: tuple[ServiceInfo, ...] = ()
+    stamps: Mapping[uuid.UUID, Stamp] = field(default_factory=dict)
+    national: NationalTable | None = None
+    service_name: str = ""
+    exported_at: dt.datetime | None = None
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def encode_text(text: str) -> str:
+    """Make ``text`` storable in a cell without loss, with the OOXML escape ``_xHHHH_``.
+
+    XML cannot hold control characters and turns "\\r\\n" into "\\n"; Excel shows ``_x000D_``
+    as the character itself. A literal "_x0041_" is protected as "_x005F_x0041_".
+    """
+    if "_x" in text:
+        text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def decode_text(text: str) -> str:
+    """Undo :func:`encode_text` (and read Excel's own ``_xHHHH_`` escapes)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def record_digest(*fields: object) -> str:
+    """A short SHA-256 of a record's content, so the importer knows whether it was edited.
+
+    Args:
+        fields: the record's values, in a fixed order (None, bools and ids as text).
+
+    Returns:
+        16 hexadecimal characters.
+    """
+    joined = "\x1f".join("" if f is None else str(f) for f in fields)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def seal(stamp: Stamp | None, digest: str) -> str:
+    """The "sello" cell of ``_avance``: "created updated digest" ("-" for a missing part)."""
+    if stamp is None and not digest:
+        return ""
+    created, updated = (stamp.created_at.isoformat(), stamp.updated_at.isoformat()) if stamp else ("-", "-")
+    return f"{created} {updated} {digest or '-'}"
+
+
+def read_seal(text: str) -> tuple[Stamp | None, str]:
+    """Undo :func:`seal`.
+
+    Raises:
+        ValueError: not three parts, or a timestamp that is not ISO 8601 with a time zone.
+    """
+    if not text.strip():
+        return None, ""
+    created, updated, digest = text.split()
+    stamp = None
+    if created != "-" or updated != "-":
+        stamp = Stamp(dt.datetime.fromisoformat(created), dt.datetime.fromisoformat(updated))
+        if stamp.created_at.tzinfo is None or stamp.updated_at.tzinfo is None:
+            raise ValueError("timestamp without a time zone")
+    return stamp, "" if digest == "-" else digest
+
+
+def year_digest(responsible_office: str) -> str:
+    """Digest of a reporting year's content (note (1): the responsible office)."""
+    return record_digest(T_YEAR, responsible_office)
+
+
+def programme_digest(programme: Programme) -> str:
+    """Digest of a programme's own fields: office (note (1)) and III.2's header (2)–(6)."""
+    i = programme.instance
+    fields = (i.name, i.main_problem, i.territories, i.institutions, i.products) if i else ("",) * 5
+    return record_digest(T_PROGRAMME, programme.form.value, programme.responsible_office, *fields)
+
+
+def objective_digest(objective: Objective, programme_id: uuid.UUID) -> str:
+    """Digest of an objective's columns (2)–(4), section, position and programme."""
+    return record_digest(
+        T_OBJECTIVE, programme_id, objective.position, objective.section, objective.text, objective.indicator,
+        objective.indicator_result,
+    )
+
+
+def commitment_digest(commitment: Commitment, objective_id: uuid.UUID) -> str:
+    """Digest of a commitment's columns (5)–(9), kind, position and objective."""
+    return record_digest(
+        T_COMMITMENT, objective_id, commitment.position, commitment.kind.value, commitment.description,
+        commitment.responsible_unit, commitment.verification_means, commitment.weight_text, commitment.met,
+    )
+
+
+def entry_digest(entry: ProgressEntry, quarter: int) -> str:
+    """Digest of a III.4 row: objective, quarter, objective as written and columns (2)–(5)."""
+    return record_digest(
+        T_ENTRY, entry.objective_id, quarter, entry.objective_text, entry.progress, entry.authority_measures,
+        entry.recommendations, entry.responsible,
+    )
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(form: FormKind, region: Region | None = None, quarter: int | None = None) -> str:
+    """The sheet of a form: "III.1", "III.4 T2", or "CL-TA III.1" in a national workbook.
+
+    Excel sheet names have at most 31 characters and none of ``[]:*?/\\``.
+    """
+    name = form.value if quarter is None else f"{form.value} {quarter_label(quarter)}"
+    if region is not None:
+        name = f"{region.iso_code} {name}"
+    return _BAD_SHEET_CHARS.sub("-", name)[:31]
+
+
+# -- styles ------------------------------------------------------------------------------------
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TITLE_FONT = Font(bold=True, size=12)
+_BOLD = Font(bold=True)
+_SMALL_GREY = Font(italic=True, size=9, color="595959")
+_GROUP_FILL = PatternFill("solid", fgColor="BFBFBF")
+_HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
+_SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
+_HELPER_FILL = PatternFill("solid", fgColor="F2F2F2")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_WRAP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
+_HEAD_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+# Widest a column grows, in characters, by the field it shows.
+_MAX_WIDTH = {
+    "objective": 48, "indicator": 34, "indicator_result": 28, "description": 48, "responsible_unit": 24,
+    "verification_means": 26, "weight": 14, "met": 10, "earned": 12,
+    "programme": 18, "objective_text": 44, "progress": 44, "authority_measures": 38, "recommendations": 38,
+    "responsible": 22,
+}
+_LINE_HEIGHT = 15.0
+_MAX_ROW_HEIGHT = 409.0
+
+
+def _fit_width(texts: Iterable[str], header: str, cap: int) -> float:
+    """A column width that fits its content: the longest line (wrapped past ``cap``), never
+    narrower than the header's longest word."""
+    longest = max((len(w) for w in header.split()), default=8)
+    for text in texts:
+        for line in text.split("\n"):
+            if len(line) > longest:
+                longest = len(line)
+                if longest >= cap:
+                    return float(cap)
+    return float(min(cap, max(longest + 2, 9)))
+
+
+def _lines(text: str, width: float) -> int:
+    usable = max(width - 1.5, 1.0)
+    return sum(max(1, math.ceil(len(line) / usable)) for line in text.split("\n"))
+
+
+class _Styles:
+    """Cell styles of one workbook, built once per combination and copied onto each cell.
+
+    Setting ``cell.font`` (or border, fill…) makes openpyxl hash the style object for every
+    cell, most of the export time for the national workbook; copying a prepared style array
+    is cheap and gives the same file.
+    """
+
+    def __init__(self, wb: Workbook) -> None:
+        self._scratch = wb.create_sheet("_estilos")
+        self._cache: dict[tuple[object, ...], object] = {}
+
+    def array(self, font: Font | None, align: Alignment | None, border: bool, fill: PatternFill | None,
+              number_format: str | None) -> object:
+        key = (id(font), id(align), border, id(fill), number_format)
+        array = self._cache.get(key)
+        if array is None:
+            cell = self._scratch.cell(row=1, column=1)
+            if font is not None:
+                cell.font = font
+            if align is not None:
+                cell.alignment = align
+            if border:
+                cell.border = _BORDER
+            if fill is not None:
+                cell.fill = fill
+            if number_format:
+                cell.number_format = number_format
+            array = self._cache[key] = copy(cell._style)
+            cell._style = StyleArray()
+        return array
+
+    def close(self, wb: Workbook) -> None:
+        wb.remove(self._scratch)
+
+
+class _Sheet:
+    """Helpers to write one worksheet quickly with shared style objects."""
+
+    def __init__(self, ws: Worksheet, styles: _Styles) -> None:
+        self.ws = ws
+        self.styles = styles
+
+    def text(self, row: int, col: int, value: str | None, *, font: Font | None = None,
+             align: Alignment | None = _WRAP, border: bool = True, fill: PatternFill | None = None,
+             number_format: str | None = None):  # noqa: ANN201
+        cell = self.ws.cell(row=row, column=col)
+        if value is not None and value != "":
+            cell.value = encode_text(value)
+            if cell.value.startswith("="):
+                cell.data_type = "s"  # a text that starts with "=" is a text, never a formula
+        cell._style = copy(self.styles.array(font, align, border, fill, number_format))
+        return cell
+
+    def value(self, row: int, col: int, value: object, *, border: bool = True, align: Alignment | None = _WRAP,
+              number_format: str | None = None, font: Font | None = None, fill: PatternFill | None = None):  # noqa: ANN201
+        cell = self.ws.cell(row=row, column=col, value=value)
+        cell._style = copy(self.styles.array(font, align, border, fill, number_format))
+        return cell
+
+
+def _comment(text: str) -> Comment:
+    comment = Comment(text, "Avance")
+    comment.width = 320
+    comment.height = max(80, min(400, 16 * (len(text) // 45 + 2)))
+    return comment
+
+
+def _title_rows(sh: _Sheet, form_spec: FormSpec, year: int, region: Region, office: str, width: int) -> None:
+    """Rows 1–3: heading; "REGIÓN (1)" | region | office; "Año" | year (seed 001 headers)."""
+    ws = sh.ws
+    sh.text(1, 1, form_spec.heading(year), font=_TITLE_FONT, border=False,
+            align=Alignment(wrap_text=True, vertical="center"))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = 36
+    label = sh.text(2, 1, REGION_LABEL, font=_BOLD, fill=_HEAD_FILL)
+    label.comment = _comment(form_spec.note(1, year))
+    sh.text(2, 2, region.name)
+    sh.text(2, 3, office)
+    sh.text(3, 1, YEAR_LABEL, font=_BOLD, fill=_HEAD_FILL)
+    sh.value(3, 2, year, align=Alignment(horizontal="left"))
+
+
+def _header_cells(sh: _Sheet, row: int, form_spec: FormSpec, year: int) -> None:
+    """The group row (row) and the numbered headers (row + 1), with each note as a comment."""
+    ws = sh.ws
+    columns = form_spec.columns
+    start = 1
+    for group in (RESULTS, OPERATIONS):
+        n = sum(1 for c in columns if c.group == group)
+        if not n:
+            continue
+        sh.text(row, start, group, font=_BOLD, align=_HEAD_ALIGN, fill=_GROUP_FILL)
+        for j in range(start + 1, start + n):
+            sh.text(row, j, None, fill=_GROUP_FILL)
+        if n > 1:
+            ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=start + n - 1)
+        start += n
+    for j, column in enumerate(columns, start=1):
+        cell = sh.text(row + 1, j, column.header, font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+        note = column.note.format(year=year) if column.note else ""
+        if note:
+            cell.comment = _comment(f"Nota ({column.number}): {note}")
+
+
+def _met_text(met: bool | None) -> str | None:
+    return None if met is None else (MET_YES if met else MET_NO)
+
+
+def _ordered_objectives(programme: Programme, form_spec: FormSpec) -> list[tuple[str | None, list[Objective]]]:
+    """Objectives grouped as printed: III.3 by section (every section, even empty, as the
+    seed prints them; objectives without one last), the others as one group."""
+    if not form_spec.sections:
+        return [(None, list(programme.objectives))]
+    groups: list[tuple[str | None, list[Objective]]] = []
+    codes = [code for code, _label, _note in form_spec.sections]
+    for code, label, _note in form_spec.sections:
+        groups.append((f"({code}) {label}", [o for o in programme.objectives if o.section == code]))
+    orphans = [o for o in programme.objectives if o.section not in codes]
+    if orphans:
+        groups.append((NO_SECTION, orphans))
+    return groups
+
+
+@dataclass
+class _Meta:
+    """Rows of the ``_avance`` record table, gathered while the sheets are written."""
+
+    stamps: Mapping[uuid.UUID, Stamp]
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+
+    def add(self, kind: str, record_id: uuid.UUID | None, *, parent: uuid.UUID | None = None, sheet: str = "",
+            region: str = "", year: int | None = None, form: str = "", quarter: int | None = None,
+            position: int | None = None, klass: str = "", digest: str = "", name: str = "", acronym: str = "") -> None:
+        stamp = self.stamps.get(record_id) if record_id is not None else None
+        self.rows.append(
+            (
+                kind, str(record_id) if record_id else "", str(parent) if parent else "", sheet, region, year, form,
+                quarter, position, klass, seal(stamp, digest), name, acronym,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Results:
+    """Where a programme sheet's results are, for the national sheet's formulas."""
+
+    sheet: str
+    performance_cell: str
+
+
+def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta, styles: _Styles) -> _Results:
+    """Write one form III.1–III.3 (seed 001 layout; see the module docstring)."""
+    form_spec = spec(programme.form)
+    year = programme.year
+    columns = form_spec.columns
+    ncols = len(columns)
+    key_col = {c.key: j for j, c in enumerate(columns, start=1)}
+    c_weight, c_met, c_earned = key_col["weight"], key_col["met"], key_col["earned"]
+    c_helper, c_oid, c_rid = ncols + 1, ncols + 2, ncols + 3
+    L = get_column_letter
+    ws = wb.create_sheet(title)
+    sh = _Sheet(ws, styles)
+    _title_rows(sh, form_spec, year, programme.region, programme.responsible_office, ncols)
+
+    row = 5
+    if form_spec.header_fields:
+        # III.2: "Identificación de la instancia" (2) … "Productos o subproductos" (6).
+        instance = programme.instance
+        values = (
+            (instance.name, instance.main_problem, instance.territories, instance.institutions, instance.products)
+            if instance else ("",) * 5
+        )
+        for j, column in enumerate(form_spec.header_fields, start=1):
+            cell = sh.text(row, j, column.header.format(year=year), font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+            cell.comment = _comment(f"Nota ({column.number}): {column.note.format(year=year)}")
+            sh.text(row + 1, j, values[j - 1])
+        row += 3
+
+    group_row, header_row = row, row + 1
+    _header_cells(sh, group_row, form_spec, year)
+    helper = sh.text(header_row, c_helper, HELPER_HEADER, font=_BOLD, align=_HEAD_ALIGN, fill=_HELPER_FILL)
+    helper.comment = _comment(
+        "Número que Avance leyó de la ponderación escrita en la columna de ponderación (nota 8). "
+        "Las fórmulas de ponderación ganada lo usan. Si cambia la ponderación escrita, corrija también "
+        "este valor; al importar el libro, Avance vuelve a leer la ponderación escrita."
+    )
+    sh.text(header_row, c_oid, OBJECTIVE_ID_HEADER, font=_SMALL_GREY)
+    sh.text(header_row, c_rid, ROW_ID_HEADER, font=_SMALL_GREY)
+
+    first = row = header_row + 1
+    texts: dict[int, list[str]] = {j: [] for j in range(1, ncols + 1)}
+    row_texts: list[tuple[int, list[tuple[int, str]]]] = []
+    pid = programme.id
+
+    def earned_formula(r: int) -> str:
+        met, helper_cell = f"{L(c_met)}{r}", f"{L(c_helper)}{r}"
+        return f'=IF({met}="{MET_YES}",N({helper_cell}),IF({met}="","",0))'
+
+    for section_label, objectives in _ordered_objectives(programme, form_spec):
+        if section_label is not None:
+            sh.text(row, 1, section_label, font=_BOLD, fill=_SECTION_FILL)
+            for j in range(2, ncols + 1):
+                sh.text(row, j, None, fill=_SECTION_FILL)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+            row += 1
+        for objective in objectives:
+            meta.add(T_OBJECTIVE, objective.id, sheet=title, position=objective.position,
+                     digest=objective_digest(objective, pid))
+            commitments: Sequence[Commitment | None] = objective.commitments or (None,)
+            for index, commitment in enumerate(commitments):
+                cells: list[tuple[int, str]] = []
+                if index == 0:
+                    for j, t in ((1, objective.text), (2, objective.indicator), (3, objective.indicator_result)):
+                        sh.text(row, j, t)
+                        cells.append((j, t))
+                    sh.value(row, c_oid, str(objective.id), border=False, align=None)
+                else:
+                    for j in (1, 2, 3):
+                        sh.text(row, j, None)
+                if commitment is None:
+                    for j in range(4, ncols + 1):
+                        sh.text(row, j, None)
+                    sh.value(row, c_earned, earned_formula(row), align=_WRAP_CENTER)
+                else:
+                    for j, t in (
+                        (4, commitment.description), (5, commitment.responsible_unit),
+                        (6, commitment.verification_means),
+                    ):
+                        sh.text(row, j, t)
+                        cells.append((j, t))
+                    sh.text(row, c_weight, commitment.weight_text, align=_WRAP_CENTER, number_format="@")
+                    cells.append((c_weight, commitment.weight_text))
+                    sh.text(row, c_met, _met_text(commitment.met), align=_WRAP_CENTER)
+                    sh.value(row, c_earned, earned_formula(row), align=_WRAP_CENTER)
+                    total = commitment.parsed_weight.total
+                    sh.value(row, c_helper, total, align=_WRAP_CENTER, fill=_HELPER_FILL)
+                    sh.value(row, c_rid, str(commitment.id), border=False, align=None)
+                    meta.add(T_COMMITMENT, commitment.id, sheet=title,
+                             position=commitment.position, klass=commitment.kind.value,
+                             digest=commitment_digest(commitment, objective.id))
+                for j, t in cells:
+                    texts[j].append(t)
+                row_texts.append((row, cells))
+                row += 1
+    last = row - 1
+
+    # Data validation: column (9) is "Sí", "No" or empty (note (9)).
+    if last >= first:
+        validation = DataValidation(type="list", formula1=f'"{MET_YES},{MET_NO}"', allow_blank=True,
+                                    showErrorMessage=True, errorTitle="Cumple/no cumple",
+                                    error="Escriba Sí o No (nota 9): «Sí» sólo si se cumplió en un 100 %.")
+        validation.add(f"{L(c_met)}{first}:{L(c_met)}{last}")
+        ws.add_data_validation(validation)
+
+    # Results (11) and (12): live formulas over this sheet.
+    (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
+    perf_row, verdict_row = row + 1, row + 2
+    for r, label in ((perf_row, f"{region_label.format(year=year)} ({region_no})"),
+                     (verdict_row, f"{service_label.format(year=year)} ({service_no})")):
+        sh.text(r, 1, label, font=_BOLD, fill=_HEAD_FILL, align=Alignment(wrap_text=True, vertical="center"))
+        for j in range(2, c_earned):
+            sh.text(r, j, None, fill=_HEAD_FILL)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=c_earned - 1)
+        ws.row_dimensions[r].height = 30
+    earned_range = f"{L(c_earned)}{first}:{L(c_earned)}{last}" if last >= first else None
+    perf = sh.value(perf_row, c_earned, f"=SUM({earned_range})" if earned_range else "=0",
+                    align=_HEAD_ALIGN, font=_BOLD, number_format="0.00")
+    perf.comment = _comment(f"Nota ({region_no}): {form_spec.note(region_no, year)}")
+    perf_ref = f"{L(c_earned)}{perf_row}"
+    verdict = sh.value(verdict_row, c_earned, f'=IF({perf_ref}>={PASS_MARK},"CUMPLE","NO CUMPLE")',
+                       align=_HEAD_ALIGN, font=_BOLD)
+    verdict.comment = _comment(
+        "Calculado sólo sobre esta región (≥ 90 %). El desempeño anual del servicio es nacional: "
+        "CUMPLE cuando todas las regiones que comprometen el programa alcanzan el 90 % (nota 12)."
+    )
+    sh.text(verdict_row + 2, 1, "Las notas del formulario están en la hoja «Notas».", border=False,
+            font=_SMALL_GREY, align=None)
+
+    # Widths that fit, row heights for the wrapped text, frozen headers, hidden id columns.
+    widths: dict[int, float] = {}
+    for j, column in enumerate(columns, start=1):
+        widths[j] = _fit_width(texts[j], column.header, _MAX_WIDTH.get(column.key, 30))
+        ws.column_dimensions[L(j)].width = widths[j]
+    ws.column_dimensions[L(c_helper)].width = 12
+    for c in (c_oid, c_rid):
+        ws.column_dimensions[L(c)].width = 38
+        ws.column_dimensions[L(c)].hidden = True
+    for r, cells in row_texts:
+        lines = max((_lines(t, widths[j]) for j, t in cells if t), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
+    ws.row_dimensions[header_row].height = 45
+    ws.freeze_panes = f"A{header_row + 1}"
+    _page_setup(ws, f"{group_row}:{header_row}")
+    return _Results(title, perf_ref)
+
+
+def _page_setup(ws: Worksheet, title_rows: str) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+
+
+def _progress_sheet(wb: Workbook, title: str, ry: RegionYear, quarter: int, meta: _Meta, styles: _Styles) -> None:
+    """Write III.4 of one quarter (seed 001, Actividad III.4): every objective of the region's
+    programmes, the rows written for the quarter with their id, the others blank to fill in."""
+    form_spec = spec(FormKind.III_4)
+    columns = form_spec.columns
+    ncols = len(columns)
+    c_oid, c_eid = ncols + 1, ncols + 2
+    L = get_column_letter
+    ws = wb.create_sheet(title)
+    sh = _Sheet(ws, styles)
+    _title_rows(sh, form_spec, ry.year, ry.region, ry.responsible_office, ncols)
+    sh.text(3, 3, QUARTER_LABEL, font=_BOLD, fill=_HEAD_FILL)
+    sh.text(3, 4, f"{quarter_label(quarter)} (a la fecha)")
+    meta.add(T_PROGRESS_SHEET, None, parent=ry.id, sheet=title, region=ry.region.iso_code, year=ry.year,
+             form=FormKind.III_4.value, quarter=quarter)
+
+    header_row = 5
+    for j, column in enumerate(columns, start=1):
+        cell = sh.text(header_row, j, column.header, font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+        if column.note:
+            cell.comment = _comment(f"Nota ({column.number}): {column.note.format(year=ry.year)}")
+    sh.text(header_row, c_oid, OBJECTIVE_ID_HEADER, font=_SMALL_GREY)
+    sh.text(header_row, c_eid, ENTRY_ID_HEADER, font=_SMALL_GREY)
+
+    written = {e.objective_id: e for e in ry.progress.get(quarter, ())}
+    row = header_row + 1
+    texts: dict[int, list[str]] = {j: [] for j in range(1, ncols + 1)}
+    row_texts: list[tuple[int, list[tuple[int, str]]]] = []
+    placed: set[uuid.UUID] = set()
+    for programme in ry.programmes:
+        label = PROGRAMME_LABELS[programme.form]
+        first_of_programme = True
+        for objective in sheet_order(programme):
+            entry = written.get(objective.id)
+            cells: list[tuple[int, str]] = [(1, label if first_of_programme else "")]
+            first_of_programme = False
+            if entry is not None:
+                placed.add(objective.id)
+                cells += [(2, entry.objective_text), (3, entry.progress), (4, entry.authority_measures),
+                          (5, entry.recommendations), (6, entry.responsible)]
+                sh.value(row, c_eid, str(entry.id), border=False, align=None)
+                meta.add(T_ENTRY, entry.id, parent=objective.id, sheet=title, quarter=quarter,
+                         digest=entry_digest(entry, quarter))
+            else:
+                cells += [(2, objective.text), (3, ""), (4, ""), (5, ""), (6, "")]
+            for j, t in cells:
+                sh.text(row, j, t, font=_BOLD if j == 1 else None)
+                texts[j].append(t)
+            sh.value(row, c_oid, str(objective.id), border=False, align=None)
+            row_texts.append((row, cells))
+            row += 1
+    stray = [e for e in ry.progress.get(quarter, ()) if e.objective_id not in placed]
+    if stray:  # pragma: no cover - every III.4 row belongs to an objective of the region's programmes
+        raise ValueError("Hay filas de III.4 cuyo objetivo no pertenece a los programas de la región.")
+
+    widths: dict[int, float] = {}
+    for j, column in enumerate(columns, start=1):
+        key = "objective_text" if column.key == "objective" else column.key
+        widths[j] = _fit_width(texts[j], column.header, _MAX_WIDTH.get(key, 30))
+        ws.column_dimensions[L(j)].width = widths[j]
+    for c in (c_oid, c_eid):
+        ws.column_dimensions[L(c)].width = 38
+        ws.column_dimensions[L(c)].hidden = True
+    for r, cells in row_texts:
+        lines = max((_lines(t, widths[j]) for j, t in cells if t), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
+    ws.row_dimensions[header_row].height = 45
+    ws.freeze_panes = f"A{header_row + 1}"
+    _page_setup(ws, f"{header_row}:{header_row}")
+
+
+def sheet_order(programme: Programme) -> list[Objective]:
+    """The programme's objectives in the order its sheet shows them."""
+    return [o for _label, group in _ordered_objectives(programme, spec(programme.form)) for o in group]
+
+
+def progress_quarters(ry: RegionYear) -> list[int]:
+    """The quarters that get a III.4 sheet: those with rows; T1 (a blank form) when none."""
+    quarters = sorted(q for q, entries in ry.progress.items() if entries)
+    return quarters or [1]
+
+
+def _notes_sheet(wb: Workbook, year: int, styles: _Styles) -> None:
+    """Every form's notes, "(n) text", as seed 001 prints them under each form."""
+    ws = wb.create_sheet(NOTES_SHEET)
+    sh = _Sheet(ws, styles)
+    ws.column_dimensions["A"].width = 7
+    ws.column_dimensions["B"].width = 120
+    sh.text(1, 1, f"Notas de los formularios de la Etapa 3 ({year})", font=_TITLE_FONT, border=False, align=None)
+    row = 3
+    for kind in FormKind:
+        form_spec = spec(kind)
+        sh.text(row, 1, f"Notas {form_spec.activity}", font=_BOLD, border=False, align=None)
+        row += 1
+        for number, text in form_spec.notes:
+            sh.text(row, 1, f"({number})", align=Alignment(vertical="top"), border=False)
+            note = text.format(year=year)
+            sh.text(row, 2, note, border=False)
+            ws.row_dimensions[row].height = min(_MAX_ROW_HEIGHT, _lines(note, 120) * _LINE_HEIGHT)
+            row += 1
+        row += 1
+
+
+def _national_sheet(wb: Workbook, table: NationalTable, year: int, service_name: str,
+                    results: Mapping[tuple[str, FormKind], _Results], styles: _Styles) -> None:
+    """The national consolidation (III.1 notes (11), (12)): each region's performance per
+    programme as Avance computed it, the same read live from the region's sheet, the 90 % bar,
+    and the service verdict per programme ("CUMPLE" only when every region reaches 90 %)."""
+    ws = wb.create_sheet(NATIONAL_SHEET, 0)
+    sh = _Sheet(ws, styles)
+    L = get_column_letter
+    forms = [f for f in PROGRAMME_FORMS if any(s.form is f for _r, scores in table.regions for s in scores)]
+    width = 2 + 3 * len(forms)
+    sh.text(1, 1, f"Consolidado nacional {year}: desempeño anual de cada región por programa de trabajo",
+            font=_TITLE_FONT, border=False, align=Alignment(vertical="center"))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 2))
+    ws.row_dimensions[1].height = 24
+    sh.text(2, 1, "Servicio", font=_BOLD, fill=_HEAD_FILL)
+    sh.text(2, 2, service_name)
+    sh.text(3, 1, "Umbral de validación (%) (nota 11)", font=_BOLD, fill=_HEAD_FILL)
+    bar = sh.value(3, 2, PASS_MARK, number_format="0")
+    bar.comment = _comment(spec(FormKind.III_1).note(11, year))
+    bar_ref = "$B$3"
+
+    group_row, header_row = 5, 6
+    sh.text(group_row, 1, "", fill=_GROUP_FILL)
+    sh.text(group_row, 2, "", fill=_GROUP_FILL)
+    sh.text(header_row, 1, "Región (1)", font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+    sh.text(header_row, 2, "Código", font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+    col = 3
+    form_cols: dict[FormKind, int] = {}
+    for form in forms:
+        form_cols[form] = col
+        sh.text(group_row, col, f"{form.value} {PROGRAMME_LABELS[form]}", font=_BOLD, align=_HEAD_ALIGN,
+                fill=_GROUP_FILL)
+        sh.text(group_row, col + 1, None, fill=_GROUP_FILL)
+        sh.text(group_row, col + 2, None, fill=_GROUP_FILL)
+        ws.merge_cells(start_row=group_row, start_column=col, end_row=group_row, end_column=col + 2)
+        region_no = spec(form).result_numbers[0]
+        for j, head in enumerate((f"Desempeño anual región (%) ({region_no}) según Avance",
+                                  "≥ 90 %", "Desempeño en este libro (%) (fórmula)")):
+            sh.text(header_row, col + j, head, font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
+        col += 3
+    first = row = header_row + 1
+    for region, scores in table.regions:
+        sh.text(row, 1, region.name)
+        sh.text(row, 2, region.iso_code, align=_WRAP_CENTER)
+        by_form = {s.form: s for s in scores}
+        for form, c in form_cols.items():
+            score = by_form.get(form)
+            if score is None:
+                for j in range(3):
+                    sh.text(row, c + j, None)
+                continue
+            sh.value(row, c, score.performance_pct, number_format="0.00", align=_WRAP_CENTER)
+            sh.value(row, c + 1, f'=IF({L(c)}{row}>={bar_ref},"Sí","No")', align=_WRAP_CENTER)
+            where = results.get((region.iso_code, form))
+            if where is not None:
+                sh.value(row, c + 2, f"='{where.sheet}'!{where.performance_cell}", number_format="0.00",
+                         align=_WRAP_CENTER)
+            else:  # pragma: no cover - every scored programme has its sheet
+                sh.text(row, c + 2, None)
+        row += 1
+    last = row - 1
+    verdict_row = row + 1
+    service_no = spec(FormKind.III_1).result_numbers[1]
+    sh.text(verdict_row, 1, f"Desempeño anual servicio (CUMPLE / NO CUMPLE) ({service_no})", font=_BOLD,
+            fill=_HEAD_FILL)
+    sh.text(verdict_row, 2, None, fill=_HEAD_FILL)
+    sh.text(verdict_row + 1, 1, "Desempeño anual servicio en este libro (fórmula)", font=_BOLD, fill=_HEAD_FILL)
+    sh.text(verdict_row + 1, 2, None, fill=_HEAD_FILL)
+    for form, c in form_cols.items():
+        verdict = table.verdicts.get(form)
+        cell = sh.text(verdict_row, c, verdict.value if verdict else "", font=_BOLD, align=_WRAP_CENTER)
+        cell.comment = _comment(spec(FormKind.III_1).note(12, year))
+        ws.merge_cells(start_row=verdict_row, start_column=c, end_row=verdict_row, end_column=c + 1)
+        live = f"{L(c + 2)}{first}:{L(c + 2)}{last}"
+        sh.value(verdict_row + 1, c + 2,
+                 f'=IF(COUNT({live})=0,"",IF(COUNTIF({live},"<"&{bar_ref})=0,"CUMPLE","NO CUMPLE"))',
+                 font=_BOLD, align=_WRAP_CENTER)
+    sh.text(verdict_row + 3, 1, "Servicio (todos los programas)", font=_BOLD, fill=_HEAD_FILL)
+    sh.text(verdict_row + 3, 2, table.service.value, font=_BOLD)
+    sh.text(verdict_row + 5, 1,
+            "«Según Avance»: calculado por Avance al exportar. «Fórmula»: se recalcula desde las hojas de cada "
+            "región cuando se editan. Cada región debe alcanzar el 90 % para validar el programa (nota 11); el "
+            "servicio CUMPLE cuando todas las regiones que comprometen el programa lo alcanzan (nota 12).",
+            border=False, font=_SMALL_GREY)
+    ws.merge_cells(start_row=verdict_row + 5, start_column=1, end_row=verdict_row + 5, end_column=max(width, 2))
+    ws.row_dimensions[verdict_row + 5].height = 45
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 10
+    for c in range(3, width + 1):
+        ws.column_dimensions[L(c)].width = 16
+    ws.row_dimensions[header_row].height = 60
+    ws.freeze_panes = f"C{header_row + 1}"
+    _page_setup(ws, f"{group_row}:{header_row}")
+
+
+def _meta_sheet(wb: Workbook, content: WorkbookContent, meta: _Meta) -> None:
+    """The very hidden sheet ``_avance``: format, version, region, year, then one row per record."""
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "veryHidden"
+    years = content.years
+    single = len(years) == 1 and content.national is None
+    head = (
+        ("formato", FORMAT),
+        ("versión", FORMAT_VERSION),
+        ("región", years[0].region.iso_code if single else "nacional"),
+        ("año", years[0].year if years and len({y.year for y in years}) == 1 else ""),
+        ("exportado", (content.exported_at or dt.datetime.now(dt.UTC)).isoformat()),
+        ("aviso", "Hoja interna de Avance: identifica cada registro para volver a importar el libro sin "
+                  "pérdidas. No la modifique."),
+    )
+    for r, (label, value) in enumerate(head, start=1):
+        ws.cell(row=r, column=1, value=label)
+        ws.cell(row=r, column=2, value=value)
+    for j, name in enumerate(META_COLUMNS, start=1):
+        ws.cell(row=META_HEADER_ROW, column=j, value=name)
+    cell = ws.cell
+    for r, record in enumerate(meta.rows, start=META_HEADER_ROW + 1):
+        for j, v in enumerate(record, start=1):
+            if v is None or v == "":
+                continue
+            cell(row=r, column=j, value=encode_text(v) if isinstance(v, str) else v)
+
+
+def build_workbook(content: WorkbookContent) -> Workbook:
+    """Build the workbook of ``content`` (see the module docstring for the layout).
+
+    Args:
+        content: the regions and years with their records, the service, the records'
+            timestamps, and for a national workbook the national table.
+
+    Returns:
+        An openpyxl :class:`Workbook` (not saved).
+
+    Raises:
+        ValueError: ``content`` has no region and year.
+
+    Source: seed 001, Actividades III.1–III.4 and their notes; earned weight, regional
+    performance and the 90 % bar follow III.1 notes (10), (11) and (12).
+    """
+    if not content.years:
+        raise ValueError("No hay datos que exportar.")
+    wb = Workbook()
+    wb.remove(wb.active)
+    styles = _Styles(wb)
+    meta = _Meta(content.stamps)
+    for s in content.services:
+        meta.add(T_SERVICE, s.id, name=s.name, acronym=s.acronym)
+    national = content.national is not None
+    results: dict[tuple[str, FormKind], _Results] = {}
+    for ry in content.years:
+        meta.add(T_YEAR, ry.id, parent=ry.service_id, region=ry.region.iso_code, year=ry.year,
+                 digest=year_digest(ry.responsible_office))
+        for programme in ry.programmes:
+            title = sheet_name(programme.form, ry.region if national else None)
+            meta.add(T_PROGRAMME, programme.id, parent=ry.id, sheet=title, region=ry.region.iso_code,
+                     year=ry.year, form=programme.form.value, digest=programme_digest(programme))
+            results[(ry.region.iso_code, programme.form)] = _programme_sheet(wb, title, programme, meta, styles)
+        for quarter in progress_quarters(ry):
+            _progress_sheet(wb, sheet_name(FormKind.III_4, ry.region if national else None, quarter), ry, quarter, meta,
+                            styles)
+    if content.national is not None:
+        _national_sheet(wb, content.national, content.years[0].year, content.service_name, results, styles)
+    _notes_sheet(wb, content.years[0].year, styles)
+    _meta_sheet(wb, content, meta)
+    styles.close(wb)
+    wb.active = 0
+    return wb
+
+
+def write_workbook(content: WorkbookContent, out: str | Path | BinaryIO) -> None:
+    """Build the workbook of ``content`` and save it to ``out`` (a path or a binary file).
+
+    Args:
+        content: see :func:`build_workbook`.
+        out: the .xlsx file, or an open binary file.
+
+    Raises:
+        ValueError: nothing to export.
+        OSError: the file cannot be written.
+
+    Source: seed 001, Actividades III.1–III.4 (layout and notes).
+    """
+    build_workbook(content).save(out)

@@ -1,0 +1,1936 @@
+"""Excel export and import of the Etapa 3 forms (seed 001, Actividades III.1–III.4).
+
+Export: :func:`export_region` and :func:`export_national` gather the records (every field as
+stored, with the records' timestamps) and hand them to :mod:`desktop.forms.xlsx`.
+
+Import: :func:`validate_workbook` reads a workbook and lists every problem at once, each with its
+sheet, cell and a Spanish explanation; :func:`import_workbook` writes nothing unless the whole
+file is good, in one transaction. Two layouts are read:
+
+* the workbook Avance exports (it has the very hidden sheet ``_avance``): it comes back
+  lossless, every record with its id, position, kind and timestamps; a record edited in the
+  workbook gets a new ``updated_at``;
+* the legacy layout of seed 001 (a sheet per form with the official headers, a "REGIÓN (1)"
+  header cell, no ``_avance``): it creates new programmes for the region and year.
+
+Before any XML of a file is parsed, it is checked as a zip with :mod:`zipfile`: an OLE compound
+file (a password-protected workbook, or an old .xls), a file that is not a zip, a truncated or
+damaged zip (CRCs checked), an encrypted entry, a DTD in an XML part, or a zip bomb (more than
+:data:`MAX_UNCOMPRESSED` bytes once uncompressed, more than :data:`MAX_ENTRIES` entries, or an
+entry compressed more than :data:`MAX_RATIO` times) is refused with a clear message. The cells
+are then read by :class:`_Book`, a small read-only reader (openpyxl's loader takes seconds on the
+national workbook); openpyxl writes the workbooks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from db import queries
+from db.engine import Database
+from db.models import (
+    CommitmentRow,
+    ObjectiveRow,
+    ProgressAnalysis,
+    RegionRow,
+    ReportingYear,
+    Service,
+    WorkProgramme,
+)
+from desktop.domain.forms import PROGRAMME_FORMS, PROGRAMME_LABELS, III3_SECTIONS, FormKind, spec
+from desktop.domain.records import (
+    Commitment,
+    CommitmentKind,
+    ComplementarityInstance,
+    Objective,
+    ProgressEntry,
+    Programme,
+)
+from desktop.domain.regions import Region, UnknownRegionError, find_region
+from desktop.domain.weights import parse_weight
+from desktop.errors import NotFoundError
+from desktop.forms import xlsx
+from desktop.forms.xlsx import (
+    ENTRY_ID_HEADER,
+    META_COLUMNS,
+    META_HEADER_ROW,
+    META_SHEET,
+    NATIONAL_SHEET,
+    NO_SECTION,
+    NOTES_SHEET,
+    OBJECTIVE_ID_HEADER,
+    QUARTER_LABEL,
+    ROW_ID_HEADER,
+    NationalTable,
+    RegionYear,
+    ServiceInfo,
+    Stamp,
+    WorkbookContent,
+)
+
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_RATIO",
+    "MAX_UNCOMPRESSED",
+    "ExcelImportError",
+    "ImportReport",
+    "Problem",
+    "WorkbookData",
+    "YearData",
+    "check_file",
+    "export_national",
+    "export_region",
+    "import_workbook",
+    "validate_workbook",
+]
+
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
+"""Largest total uncompressed size of a workbook accepted for import (50 MB)."""
+MAX_ENTRIES = 5000
+"""Most entries (files) a workbook's zip may hold."""
+MAX_RATIO = 100
+"""Largest compression ratio of one entry bigger than :data:`RATIO_FLOOR`."""
+RATIO_FLOOR = 2 * 1024 * 1024
+
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGIC = b"PK\x03\x04"
+_HEADER_SCAN_ROWS = 40
+
+
+# =============================================================================================
+# Problems and results
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a workbook.
+
+    Attributes:
+        sheet: the sheet's name ("III.1"); "" for a problem of the whole file.
+        cell: the cell, as an A1 reference ("G12"); "" when the problem is not in one cell.
+        message: what is wrong and what to do, in Spanish.
+    """
+
+    sheet: str
+    cell: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.sheet and self.cell:
+            return f"Hoja «{self.sheet}», celda {self.cell}: {self.message}"
+        if self.sheet:
+            return f"Hoja «{self.sheet}»: {self.message}"
+        return self.message
+
+
+class ExcelImportError(ValueError):
+    """The workbook was not imported (nothing was written); ``problems`` lists why.
+
+    The message is every problem, one per line, in Spanish.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class YearData:
+    """One region and year read from a workbook, as domain records.
+
+    Attributes:
+        id: the reporting year's id (from ``_avance``, or new).
+        region: column (1).
+        year: reporting year.
+        responsible_office: the reporting year's office (III.4 header, note (1)).
+        programmes: III.1–III.3 read.
+        progress: III.4 rows by quarter.
+        service_id: the service of ``_avance``; None in the legacy layout.
+        sheet: the sheet that names the year, for messages.
+        cell: the cell holding the year.
+    """
+
+    id: uuid.UUID
+    region: Region
+    year: int
+    responsible_office: str
+    programmes: list[Programme]
+    progress: dict[int, list[ProgressEntry]]
+    service_id: uuid.UUID | None
+    sheet: str
+    cell: str
+
+
+@dataclass
+class WorkbookData:
+    """What :func:`validate_workbook` read.
+
+    Attributes:
+        layout: "avance" (exported by Avance, with ``_avance``) or "legado" (seed layout).
+        years: every region and year in the workbook.
+        services: the services listed in ``_avance``.
+        stamps: created/updated timestamps to store, by record id.
+        id_cells: where each record id was read, (sheet, cell), for messages.
+    """
+
+    layout: str
+    years: list[YearData] = field(default_factory=list)
+    services: dict[uuid.UUID, ServiceInfo] = field(default_factory=dict)
+    stamps: dict[uuid.UUID, Stamp] = field(default_factory=dict)
+    id_cells: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What :func:`import_workbook` did (or, with ``dry_run``, would do).
+
+    Attributes:
+        path: the workbook.
+        layout: "avance" or "legado".
+        dry_run: True when nothing was written.
+        years: (region, year) imported.
+        replaced: the (region, year) that existed and were replaced.
+        programmes: programmes written.
+        objectives: objectives written.
+        commitments: commitment rows written.
+        progress_entries: III.4 rows written.
+    """
+
+    path: Path
+    layout: str
+    dry_run: bool
+    years: tuple[tuple[Region, int], ...]
+    replaced: tuple[tuple[Region, int], ...]
+    programmes: int
+    objectives: int
+    commitments: int
+    progress_entries: int
+
+    def summary(self) -> str:
+        """One Spanish line saying what was (or would be) imported."""
+        where = ", ".join(f"{r.name} {y}" for r, y in self.years)
+        verb = "Se importaría" if self.dry_run else "Importado"
+        text = (
+            f"{verb}: {where} — {self.programmes} programas, {self.objectives} objetivos, "
+            f"{self.commitments} filas de actividades, {self.progress_entries} filas de III.4"
+        )
+        if self.replaced:
+            text += " (reemplaza " + ", ".join(f"{r.name} {y}" for r, y in self.replaced) + ")"
+        if self.dry_run:
+            text += ". Prueba sin escribir: no se cambió nada."
+        else:
+            text += "."
+        return text
+
+
+# =============================================================================================
+# Export
+
+
+def _raw_programme(row: WorkProgramme, region: Region, year: int) -> Programme:
+    """A programme with its fields exactly as stored (no fallback to the year's office)."""
+    form = FormKind(row.form)
+    instance = None
+    if form is FormKind.III_2:
+        instance = ComplementarityInstance(row.instance_name, row.main_problem, row.territories, row.institutions,
+                                           row.products)
+    objectives = []
+    for o in sorted(row.objectives, key=lambda o: (o.section or "", o.position)):
+        objectives.append(
+            Objective(
+                id=o.id, position=o.position, text=o.text, indicator=o.indicator,
+                indicator_result=o.indicator_result, section=o.section,
+                commitments=tuple(
+                    Commitment(
+                        id=c.id, position=c.position, kind=CommitmentKind(c.kind), description=c.description,
+                        responsible_unit=c.responsible_unit, verification_means=c.verification_means,
+                        weight_text=c.weight_text, met=c.met,
+                    )
+                    for c in sorted(o.commitments, key=lambda c: c.position)
+                ),
+            )
+        )
+    return Programme(
+        id=row.id, form=form, region=region, year=year, responsible_office=row.responsible_office,
+        instance=instance, objectives=tuple(objectives),
+    )
+
+
+def _stamp(row: Any) -> Stamp:
+    return Stamp(row.created_at, row.updated_at)
+
+
+def load_content(session: Session, years: Sequence[ReportingYear]) -> WorkbookContent:
+    """Gather the records of ``years`` for :func:`desktop.forms.xlsx.build_workbook`.
+
+    Args:
+        session: an open session.
+        years: the reporting years to export, in order.
+
+    Returns:
+        The :class:`WorkbookContent` (without the national table).
+    """
+    stamps: dict[uuid.UUID, Stamp] = {}
+    services: dict[uuid.UUID, ServiceInfo] = {}
+    out: list[RegionYear] = []
+    ry_ids = [ry.id for ry in years]
+    programmes = session.scalars(
+        select(WorkProgramme)
+        .where(WorkProgramme.reporting_year_id.in_(ry_ids))
+        .options(selectinload(WorkProgramme.objectives).selectinload(ObjectiveRow.commitments))
+    ).all()
+    by_year: dict[uuid.UUID, list[WorkProgramme]] = {}
+    for p in programmes:
+        by_year.setdefault(p.reporting_year_id, []).append(p)
+    objective_year: dict[uuid.UUID, uuid.UUID] = {}
+    for p in programmes:
+        for o in p.objectives:
+            objective_year[o.id] = p.reporting_year_id
+    progress_rows = session.scalars(
+        select(ProgressAnalysis)
+        .join(ObjectiveRow, ProgressAnalysis.objective_id == ObjectiveRow.id)
+        .join(WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id)
+        .where(WorkProgramme.reporting_year_id.in_(ry_ids))
+    ).all()
+    progress: dict[uuid.UUID, dict[int, list[ProgressAnalysis]]] = {}
+    for a in progress_rows:
+        progress.setdefault(objective_year[a.objective_id], {}).setdefault(a.quarter, []).append(a)
+
+    for ry in years:
+        region = find_region(ry.region.iso_code)
+        stamps[ry.id] = _stamp(ry)
+        if ry.service_id not in services:
+            services[ry.service_id] = ServiceInfo(ry.service.id, ry.service.name, ry.service.acronym)
+            stamps[ry.service.id] = _stamp(ry.service)
+        rows = sorted(by_year.get(ry.id, []), key=lambda p: PROGRAMME_FORMS.index(FormKind(p.form)))
+        records = []
+        for p in rows:
+            stamps[p.id] = _stamp(p)
+            for o in p.objectives:
+                stamps[o.id] = _stamp(o)
+                for c in o.commitments:
+                    stamps[c.id] = _stamp(c)
+            records.append(_raw_programme(p, region, ry.year))
+        order = {o.id: i for i, o in enumerate(o for p in records for o in xlsx.sheet_order(p))}
+        entries: dict[int, tuple[ProgressEntry, ...]] = {}
+        programme_of = {o.id: p.form for p in records for o in p.objectives}
+        for quarter, analyses in progress.get(ry.id, {}).items():
+            for a in analyses:
+                stamps[a.id] = _stamp(a)
+            entries[quarter] = tuple(
+                ProgressEntry(
+                    a.id, a.objective_id, programme_of[a.objective_id], a.objective_text, a.progress,
+                    a.authority_measures, a.recommendations, a.responsible,
+                )
+                for a in sorted(analyses, key=lambda a: order[a.objective_id])
+            )
+        out.append(RegionYear(ry.id, region, ry.year, ry.responsible_office, tuple(records), entries, ry.service_id))
+    return WorkbookContent(
+        years=tuple(out), services=tuple(services.values()), stamps=stamps,
+        service_name=queries.service_name(session), exported_at=dt.datetime.now(dt.UTC),
+    )
+
+
+def _atomic_save(content: WorkbookContent, out: Path) -> Path:
+    """Save to a temporary file beside ``out`` and rename it: a failed export never leaves a
+    half-written workbook, nor destroys an older one."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".xlsx", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            xlsx.write_workbook(content, handle)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def export_region(db: Database, region: Region, year: int, out: Path) -> Path:
+    """Export III.1–III.3 and III.4 (one sheet per quarter written) of a region and year.
+
+    Args:
+        db: the open database.
+        region: the region.
+        year: the reporting year.
+        out: the .xlsx file to write (replaced atomically).
+
+    Returns:
+        ``out``.
+
+    Raises:
+        NotFoundError: no data for that region and year (Spanish message).
+        OSError: the file cannot be written.
+
+    Source: seed 001, Actividades III.1–III.4 (layout, notes (1)–(12)).
+    """
+    with db.reading() as session:
+        ry = queries.require_reporting_year(session, region, year)
+        content = load_content(session, [ry])
+    return _atomic_save(content, out)
+
+
+def export_national(db: Database, year: int, out: Path, *, today: dt.date | None = None) -> Path:
+    """Export every region of ``year``: the "Nacional" sheet (each region's performance per
+    programme, the 90 % bar and the service verdict, III.1 notes (11), (12)) and each region's
+    form sheets ("CL-TA III.1", …).
+
+    Args:
+        db: the open database.
+        year: the reporting year.
+        out: the .xlsx file to write (replaced atomically).
+        today: the date the scoring is made (defaults to today).
+
+    Returns:
+        ``out``.
+
+    Raises:
+        NotFoundError: no region has data for ``year``.
+        OSError: the file cannot be written.
+    """
+    from desktop.services.summary import national_summary
+
+    summary = national_summary(db, year, today)
+    with db.reading() as session:
+        years = session.scalars(
+            select(ReportingYear)
+            .join(RegionRow, ReportingYear.region_id == RegionRow.id)
+            .where(ReportingYear.year == year)
+            .options(selectinload(ReportingYear.region), selectinload(ReportingYear.service))
+            .order_by(RegionRow.cut)
+        ).all()
+        if not years:  # pragma: no cover - national_summary already refused
+            raise NotFoundError(f"Ninguna región tiene datos del año {year}.")
+        content = load_content(session, years)
+    table = NationalTable(
+        regions=tuple((r.region, r.scores) for r in summary.regions),
+        verdicts=dict(summary.verdicts),
+        service=summary.service,
+    )
+    content = WorkbookContent(
+        years=content.years, services=content.services, stamps=content.stamps, national=table,
+        service_name=content.service_name, exported_at=content.exported_at,
+    )
+    return _atomic_save(content, out)
+
+
+# =============================================================================================
+# File checks (before openpyxl)
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Check that ``path`` is a workbook openpyxl may safely open.
+
+    Args:
+        path: the file.
+
+    Returns:
+        The problems (empty when the file may be opened): missing file, an OLE compound file
+        (password-protected workbook or old .xls: D0 CF 11 E0), not a zip, truncated or damaged
+        zip, encrypted entries, a zip bomb (total uncompressed size over 50 MB, too many
+        entries, an entry compressed over 100 times), DTDs in XML parts, missing workbook parts.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        return [Problem("", "", f"No existe el archivo «{path}».")]
+    if path.is_dir():
+        return [Problem("", "", f"«{path}» es una carpeta; indique un libro de Excel (.xlsx).")]
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        return [Problem("", "", f"No se puede leer «{path}»: {exc.strerror or exc}.")]
+    if not head:
+        return [Problem("", "", f"«{name}» está vacío: no es un libro de Excel.")]
+    if head.startswith(_OLE_MAGIC):
+        return [Problem("", "", f"«{name}» está protegido con contraseña (cifrado) o es un libro .xls antiguo: "
+                                "ábralo en Excel, quite la contraseña y guárdelo como «Libro de Excel (.xlsx)».")]
+    if not head.startswith(_ZIP_MAGIC):
+        return [Problem("", "", f"«{name}» no es un libro de Excel (.xlsx): guárdelo desde Excel como "
+                                "«Libro de Excel (.xlsx)».")]
+    damaged = (f"«{name}» está dañado o incompleto (¿se copió o descargó a medias?): no se puede abrir como "
+               "libro de Excel.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ENTRIES:
+                return [Problem("", "", f"«{name}» contiene {len(infos)} archivos internos (más de {MAX_ENTRIES}): "
+                                        "no parece un libro de Excel y no se abre (posible bomba zip).")]
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                return [Problem("", "", f"«{name}» ocuparía {total / 1e6:.0f} MB al descomprimirse (más de "
+                                        f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB): no se abre (posible bomba zip).")]
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    return [Problem("", "", f"«{name}» tiene partes cifradas (protegido con contraseña): quite la "
+                                            "contraseña y guárdelo de nuevo.")]
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    return [Problem("", "", f"«{name}»: la parte «{info.filename}» se comprime más de {MAX_RATIO} "
+                                            "veces: no se abre (posible bomba zip).")]
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                return [Problem("", "", f"«{name}» es un archivo comprimido pero no un libro de Excel (.xlsx).")]
+            if zf.testzip() is not None:
+                return [Problem("", "", damaged)]
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as part:
+                        start = part.read(2048)
+                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                        return [Problem("", "", f"«{name}»: la parte «{info.filename}» declara entidades XML "
+                                                "(DTD), que un libro de Excel no usa: no se abre.")]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        return [Problem("", "", damaged)]
+    except Exception:  # zlib.error and the like from a damaged entry
+        return [Problem("", "", damaged)]
+    return []
+
+
+# =============================================================================================
+# Reading cells
+
+
+def _fold(value: object) -> str:
+    """Lower-case, accent-free, single-spaced text of a cell, for comparing headers."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split())
+
+
+def _text(value: object) -> str:
+    """A cell as the text Avance stores: "" when empty, numbers without float noise."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return xlsx.decode_text(value)
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _ref(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col)}{row}"
+
+
+class _Grid:
+    """The values of one worksheet, 1-based, with its merged ranges and number formats."""
+
+    def __init__(self, name: str, rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int, str]],
+                 formats: dict[tuple[int, int], str] | None = None) -> None:
+        self.name = name
+        self.rows = rows
+        self.nrows = len(rows)
+        self.merged = merged
+        self.formats = formats or {}
+
+    def get(self, row: int, col: int) -> Any:
+        if 1 <= row <= self.nrows:
+            values = self.rows[row - 1]
+            if 1 <= col <= len(values):
+                return values[col - 1]
+        return None
+
+    def number_format(self, row: int, col: int) -> str:
+        """The number format of a numeric cell ("0%"), "" when General or unknown."""
+        return self.formats.get((row, col), "")
+
+    def right_values(self, row: int, col: int, limit: int = 2) -> list[tuple[int, Any]]:
+        """The first ``limit`` non-empty cells to the right of (row, col)."""
+        found = []
+        values = self.rows[row - 1] if 1 <= row <= self.nrows else ()
+        for c in range(col + 1, len(values) + 1):
+            v = values[c - 1]
+            if v is not None and _text(v).strip():
+                found.append((c, v))
+                if len(found) == limit:
+                    break
+        return found
+
+
+class _BookError(Exception):
+    """The workbook's XML cannot be read."""
+
+
+class _Book:
+    """A read-only view of an .xlsx file through openpyxl's streaming (read-only) mode: sheet
+    names in order and each sheet's cell values (a formula's cached value, as ``data_only``
+    gives it), with merged ranges and the number formats of numeric cells.
+
+    openpyxl's read-only sheets do not report merged ranges; those come from the sheet's
+    ``<mergeCell>`` elements (ElementTree over the same part openpyxl located).
+    """
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self.zip = zipfile.ZipFile(path)
+        try:
+            self._wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # noqa: BLE001 - any damage in the package is "unreadable"
+            self.zip.close()
+            raise _BookError(str(exc)) from exc
+        self.sheetnames: list[str] = [ws.title for ws in self._wb.worksheets]
+        self._cache: dict[str, _Grid] = {}
+
+    def close(self) -> None:
+        self._wb.close()
+        self.zip.close()
+
+    def __getitem__(self, name: str) -> _Grid:
+        grid = self._cache.get(name)
+        if grid is None:
+            try:
+                grid = self._cache[name] = self._sheet(name)
+            except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces while streaming
+                raise _BookError(str(exc)) from exc
+        return grid
+
+    @property
+    def worksheets(self) -> list[_Grid]:
+        return [self[name] for name in self.sheetnames]
+
+    def _sheet(self, name: str) -> _Grid:
+        ws = self._wb[name]
+        ws.reset_dimensions()  # do not trust the file's declared dimensions
+        rows: list[tuple[Any, ...]] = []
+        formats: dict[tuple[int, int], str] = {}
+        for r_index, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
+            values = []
+            for c_index, cell in enumerate(cells, start=1):
+                value = cell.value
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    fmt = getattr(cell, "number_format", None)
+                    if fmt and fmt != "General":
+                        formats[(r_index, c_index)] = fmt
+                values.append(value)
+            while values and values[-1] is None:
+                values.pop()
+            rows.append(tuple(values))
+        while rows and not rows[-1]:
+            rows.pop()
+        return _Grid(name, rows, self._merged(ws), formats)
+
+    def _merged(self, ws: Any) -> list[tuple[int, int, int, int, str]]:
+        """The sheet's merged ranges: only its ``<mergeCells>`` element is parsed (it follows
+        the cell data, so the rest of the part is not read again as XML)."""
+        import xml.etree.ElementTree as ET
+
+        from openpyxl.utils.cell import range_boundaries
+
+        part = getattr(ws, "_worksheet_path", None)
+        if not part:
+            return []
+        data = self.zip.read(part.lstrip("/"))
+        start = data.rfind(b"<mergeCells")
+        if start < 0:
+            return []
+        end = data.find(b"</mergeCells>", start)
+        fragment = data[start : end + len(b"</mergeCells>")] if end >= 0 else data[start : data.find(b">", start) + 1]
+        prefix = fragment[1 : fragment.find(b"mergeCells")]  # a namespace prefix such as b"x:"
+        if prefix:
+            fragment = fragment.replace(b"<" + prefix, b"<").replace(b"</" + prefix, b"</")
+        merged = []
+        for element in ET.fromstring(fragment):
+            ref = element.get("ref", "")
+            if ":" in ref:
+                min_col, min_row, max_col, max_row = range_boundaries(ref)
+                merged.append((min_row, min_col, max_row, max_col, ref))
+        return merged
+
+
+_FORM_IN_NAME = re.compile(r"III\s*\.?\s*([1-4])", re.IGNORECASE)
+_QUARTER_IN_TEXT = re.compile(r"\bT\s*([1-4])\b|^\s*([1-4])\s*$", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"\b(20\d\d)\b")
+
+
+def _form_of_sheet(grid: _Grid) -> FormKind | None:
+    """The form a sheet holds: from its name ("III.1", "CL-TA III.4 T2") or its heading."""
+    match = _FORM_IN_NAME.search(grid.name)
+    if match:
+        return FormKind(f"III.{match.group(1)}")
+    for r in range(1, min(grid.nrows, 4) + 1):
+        for v in grid.rows[r - 1][:6]:
+            folded = _fold(v)
+            for kind in FormKind:
+                if folded.startswith(_fold(spec(kind).activity).rstrip(".:")):
+                    return kind
+    return None
+
+
+def _parse_met(value: object) -> tuple[bool | None, bool]:
+    """Column (9): (value, ok). "Sí"/"Si"/"No" in any case, TRUE/FALSE, or empty (note (9))."""
+    if value is None:
+        return None, True
+    if isinstance(value, bool):
+        return value, True
+    folded = _fold(_text(value)).strip(". ")
+    if folded == "":
+        return None, True
+    if folded == "si":
+        return True, True
+    if folded == "no":
+        return False, True
+    return None, False
+
+
+def _weight_text(grid: _Grid, row: int, col: int, value: object) -> str:
+    """Column (8) as written. A number typed in a percent-formatted cell (0.05 shown "5%") is
+    written back as "5%"; other numbers as their text."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in grid.number_format(row, col):
+            number *= 100
+            text = format(number.normalize(), "f")
+            return f"{text}%"
+        return _text(value)
+    return _text(value)
+
+
+def _parse_uuid(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(_text(value).strip())
+    except ValueError:
+        return None
+
+
+_SECTION_KEYS = [(code, _fold(label)) for code, label, _note in III3_SECTIONS]
+_CODE = re.compile(r"\(?\b(1[123])\b\)?")
+
+
+def _section_of(text: str) -> tuple[bool, str | None]:
+    """Whether ``text`` is a III.3 section heading ("(11) Oferta de información al GORE",
+    "Oferta de información al GORE(11)", "Sin sección asignada"), and its code."""
+    folded = _fold(text)
+    if folded == _fold(NO_SECTION):
+        return True, None
+    bare = " ".join(_CODE.sub(" ", folded).split()).strip(" .:-")
+    for code, label in _SECTION_KEYS:
+        if bare == label:
+            return True, code
+    return False, None
+
+
+# =============================================================================================
+# Parsed sheets
+
+
+@dataclass
+class _PCommitment:
+    row: int
+    id: uuid.UUID | None
+    id_ref: str
+    description: str
+    responsible_unit: str
+    verification_means: str
+    weight_text: str
+    met: bool | None
+
+
+@dataclass
+class _PObjective:
+    row: int
+    id: uuid.UUID | None
+    id_ref: str
+    text: str
+    indicator: str
+    indicator_result: str
+    section: str | None
+    commitments: list[_PCommitment] = field(default_factory=list)
+
+
+@dataclass
+class _PEntry:
+    row: int
+    id: uuid.UUID | None
+    id_ref: str
+    objective_id: uuid.UUID | None
+    oid_ref: str
+    objective_ref: str
+    form: FormKind | None
+    objective_text: str
+    progress: str
+    authority_measures: str
+    recommendations: str
+    responsible: str
+
+
+@dataclass
+class _PSheet:
+    name: str
+    form: FormKind
+    region: Region | None = None
+    region_ref: str = ""
+    year: int | None = None
+    year_ref: str = "A1"
+    office: str = ""
+    office_ref: str = ""
+    quarter: int | None = None
+    quarter_ref: str = "A1"
+    instance: ComplementarityInstance | None = None
+    objectives: list[_PObjective] = field(default_factory=list)
+    entries: list[_PEntry] = field(default_factory=list)
+    ok: bool = True
+    readable: bool = True
+    year_missing: bool = False
+
+
+class _Reader:
+    """Reads the sheets of one workbook, collecting every problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, sheet: str, cell: str, message: str) -> None:
+        self.problems.append(Problem(sheet, cell, message))
+
+    # -- header --------------------------------------------------------------------------
+    def _header_row(self, grid: _Grid, headers: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
+        """(row, first column) of the table's header row: the row among the first 40 where most
+        official headers are found; None when fewer than two are."""
+        wanted = {}
+        for j, (header, label) in enumerate(headers):
+            wanted.setdefault(_fold(header), j)
+            wanted.setdefault(_fold(label), j)
+        best: tuple[int, int, int] | None = None
+        for r in range(1, min(grid.nrows, _HEADER_SCAN_ROWS) + 1):
+            offsets: Counter[int] = Counter()
+            hits = set()
+            for c, v in enumerate(grid.rows[r - 1], start=1):
+                if isinstance(v, str) and len(v) < 160:  # headers are short; data texts need no folding
+                    j = wanted.get(_fold(v))
+                    if j is not None:
+                        hits.add(j)
+                        offsets[c - j] += 1
+            if len(hits) >= 2 and (best is None or len(hits) > best[0]):
+                best = (len(hits), r, offsets.most_common(1)[0][0])
+        if best is None:
+            return None
+        return best[1], best[2]
+
+    def _check_headers(self, grid: _Grid, row: int, first: int, headers: Sequence[tuple[str, str]]) -> None:
+        for j, (header, label) in enumerate(headers):
+            col = first + j
+            if col < 1:
+                self.problem(grid.name, _ref(row, 1), f"falta la columna «{header}» a la izquierda de la tabla.")
+                continue
+            value = grid.get(row, col)
+            folded = _fold(value)
+            if folded in (_fold(header), _fold(label)):
+                continue
+            if not folded:
+                self.problem(grid.name, _ref(row, col), f"falta el encabezado «{header}»: la tabla debe tener las "
+                                                         "columnas oficiales en su orden.")
+            else:
+                self.problem(grid.name, _ref(row, col), f"el encabezado «{_text(value).strip()}» no es el oficial: "
+                                                         f"se esperaba «{header}».")
+
+    def _head_cells(self, sheet: _PSheet, grid: _Grid, header_row: int) -> None:
+        """Region (1), responsible office, year and (III.4) quarter from the rows above the table."""
+        region_text, region_ref = "", ""
+        year_value: Any = None
+        year_ref = ""
+        for r in range(1, header_row):
+            values = grid.rows[r - 1]
+            for c, v in enumerate(values, start=1):
+                if not isinstance(v, str):
+                    continue
+                folded = _fold(v)
+                if folded.startswith("region") and not region_ref:
+                    rest = re.sub(r"^regi[oó]n\s*(\(1\))?\s*[:\-]?\s*", "", _text(v).strip(), flags=re.IGNORECASE)
+                    right = grid.right_values(r, c)
+                    if rest:
+                        region_text, region_ref = rest, _ref(r, c)
+                        if right:
+                            sheet.office, sheet.office_ref = _text(right[0][1]).strip(), _ref(r, right[0][0])
+                    elif right:
+                        region_text, region_ref = _text(right[0][1]).strip(), _ref(r, right[0][0])
+                        if len(right) > 1:
+                            sheet.office, sheet.office_ref = _text(right[1][1]), _ref(r, right[1][0])
+                    else:
+                        region_ref = _ref(r, c)
+                elif folded.rstrip(":") in ("ano", "año") and not year_ref:
+                    right = grid.right_values(r, c, 1)
+                    year_ref = _ref(r, right[0][0]) if right else _ref(r, c + 1)
+                    year_value = right[0][1] if right else None
+                elif folded.startswith(_fold(QUARTER_LABEL)) and sheet.form is FormKind.III_4 and sheet.quarter is None:
+                    rest = _text(v)[len(QUARTER_LABEL):]
+                    right = grid.right_values(r, c, 1)
+                    candidates = [(rest, _ref(r, c))] + [(_text(x), _ref(r, cc)) for cc, x in right]
+                    for text, ref in candidates:
+                        m = _QUARTER_IN_TEXT.search(text.strip().split("(")[0].strip()) if text.strip() else None
+                        if m:
+                            sheet.quarter, sheet.quarter_ref = int(m.group(1) or m.group(2)), ref
+                            break
+                    else:
+                        sheet.quarter_ref = candidates[-1][1]
+                        self.problem(grid.name, sheet.quarter_ref, "no se entiende el trimestre: escriba T1, T2, T3 o T4.")
+                        sheet.ok = False
+        # Region (when there is no "REGIÓN (1)" cell, the caller looks for a column (1)).
+        sheet.region_ref = region_ref
+        if not region_ref:
+            pass
+        elif not region_text:
+            self.problem(grid.name, region_ref, "falta la región junto a «REGIÓN (1)».")
+            sheet.ok = False
+        else:
+            try:
+                sheet.region = find_region(region_text)
+            except UnknownRegionError as exc:
+                self.problem(grid.name, region_ref, str(exc))
+                sheet.ok = False
+        # Year: the "Año" cell, else a year in the title.
+        if not year_ref:
+            for r in range(1, header_row):
+                for c, v in enumerate(grid.rows[r - 1], start=1):
+                    if isinstance(v, str):
+                        m = _YEAR_IN_TEXT.search(v)
+                        if m:
+                            year_value, year_ref = int(m.group(1)), _ref(r, c)
+                            break
+                if year_ref:
+                    break
+        if not year_ref:
+            # Seed 001 prints no year on III.3: the workbook's other sheets may give it.
+            sheet.year_missing = True
+        else:
+            sheet.year_ref = year_ref
+            year = _year_value(year_value)
+            if year is None:
+                shown = _text(year_value).strip() or "vacío"
+                self.problem(grid.name, year_ref, f"el año «{shown}» no es un número de año (por ejemplo 2009).")
+                sheet.ok = False
+            elif not 2000 <= year <= 2100:
+                self.problem(grid.name, year_ref, f"el año {year} está fuera de rango (2000–2100).")
+                sheet.ok = False
+            else:
+                sheet.year = year
+        if sheet.form is FormKind.III_4 and sheet.quarter is None and not any(
+            p.sheet == grid.name and p.cell == sheet.quarter_ref for p in self.problems
+        ):
+            m = re.search(r"\bT\s*([1-4])\b", grid.name, re.IGNORECASE)
+            if m:
+                sheet.quarter, sheet.quarter_ref = int(m.group(1)), "A1"
+            else:
+                self.problem(grid.name, "A1", "no se indica el trimestre de III.4: nombre la hoja «III.4 T2» o escriba "
+                                              "«Trimestre» y T1–T4 sobre la tabla.")
+                sheet.ok = False
+
+    def _check_merged(self, grid: _Grid, first_row: int, last_row: int) -> None:
+        """No cell of the data area may span rows: each row is one record."""
+        for min_row, _min_col, max_row, _max_col, coord in grid.merged:
+            if max_row > min_row and max_row >= first_row and min_row <= last_row:
+                self.problem(
+                    grid.name, coord.split(":")[0],
+                    f"celdas combinadas en varias filas ({coord}) en la zona de datos: cada fila es una actividad. "
+                    "Separe las celdas y deje vacías las del objetivo en sus filas siguientes.",
+                )
+
+    # -- III.1–III.3 ---------------------------------------------------------------------
+    def programme_sheet(self, grid: _Grid, form: FormKind, *, legacy: bool) -> _PSheet:
+        form_spec = spec(form)
+        sheet = _PSheet(grid.name, form)
+        headers = [(c.header, c.label) for c in form_spec.columns]
+        found = self._header_row(grid, headers)
+        if found is None:
+            self.problem(grid.name, "A1", f"no se encontró la fila de encabezados del formulario {form.value} "
+                                          f"(«{headers[0][0]}», «{headers[1][0]}», …).")
+            sheet.ok = sheet.readable = False
+            return sheet
+        header_row, first = found
+        before = len(self.problems)
+        self._check_headers(grid, header_row, first, headers)
+        self._head_cells(sheet, grid, header_row)
+        ncols = len(headers)
+        region_col = first - 1 if first > 1 and _fold(grid.get(header_row, first - 1)).startswith("region") else 0
+        oid_col = rid_col = 0
+        for c, v in enumerate(grid.rows[header_row - 1], start=1):
+            if v == OBJECTIVE_ID_HEADER:
+                oid_col = c
+            elif v == ROW_ID_HEADER:
+                rid_col = c
+
+        # III.2's instance header (2)–(6): the row under the row with its headers.
+        if form_spec.header_fields:
+            sheet.instance = self._instance(grid, form_spec, header_row, sheet)
+
+        # Data area: until the results rows (11)/(12) (a row with an id is data, whatever it says).
+        end = grid.nrows
+        for r in range(header_row + 1, grid.nrows + 1):
+            if any(isinstance(v, str) and v.lstrip()[:1] in ("D", "d") and _fold(v).startswith("desempeno anual")
+                   for v in grid.rows[r - 1]) and not (oid_col and grid.get(r, oid_col)) \
+                    and not (rid_col and grid.get(r, rid_col)):
+                end = r - 1
+                break
+        self._check_merged(grid, header_row + 1, end)
+        key = {c.key: first + j for j, c in enumerate(form_spec.columns)}
+        c_weight, c_met = key["weight"], key["met"]
+        current: _PObjective | None = None
+        section: str | None = None
+        region_text = region_text_ref = ""
+        for r in range(header_row + 1, end + 1):
+            values = grid.rows[r - 1]
+            cell = lambda c: values[c - 1] if 0 < c <= len(values) else None  # noqa: E731
+            table = [cell(first + j) for j in range(ncols)]
+            obj = [_text(v) for v in table[0:3]]
+            com = [_text(v) for v in table[3:6]]
+            weight_raw, met_raw = cell(c_weight), cell(c_met)
+            oid_raw = cell(oid_col) if oid_col else None
+            rid_raw = cell(rid_col) if rid_col else None
+            if region_col and not region_text and _text(cell(region_col)).strip():
+                region_text = _text(cell(region_col)).strip()
+                region_text_ref = _ref(r, region_col)
+            has_obj = any(t.strip() for t in obj) or oid_raw is not None
+            weight_text = _weight_text(grid, r, c_weight, weight_raw) if weight_raw is not None else ""
+            has_com = any(t.strip() for t in com) or bool(weight_text.strip()) or _text(met_raw).strip() != "" \
+                or rid_raw is not None
+            if not has_obj and not has_com:
+                continue
+            # A III.3 section row: only the first cell written.
+            if form_spec.sections and obj[0].strip() and not any(t.strip() for t in obj[1:]) and not has_com \
+                    and oid_raw is None:
+                is_section, code = _section_of(obj[0])
+                if is_section:
+                    section = code
+                    current = None
+                    continue
+            if has_obj:
+                text = obj[0]
+                obj_section = section if form_spec.sections else None
+                if legacy and form_spec.sections and "\n" in text:
+                    head, rest = text.split("\n", 1)
+                    is_section, code = _section_of(head)
+                    if is_section:
+                        obj_section, section, text = code, code, rest
+                oid = None
+                if oid_raw is not None:
+                    oid = _parse_uuid(oid_raw)
+                    if oid is None:
+                        self.problem(grid.name, _ref(r, oid_col), f"el identificador «{_text(oid_raw)}» no es válido.")
+                current = _PObjective(r, oid, _ref(r, oid_col) if oid_col else "", text, obj[1], obj[2], obj_section)
+                sheet.objectives.append(current)
+            if has_com:
+                if current is None:
+                    self.problem(grid.name, _ref(r, first), "esta fila tiene actividades pero ningún objetivo "
+                                                            "específico arriba: escriba el objetivo en su primera fila.")
+                    continue
+                met, ok = _parse_met(met_raw)
+                if not ok:
+                    self.problem(grid.name, _ref(r, c_met), f"«{_text(met_raw).strip()}» no es un valor de "
+                                                             "Cumple/no cumple: escriba Sí, No o deje la celda vacía "
+                                                             "(nota 9: «Sí» sólo si se cumplió en un 100 %).")
+                for message in parse_weight(weight_text).problems:
+                    self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
+                                                                "«0.5%  0.5%» (nota 8).")
+                rid = None
+                if rid_raw is not None:
+                    rid = _parse_uuid(rid_raw)
+                    if rid is None:
+                        self.problem(grid.name, _ref(r, rid_col), f"el identificador «{_text(rid_raw)}» no es válido.")
+                current.commitments.append(
+                    _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met)
+                )
+        if not sheet.region_ref:
+            # No "REGIÓN (1)" header cell: the legacy layout with a column (1) "Región".
+            if region_text:
+                sheet.region_ref = region_text_ref
+                try:
+                    sheet.region = find_region(region_text)
+                except UnknownRegionError as exc:
+                    self.problem(grid.name, region_text_ref, str(exc))
+            else:
+                sheet.region_ref = "A1"
+                self.problem(grid.name, "A1", "no se encontró la región: escriba «REGIÓN (1)» y la región sobre la "
+                                              "tabla.")
+        if len(self.problems) > before:
+            sheet.ok = False
+        return sheet
+
+    def _instance(self, grid: _Grid, form_spec: Any, header_row: int, sheet: _PSheet) -> ComplementarityInstance:
+        """III.2's header table (2)–(6): headers in one row, values in the row below."""
+        year = sheet.year or 2009
+        fields = form_spec.header_fields
+        wanted = {_fold(c.header.format(year=year)): j for j, c in enumerate(fields)}
+        wanted.update({_fold(c.label.format(year=year)): j for j, c in enumerate(fields)})
+        for r in range(1, header_row):
+            found: dict[int, int] = {}
+            for c, v in enumerate(grid.rows[r - 1], start=1):
+                if isinstance(v, str):
+                    folded = re.sub(r"\b20\d\d\b", str(year), _fold(v))
+                    j = wanted.get(folded)
+                    if j is None:
+                        # "Principal problema a resolver el año 2010" in a 2010 sheet read as 2009.
+                        for key, jj in wanted.items():
+                            if re.sub(r"\b20\d\d\b", "", key) == re.sub(r"\b20\d\d\b", "", folded):
+                                j = jj
+                    if j is not None:
+                        found[j] = c
+            if len(found) >= 2:
+                for j, c in enumerate(fields):
+                    if j not in found:
+                        self.problem(grid.name, _ref(r, min(found.values()) + j),
+                                     f"falta el encabezado «{c.header.format(year=year)}» de la instancia.")
+                values = [_text(grid.get(r + 1, found.get(j, 0))) if j in found else "" for j in range(len(fields))]
+                return ComplementarityInstance(*values)
+        return ComplementarityInstance()
+
+    # -- III.4 ---------------------------------------------------------------------------
+    def progress_sheet(self, grid: _Grid) -> _PSheet:
+        form_spec = spec(FormKind.III_4)
+        sheet = _PSheet(grid.name, FormKind.III_4)
+        headers = [(c.header, c.label) for c in form_spec.columns]
+        found = self._header_row(grid, headers)
+        if found is None:
+            self.problem(grid.name, "A1", "no se encontró la fila de encabezados del formulario III.4 "
+                                          "(«Programa de Trabajo», «Objetivos específicos», …).")
+            sheet.ok = sheet.readable = False
+            return sheet
+        header_row, first = found
+        before = len(self.problems)
+        self._check_headers(grid, header_row, first, headers)
+        self._head_cells(sheet, grid, header_row)
+        if not sheet.region_ref:
+            sheet.region_ref = "A1"
+            self.problem(grid.name, "A1", "no se encontró la región: escriba «REGIÓN (1)» y la región sobre la tabla.")
+        oid_col = eid_col = 0
+        for c, v in enumerate(grid.rows[header_row - 1], start=1):
+            if v == OBJECTIVE_ID_HEADER:
+                oid_col = c
+            elif v == ENTRY_ID_HEADER:
+                eid_col = c
+        self._check_merged(grid, header_row + 1, grid.nrows)
+        labels = {_fold(label): form for form, label in PROGRAMME_LABELS.items()}
+        current: FormKind | None = None
+        for r in range(header_row + 1, grid.nrows + 1):
+            values = grid.rows[r - 1]
+            cell = lambda c: values[c - 1] if 0 < c <= len(values) else None  # noqa: E731
+            texts = [_text(cell(first + j)) for j in range(len(headers))]
+            oid_raw = cell(oid_col) if oid_col else None
+            eid_raw = cell(eid_col) if eid_col else None
+            bad_label = False
+            if texts[0].strip():
+                folded = _fold(texts[0])
+                form = labels.get(folded)
+                if form is None:
+                    m = _FORM_IN_NAME.search(texts[0])
+                    form = FormKind(f"III.{m.group(1)}") if m and m.group(1) != "4" else None
+                if form is None:
+                    self.problem(grid.name, _ref(r, first), f"programa de trabajo desconocido «{texts[0].strip()}»: "
+                                 "use " + ", ".join(f"«{label}»" for label in PROGRAMME_LABELS.values()) + ".")
+                    bad_label = True
+                current = form
+            if not any(t.strip() for t in texts[2:]) and eid_raw is None:
+                continue  # a row left blank for this quarter
+            oid = eid = None
+            if oid_raw is not None:
+                oid = _parse_uuid(oid_raw)
+                if oid is None:
+                    self.problem(grid.name, _ref(r, oid_col), f"el identificador «{_text(oid_raw)}» no es válido.")
+            if eid_raw is not None:
+                eid = _parse_uuid(eid_raw)
+                if eid is None:
+                    self.problem(grid.name, _ref(r, eid_col), f"el identificador «{_text(eid_raw)}» no es válido.")
+            if current is None and oid is None:
+                if not bad_label:
+                    self.problem(grid.name, _ref(r, first), "esta fila no dice a qué programa de trabajo pertenece.")
+                continue
+            sheet.entries.append(
+                _PEntry(r, eid, _ref(r, eid_col) if eid_col else "", oid, _ref(r, oid_col) if oid_col else "",
+                        _ref(r, first + 1), current, texts[1],
+                        texts[2], texts[3], texts[4], texts[5])
+            )
+        if len(self.problems) > before:
+            sheet.ok = False
+        return sheet
+
+
+def _year_value(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+# =============================================================================================
+# The _avance sheet
+
+
+@dataclass
+class _MetaRecord:
+    row: int
+    kind: str
+    id: uuid.UUID | None
+    parent: uuid.UUID | None
+    sheet: str
+    region: Region | None
+    year: int | None
+    form: FormKind | None
+    quarter: int | None
+    position: int | None
+    klass: str
+    stamp: Stamp | None
+    digest: str
+    name: str
+    acronym: str
+
+
+_META_KINDS = {xlsx.T_SERVICE, xlsx.T_YEAR, xlsx.T_PROGRAMME, xlsx.T_PROGRESS_SHEET, xlsx.T_OBJECTIVE,
+               xlsx.T_COMMITMENT, xlsx.T_ENTRY}
+
+
+def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
+    """The records of ``_avance``; None when the sheet is not one Avance can read."""
+    name = grid.name
+    if _text(grid.get(1, 2)) != xlsx.FORMAT:
+        reader.problem(name, "B1", f"la hoja «{META_SHEET}» no es de Avance (se esperaba «{xlsx.FORMAT}»).")
+        return None
+    version = _year_value(grid.get(2, 2))
+    if version != xlsx.FORMAT_VERSION:
+        reader.problem(name, "B2", f"versión de formato «{_text(grid.get(2, 2))}» desconocida: este Avance lee la "
+                                   f"versión {xlsx.FORMAT_VERSION}. Actualice Avance.")
+        return None
+    for j, head in enumerate(META_COLUMNS, start=1):
+        if _text(grid.get(META_HEADER_ROW, j)) != head:
+            reader.problem(name, _ref(META_HEADER_ROW, j), f"encabezado «{head}» esperado en la hoja «{META_SHEET}».")
+            return None
+    records: list[_MetaRecord] = []
+    seen: dict[uuid.UUID, int] = {}
+    for r in range(META_HEADER_ROW + 1, grid.nrows + 1):
+        v = grid.rows[r - 1]
+        get = lambda j: v[j] if j < len(v) else None  # noqa: E731
+        kind = _text(get(0))
+        if not kind and not any(x is not None for x in v):
+            continue
+        if kind not in _META_KINDS:
+            reader.problem(name, _ref(r, 1), f"tipo de registro «{kind}» desconocido.")
+            continue
+        record_id = None
+        if kind != xlsx.T_PROGRESS_SHEET:
+            record_id = _parse_uuid(get(1))
+            if record_id is None:
+                reader.problem(name, _ref(r, 2), f"el identificador «{_text(get(1))}» no es válido.")
+                continue
+            if record_id in seen:
+                reader.problem(name, _ref(r, 2), f"el identificador {record_id} está repetido (fila {seen[record_id]}).")
+                continue
+            seen[record_id] = r
+        parent = _parse_uuid(get(2)) if get(2) not in (None, "") else None
+        if get(2) not in (None, "") and parent is None:
+            reader.problem(name, _ref(r, 3), f"el identificador «{_text(get(2))}» no es válido.")
+            continue
+        region = None
+        if get(4) not in (None, ""):
+            try:
+                region = find_region(_text(get(4)))
+            except UnknownRegionError as exc:
+                reader.problem(name, _ref(r, 5), str(exc))
+                continue
+        form = None
+        if get(6) not in (None, ""):
+            try:
+                form = FormKind.parse(_text(get(6)))
+            except ValueError as exc:
+                reader.problem(name, _ref(r, 7), str(exc))
+                continue
+        try:
+            stamp, digest = xlsx.read_seal(_text(get(10)))
+        except ValueError:
+            reader.problem(name, _ref(r, 11), "sello ilegible: se esperan las fechas de creación y modificación y la "
+                                              "huella.")
+            continue
+        records.append(
+            _MetaRecord(
+                r, kind, record_id, parent, _text(get(3)), region, _year_value(get(5)), form, _year_value(get(7)),
+                _year_value(get(8)), _text(get(9)), stamp, digest, _text(get(11)), _text(get(12)),
+            )
+        )
+    return records
+
+
+# =============================================================================================
+# Matching III.4 rows to objectives (legacy layout, or rows added by hand)
+
+
+def _match_entries(rows: Sequence[tuple[int, str]], objectives: Sequence[tuple[uuid.UUID, str]]) -> dict[int, uuid.UUID]:
+    """Pair III.4 rows with objectives by their text: equal texts first, then the most similar
+    (ratio ≥ 0.5), each objective used once. III.4 may word an objective differently (seed
+    001 writes "Acerca r la oferta…" for "Acercar la oferta…").
+
+    Args:
+        rows: (row key, objective text as written on III.4).
+        objectives: (objective id, text) of the programme.
+
+    Returns:
+        row key → objective id, for the rows that could be paired.
+    """
+    result: dict[int, uuid.UUID] = {}
+    used: set[uuid.UUID] = set()
+    folded_objectives = [(oid, _fold(text)) for oid, text in objectives]
+    pending = []
+    for key, text in rows:
+        folded = _fold(text)
+        exact = next((oid for oid, t in folded_objectives if t == folded and oid not in used), None)
+        if exact is not None:
+            result[key] = exact
+            used.add(exact)
+        else:
+            pending.append((key, folded))
+    pairs = []
+    for key, folded in pending:
+        for oid, t in folded_objectives:
+            if oid not in used:
+                ratio = difflib.SequenceMatcher(None, folded, t, autojunk=False).ratio()
+                if ratio >= 0.5:
+                    pairs.append((ratio, key, oid))
+    for _ratio, key, oid in sorted(pairs, key=lambda p: -p[0]):
+        if key not in result and oid not in used:
+            result[key] = oid
+            used.add(oid)
+    return result
+
+
+# =============================================================================================
+# Assembling records
+
+
+def _positions(stored: Sequence[int | None], groups: Sequence[object] | None = None) -> list[int]:
+    """Positions of records in sheet order: the stored ones when every record has one and they
+    still increase in sheet order (within each group, e.g. a III.3 section); else 0, 1, 2…"""
+    if stored and all(p is not None for p in stored) and len(set(stored)) == len(stored):
+        keys = groups or [None] * len(stored)
+        last: dict[object, int] = {}
+        ok = True
+        for p, g in zip(stored, keys):
+            if g in last and p <= last[g]:  # type: ignore[operator]
+                ok = False
+                break
+            last[g] = p  # type: ignore[assignment]
+        if ok:
+            return list(stored)  # type: ignore[arg-type]
+    return list(range(len(stored)))
+
+
+class _Assembler:
+    """Turns parsed sheets (and ``_avance``) into :class:`YearData` records."""
+
+    def __init__(self, reader: _Reader, now: dt.datetime) -> None:
+        self.reader = reader
+        self.now = now
+
+    def problem(self, sheet: str, cell: str, message: str) -> None:
+        self.reader.problem(sheet, cell, message)
+
+    def programme_records(self, sheet: _PSheet, programme_id: uuid.UUID, meta: dict[uuid.UUID, _MetaRecord] | None,
+                          data: WorkbookData, seen: dict[uuid.UUID, tuple[str, str]]) -> Programme:
+        """Objectives and commitments of one sheet, with ids, positions and timestamps."""
+        objectives: list[Objective] = []
+        stored_o: list[int | None] = []
+        o_ids: list[uuid.UUID] = []
+        for po in sheet.objectives:
+            oid, rec = self._identify(po.id, po.id_ref, xlsx.T_OBJECTIVE, sheet.name, meta, seen)
+            o_ids.append(oid)
+            stored_o.append(rec.position if rec else None)
+        positions = _positions(stored_o, [po.section for po in sheet.objectives] if sheet.form is FormKind.III_3 else None)
+        for po, oid, position in zip(sheet.objectives, o_ids, positions):
+            c_ids: list[uuid.UUID] = []
+            c_recs: list[_MetaRecord | None] = []
+            for pc in po.commitments:
+                cid, crec = self._identify(pc.id, pc.id_ref, xlsx.T_COMMITMENT, sheet.name, meta, seen)
+                c_ids.append(cid)
+                c_recs.append(crec)
+            c_positions = _positions([r.position if r else None for r in c_recs])
+            commitments = []
+            for pc, cid, crec, cpos in zip(po.commitments, c_ids, c_recs, c_positions):
+                kind = CommitmentKind.ACTIVITY
+                if crec is not None and crec.klass in (CommitmentKind.ACTIVITY.value, CommitmentKind.GOAL.value):
+                    kind = CommitmentKind(crec.klass)
+                commitment = Commitment(cid, cpos, kind, pc.description, pc.responsible_unit, pc.verification_means,
+                                        pc.weight_text, pc.met)
+                self._stamp(data, cid, crec, xlsx.commitment_digest(commitment, oid))
+                commitments.append(commitment)
+            objective = Objective(oid, position, po.text, po.indicator, po.indicator_result, po.section,
+                                  tuple(commitments))
+            self._stamp(data, oid, meta.get(oid) if meta else None, xlsx.objective_digest(objective, programme_id))
+            objectives.append(objective)
+        assert sheet.region is not None and sheet.year is not None
+        return Programme(programme_id, sheet.form, sheet.region, sheet.year, sheet.office,
+                         sheet.instance if sheet.form is FormKind.III_2 else None, tuple(objectives))
+
+    def _identify(self, record_id: uuid.UUID | None, ref: str, kind: str, sheet: str,
+                  meta: dict[uuid.UUID, _MetaRecord] | None, seen: dict[uuid.UUID, tuple[str, str]]
+                  ) -> tuple[uuid.UUID, _MetaRecord | None]:
+        """The id of a row: its own when ``_avance`` lists it for this sheet, else a new one
+        (with a problem when the id is unknown, of another kind or sheet, or repeated)."""
+        if record_id is None or meta is None:
+            return uuid.uuid4(), None
+        rec = meta.get(record_id)
+        label = {"objetivo": "del objetivo", "fila": "de la fila", "análisis": "de la fila de III.4"}[kind]
+        if record_id in seen:
+            first_sheet, first_ref = seen[record_id]
+            self.problem(sheet, ref, f"el identificador {label} {record_id} está repetido (también en hoja "
+                                     f"«{first_sheet}», celda {first_ref}): ¿se copió una fila? Borre el "
+                                     "identificador de la copia.")
+            return uuid.uuid4(), None
+        seen[record_id] = (sheet, ref)
+        if rec is None or rec.kind != kind:
+            self.problem(sheet, ref, f"el identificador {label} {record_id} no figura en la hoja «{META_SHEET}»: "
+                                     "no corresponde a este libro.")
+            return uuid.uuid4(), None
+        if rec.sheet != sheet:
+            self.problem(sheet, ref, f"el identificador {label} {record_id} pertenece a la hoja «{rec.sheet}»: "
+                                     "no mueva filas entre hojas.")
+            return uuid.uuid4(), None
+        return record_id, rec
+
+    def _stamp(self, data: WorkbookData, record_id: uuid.UUID, rec: _MetaRecord | None, digest: str) -> None:
+        if rec is not None and rec.stamp is not None:
+            if rec.digest == digest:
+                data.stamps[record_id] = rec.stamp
+            else:
+                data.stamps[record_id] = Stamp(rec.stamp.created_at, self.now)
+        else:
+            data.stamps[record_id] = Stamp(self.now, self.now)
+
+    def entries(self, sheet: _PSheet, programmes: Sequence[Programme], quarter: int,
+                meta: dict[uuid.UUID, _MetaRecord] | None, data: WorkbookData,
+                seen: dict[uuid.UUID, tuple[str, str]], *, unreadable: set[uuid.UUID] | frozenset = frozenset(),
+                skip_forms: set[FormKind] | frozenset = frozenset()) -> list[ProgressEntry]:
+        """III.4 rows of one sheet, each tied to an objective of the region's programmes.
+
+        Rows of an objective whose sheet could not be read (``unreadable`` ids, ``skip_forms``)
+        are passed over: that sheet's own problem says what to fix.
+        """
+        objectives = {o.id: (p.form, o) for p in programmes for o in p.objectives}
+        by_text: dict[FormKind, list[tuple[int, str]]] = {}
+        for pe in sheet.entries:
+            if pe.objective_id is None and pe.form is not None and pe.form not in skip_forms:
+                by_text.setdefault(pe.form, []).append((pe.row, pe.objective_text))
+        matched: dict[int, uuid.UUID] = {}
+        for form, rows in by_text.items():
+            candidates = [(o.id, o.text) for p in programmes if p.form is form for o in p.objectives]
+            taken = {pe.objective_id for pe in sheet.entries if pe.objective_id is not None}
+            matched.update(_match_entries(rows, [(i, t) for i, t in candidates if i not in taken]))
+        out: list[ProgressEntry] = []
+        used: dict[uuid.UUID, int] = {}
+        for pe in sheet.entries:
+            oid = pe.objective_id
+            if (oid is not None and oid in unreadable) or (oid is None and pe.form in skip_forms):
+                if pe.id is not None:
+                    seen.setdefault(pe.id, (sheet.name, pe.id_ref))
+                continue
+            if oid is not None:
+                if oid not in objectives:
+                    if pe.id is not None:
+                        seen.setdefault(pe.id, (sheet.name, pe.id_ref))
+                    self.problem(sheet.name, pe.oid_ref or pe.objective_ref,
+                                 f"la fila {pe.row} se refiere a un objetivo que no está en los formularios de "
+                                 "esta región y año.")
+                    continue
+            else:
+                oid = matched.get(pe.row)
+                if oid is None:
+                    where = f"el formulario {pe.form.value}" if pe.form else "los formularios"
+                    self.problem(sheet.name, pe.objective_ref, f"no se encontró el objetivo «{_short(pe.objective_text)}» "
+                                                               f"en {where} de esta región y año.")
+                    continue
+            if oid in used:
+                self.problem(sheet.name, pe.objective_ref, f"el objetivo ya tiene una fila en este trimestre (fila "
+                                                           f"{used[oid]}): deje una sola.")
+                continue
+            used[oid] = pe.row
+            eid, rec = self._identify(pe.id, pe.id_ref, xlsx.T_ENTRY, sheet.name, meta, seen)
+            form = objectives[oid][0]
+            entry = ProgressEntry(eid, oid, form, pe.objective_text, pe.progress, pe.authority_measures,
+                                  pe.recommendations, pe.responsible)
+            self._stamp(data, eid, rec, xlsx.entry_digest(entry, quarter))
+            out.append(entry)
+        return out
+
+
+def _short(text: str, limit: int = 50) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# =============================================================================================
+# validate_workbook
+
+
+def _damaged(path: Path) -> Problem:
+    return Problem("", "", f"«{Path(path).name}» está dañado o no es un libro de Excel válido: no se pudo leer.")
+
+
+def _load(path: Path) -> tuple[_Book | None, list[Problem]]:
+    problems = check_file(path)
+    if problems:
+        return None, problems
+    try:
+        return _Book(path), []
+    except (_BookError, zipfile.BadZipFile, OSError, ValueError):
+        return None, [_damaged(path)]
+
+
+def validate_workbook(path: Path | str) -> tuple[WorkbookData | None, list[Problem]]:
+    """Read a workbook and check everything in it, without touching any database.
+
+    Args:
+        path: the .xlsx file.
+
+    Returns:
+        (the data read, every problem found). The data is None when the file cannot be read at
+        all; when there are problems it may be partial and must not be imported. Problems cite
+        the sheet and cell and explain in Spanish: missing or renamed headers, a weight
+        ``parse_weight`` cannot read (note (8)), a compliance value that is not Sí/No/empty
+        (note (9)), an unknown region, a year that is not a number, cells merged across rows,
+        ids in ``_avance`` that do not match the rows, sheets that are missing or unknown.
+
+    Source: seed 001, Actividades III.1–III.4 (headers, notes (1), (8), (9)).
+    """
+    path = Path(path)
+    wb, problems = _load(path)
+    if wb is None:
+        return None, problems
+    try:
+        return _validate(wb)
+    except _BookError:
+        return None, [_damaged(path)]
+    finally:
+        wb.close()
+
+
+def _validate(wb: _Book) -> tuple[WorkbookData | None, list[Problem]]:
+    reader = _Reader()
+    now = dt.datetime.now(dt.UTC)
+    names = wb.sheetnames
+    if META_SHEET in names:
+        data = _validate_exported(reader, wb, now)
+    else:
+        data = _validate_legacy(reader, wb, now)
+    return data, reader.problems
+
+
+def _form_sheets(wb: _Book) -> list[tuple[_Grid, FormKind]]:
+    out = []
+    for name in wb.sheetnames:
+        if name in (META_SHEET, NOTES_SHEET, NATIONAL_SHEET):
+            continue
+        grid = wb[name]
+        kind = _form_of_sheet(grid)
+        if kind is not None:
+            out.append((grid, kind))
+    return out
+
+
+def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookData:
+    data = WorkbookData("legado")
+    sheets = _form_sheets(wb)
+    if not sheets:
+        first = wb.sheetnames[0] if wb.sheetnames else ""
+        reader.problem(first, "A1", "el libro no tiene ninguna hoja de formulario: nombre las hojas «III.1», «III.2», "
+                                    "«III.3» o «III.4 T2», o use el libro que exporta Avance.")
+        return data
+    parsed: list[_PSheet] = []
+    for grid, kind in sheets:
+        if kind is FormKind.III_4:
+            parsed.append(reader.progress_sheet(grid))
+        else:
+            parsed.append(reader.programme_sheet(grid, kind, legacy=True))
+    years = {s.year for s in parsed if s.year is not None}
+    for s in parsed:
+        if s.year_missing:
+            if len(years) == 1:
+                s.year = next(iter(years))
+            else:
+                reader.problem(s.name, "A1", "no se encontró el año: escriba «Año» y el año (por ejemplo 2009) sobre "
+                                             "la tabla.")
+    groups: dict[tuple[str, int], list[_PSheet]] = {}
+    failed: set[FormKind] = set()  # forms whose sheet has no readable region or year
+    for s in parsed:
+        if s.region is not None and s.year is not None:
+            groups.setdefault((s.region.iso_code, s.year), []).append(s)
+        elif s.form is not FormKind.III_4:
+            failed.add(s.form)
+    assembler = _Assembler(reader, now)
+    for (_iso, year), sheets_of in groups.items():
+        region = sheets_of[0].region
+        assert region is not None
+        forms: dict[FormKind, _PSheet] = {}
+        quarters: dict[int, _PSheet] = {}
+        for s in sheets_of:
+            if s.form is FormKind.III_4:
+                if s.quarter in quarters:
+                    reader.problem(s.name, s.quarter_ref, f"el trimestre T{s.quarter} de {region.name} {year} ya está "
+                                                          f"en la hoja «{quarters[s.quarter].name}».")
+                elif s.quarter is not None:
+                    quarters[s.quarter] = s
+            elif s.form in forms:
+                reader.problem(s.name, "A1", f"el formulario {s.form.value} de {region.name} {year} ya está en la hoja "
+                                             f"«{forms[s.form].name}».")
+            else:
+                forms[s.form] = s
+        programmes = [
+            assembler.programme_records(forms[f], uuid.uuid4(), None, data, {}) for f in PROGRAMME_FORMS if f in forms
+            if forms[f].readable
+        ]
+        office = next((s.office for s in quarters.values() if s.office), "")
+        ry_id = uuid.uuid4()
+        data.stamps[ry_id] = Stamp(now, now)
+        for p in programmes:
+            data.stamps[p.id] = Stamp(now, now)
+        progress: dict[int, list[ProgressEntry]] = {}
+        for q, s in sorted(quarters.items()):
+            missing = set()
+            for pe in s.entries:
+                if pe.form is not None and pe.form not in forms and pe.form not in failed and pe.form not in missing:
+                    missing.add(pe.form)
+                    reader.problem(s.name, _ref(pe.row, 1), f"la fila se refiere al formulario {pe.form.value}, que no "
+                                                            f"está en el libro para {region.name} {year}.")
+            skip = failed | missing | {f for f, fs in forms.items() if not fs.readable}
+            entries = assembler.entries(s, programmes, q, None, data, {}, skip_forms=skip)
+            if entries:
+                progress[q] = entries
+        first = next((s for s in sheets_of if s.form is not FormKind.III_4), sheets_of[0])
+        data.years.append(YearData(ry_id, region, year, office, programmes, progress, None, first.name, first.year_ref))
+    return data
+
+
+def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookData:
+    data = WorkbookData("avance")
+    records = _read_meta(reader, wb[META_SHEET])
+    if records is None:
+        return data
+    by_id = {r.id: r for r in records if r.id is not None}
+    services = [r for r in records if r.kind == xlsx.T_SERVICE]
+    for s in services:
+        assert s.id is not None
+        data.services[s.id] = ServiceInfo(s.id, s.name, s.acronym)
+        data.stamps[s.id] = s.stamp or Stamp(now, now)
+    years = [r for r in records if r.kind == xlsx.T_YEAR]
+    programme_recs = [r for r in records if r.kind == xlsx.T_PROGRAMME]
+    progress_recs = [r for r in records if r.kind == xlsx.T_PROGRESS_SHEET]
+    listed = {r.sheet for r in programme_recs + progress_recs}
+    if not years:
+        reader.problem(META_SHEET, _ref(META_HEADER_ROW + 1, 1), "la hoja no lista ninguna región y año.")
+    for ws, _kind in _form_sheets(wb):
+        if ws.name not in listed:
+            reader.problem(ws.name, "A1", f"la hoja no figura en «{META_SHEET}»: no agregue hojas de formulario a un "
+                                           "libro exportado (impórtela en un libro aparte).")
+    year_ids = {y.id for y in years}
+    for rec in programme_recs + progress_recs:
+        if rec.parent not in year_ids:
+            reader.problem(META_SHEET, _ref(rec.row, 3), f"la hoja «{rec.sheet}» no pertenece a ninguna región y año "
+                                                         "de la hoja.")
+    # Sheets that are missing or whose table cannot be found: their own problem is reported,
+    # and their records are not reported once more, row by row.
+    unreadable: set[str] = set()
+    for rec in programme_recs + progress_recs:
+        if rec.sheet not in wb.sheetnames:
+            unreadable.add(rec.sheet)
+    unreadable_ids = {r.id for r in records if r.kind == xlsx.T_OBJECTIVE and r.sheet in unreadable}
+    seen: dict[uuid.UUID, tuple[str, str]] = {}
+    assembler = _Assembler(reader, now)
+    meta_ids = by_id
+    for y in years:
+        assert y.id is not None
+        if y.region is None or y.year is None:
+            reader.problem(META_SHEET, _ref(y.row, 5), "al registro del año le falta la región o el año.")
+            continue
+        if y.parent is not None and y.parent not in data.services:
+            reader.problem(META_SHEET, _ref(y.row, 3), f"el servicio {y.parent} no figura en la hoja.")
+        programmes: list[Programme] = []
+        where = ("", "")
+        for rec in (r for r in programme_recs if r.parent == y.id):
+            if rec.sheet not in wb.sheetnames:
+                reader.problem(META_SHEET, _ref(rec.row, 4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
+                                                             "renombró o se borró? Use el nombre original.")
+                continue
+            if rec.form not in PROGRAMME_FORMS:
+                reader.problem(META_SHEET, _ref(rec.row, 7), "formulario inválido para un programa.")
+                continue
+            grid = wb[rec.sheet]
+            sheet = reader.programme_sheet(grid, rec.form, legacy=False)
+            _same_place(reader, sheet, y)
+            if not where[0]:
+                where = (sheet.name, sheet.year_ref)
+            if not sheet.readable:
+                unreadable.add(rec.sheet)
+                unreadable_ids.update(r.id for r in records if r.kind == xlsx.T_OBJECTIVE and r.sheet == rec.sheet)
+                continue
+            assert rec.id is not None
+            programme = assembler.programme_records(sheet, rec.id, meta_ids, data, seen)
+            assembler._stamp(data, rec.id, rec, xlsx.programme_digest(programme))
+            data.id_cells[rec.id] = (META_SHEET, _ref(rec.row, 2))
+            programmes.append(programme)
+        progress: dict[int, list[ProgressEntry]] = {}
+        offices: list[tuple[str, str, str]] = []
+        for rec in (r for r in progress_recs if r.parent == y.id):
+            if rec.sheet not in wb.sheetnames:
+                reader.problem(META_SHEET, _ref(rec.row, 4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
+                                                             "renombró o se borró? Use el nombre original.")
+                continue
+            sheet = reader.progress_sheet(wb[rec.sheet])
+            _same_place(reader, sheet, y)
+            if not sheet.readable:
+                unreadable.add(rec.sheet)
+                continue
+            if sheet.quarter is not None and rec.quarter is not None and sheet.quarter != rec.quarter:
+                reader.problem(sheet.name, sheet.quarter_ref, f"el trimestre T{sheet.quarter} no coincide con el "
+                                                              f"exportado (T{rec.quarter}).")
+                continue
+            quarter = rec.quarter or sheet.quarter
+            if quarter is None:
+                continue
+            if not where[0]:
+                where = (sheet.name, sheet.year_ref)
+            offices.append((sheet.office, sheet.name, sheet.office_ref))
+            entries = assembler.entries(sheet, programmes, quarter, meta_ids, data, seen, unreadable=unreadable_ids)
+            if quarter in progress:
+                reader.problem(sheet.name, "A1", f"el trimestre T{quarter} está en dos hojas.")
+            elif entries:
+                progress[quarter] = entries
+        office = offices[0][0] if offices else ""
+        for other, sheet_name, ref in offices[1:]:
+            if other != office:
+                reader.problem(sheet_name, ref or "C2", f"la oficina responsable «{other}» difiere de la de la hoja "
+                                                        f"«{offices[0][1]}» («{office}»): deje la misma en todas.")
+        assembler._stamp(data, y.id, y, xlsx.year_digest(office))
+        data.id_cells[y.id] = (META_SHEET, _ref(y.row, 2))
+        data.years.append(
+            YearData(y.id, y.region, y.year, office, programmes, progress, y.parent, where[0] or META_SHEET,
+                     where[1] or _ref(y.row, 6))
+        )
+    # Records of _avance with no row: a row or its id was deleted.
+    for rec in records:
+        if rec.kind in (xlsx.T_OBJECTIVE, xlsx.T_COMMITMENT, xlsx.T_ENTRY) and rec.id not in seen \
+                and rec.sheet not in unreadable:
+            what = {xlsx.T_OBJECTIVE: "el objetivo", xlsx.T_COMMITMENT: "la fila", xlsx.T_ENTRY: "la fila de III.4"}[rec.kind]
+            reader.problem(META_SHEET, _ref(rec.row, 2), f"{what} {rec.id} no corresponde a ninguna fila de la hoja "
+                                                         f"«{rec.sheet}»: ¿se borró la fila o su identificador? Para "
+                                                         "borrar filas use Avance; en el libro, restaure la fila.")
+    for record_id, where in seen.items():
+        data.id_cells.setdefault(record_id, where)
+    return data
+
+
+def _same_place(reader: _Reader, sheet: _PSheet, y: _MetaRecord) -> None:
+    """The region and year written on a sheet must be the exported ones."""
+    if sheet.region is not None and y.region is not None and sheet.region != y.region:
+        reader.problem(sheet.name, sheet.region_ref, f"la región «{sheet.region.name}» no coincide con la del libro "
+                                                     f"exportado ({y.region.name}): no cambie la región de un libro "
+                                                     "exportado.")
+    if sheet.year is not None and y.year is not None and sheet.year != y.year:
+        reader.problem(sheet.name, sheet.year_ref, f"el año {sheet.year} no coincide con el del libro exportado "
+                                                   f"({y.year}).")
+    # Whatever the cells say (their problem is reported), the rows belong to the exported place.
+    sheet.region, sheet.year = y.region, y.year
+
+
+# =============================================================================================
+# import_workbook
+
+
+def _db_problems(session: Session, data: WorkbookData, replace: bool) -> tuple[list[Problem], list[ReportingYear]]:
+    """Checks against the database: a region and year already present (unless replacing), the
+    same region and year twice in the workbook, ids that exist elsewhere in the database."""
+    problems: list[Problem] = []
+    existing: list[ReportingYear] = []
+    present: list[ReportingYear] = []
+    seen: dict[tuple[str, int], YearData] = {}
+    for y in data.years:
+        key = (y.region.iso_code, y.year)
+        if key in seen:
+            problems.append(Problem(y.sheet, y.cell, f"{y.region.name} {y.year} aparece dos veces en el libro."))
+            continue
+        seen[key] = y
+        found = queries.reporting_year(session, y.region, y.year)
+        if found is not None:
+            present.append(found)
+            if replace:
+                existing.append(found)
+            else:
+                problems.append(Problem(y.sheet, y.cell, f"ya existe {y.region.name} ({y.region.iso_code}) {y.year} en "
+                                                         "la base de datos: use --replace para reemplazarlo, o cancele."))
+    if data.layout == "avance":
+        # Ids of the region/years already present are theirs (replaced, or reported above).
+        replaced_ids: set[uuid.UUID] = set()
+        ry_ids = [ry.id for ry in present]
+        if ry_ids:
+            replaced_ids.update(ry_ids)
+            p_ids = set(session.scalars(select(WorkProgramme.id).where(WorkProgramme.reporting_year_id.in_(ry_ids))))
+            replaced_ids |= p_ids
+            o_ids = set(session.scalars(select(ObjectiveRow.id).where(ObjectiveRow.programme_id.in_(p_ids))))
+            replaced_ids |= o_ids
+            replaced_ids |= set(session.scalars(select(CommitmentRow.id).where(CommitmentRow.objective_id.in_(o_ids))))
+            replaced_ids |= set(session.scalars(select(ProgressAnalysis.id).where(ProgressAnalysis.objective_id.in_(o_ids))))
+        wanted: dict[type, list[uuid.UUID]] = {ReportingYear: [], WorkProgramme: [], ObjectiveRow: [],
+                                               CommitmentRow: [], ProgressAnalysis: []}
+        for y in data.years:
+            wanted[ReportingYear].append(y.id)
+            for p in y.programmes:
+                wanted[WorkProgramme].append(p.id)
+                for o in p.objectives:
+                    wanted[ObjectiveRow].append(o.id)
+                    wanted[CommitmentRow].extend(c.id for c in o.commitments)
+            for entries in y.progress.values():
+                wanted[ProgressAnalysis].extend(e.id for e in entries)
+        for model, ids in wanted.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                for found_id in session.scalars(select(model.id).where(model.id.in_(chunk))):
+                    if found_id not in replaced_ids:
+                        sheet, cell = data.id_cells.get(found_id, (META_SHEET, ""))
+                        problems.append(Problem(sheet, cell, f"el identificador {found_id} ya existe en la base de datos "
+                                                             "en otra región o año: este libro parece una copia de "
+                                                             "otro; no se puede importar sin duplicar registros."))
+    return problems, existing
+
+
+def _service_id(session: Session, data: WorkbookData, y: YearData, cache: dict[Any, uuid.UUID]) -> uuid.UUID:
+    """The service of a reporting year: the one of ``_avance`` (created if missing, by id or
+    acronym), else the database's first service, else SERNAM."""
+    key = y.service_id
+    if key in cache:
+        return cache[key]
+    info = data.services.get(key) if key is not None else None
+    if info is not None:
+        found = session.get(Service, info.id) or session.scalar(select(Service).where(Service.acronym == info.acronym))
+        if found is None:
+            stamp = data.stamps.get(info.id)
+            found = Service(id=info.id, name=info.name, acronym=info.acronym)
+            if stamp is not None:
+                found.created_at, found.updated_at = stamp.created_at, stamp.updated_at
+            session.add(found)
+            session.flush()
+    else:
+        found = session.scalar(select(Service).order_by(Service.created_at).limit(1))
+        if found is None:
+            found = queries.get_or_create_service(session, "Servicio Nacional de la Mujer", "SERNAM")
+    cache[key] = found.id
+    return found.id
+
+
+def _write(session: Session, data: WorkbookData, existing: Sequence[ReportingYear], now: dt.datetime) -> tuple[int, int, int, int]:
+    """Replace the existing years and insert every record (bulk inserts, one transaction)."""
+    for ry in existing:
+        session.execute(delete(ReportingYear).where(ReportingYear.id == ry.id))
+    session.expunge_all()
+    cache: dict[Any, uuid.UUID] = {}
+
+    def stamps(record_id: uuid.UUID) -> dict[str, dt.datetime]:
+        stamp = data.stamps.get(record_id) or Stamp(now, now)
+        return {"created_at": stamp.created_at, "updated_at": stamp.updated_at}
+
+    years, programmes, objectives, commitments, entries = [], [], [], [], []
+    for y in data.years:
+        years.append({"id": y.id, "service_id": _service_id(session, data, y, cache),
+                      "region_id": queries.region_row(session, y.region).id, "year": y.year,
+                      "responsible_office": y.responsible_office, **stamps(y.id)})
+        for p in y.programmes:
+            i = p.instance or ComplementarityInstance()
+            programmes.append({"id": p.id, "reporting_year_id": y.id, "form": p.form.value,
+                               "responsible_office": p.responsible_office, "instance_name": i.name,
+                               "main_problem": i.main_problem, "territories": i.territories,
+                               "institutions": i.institutions, "products": i.products, **stamps(p.id)})
+            for o in p.objectives:
+                objectives.append({"id": o.id, "programme_id": p.id, "position": o.position, "section": o.section,
+                                   "text": o.text, "indicator": o.indicator, "indicator_result": o.indicator_result,
+                                   **stamps(o.id)})
+                for c in o.commitments:
+                    commitments.append({"id": c.id, "objective_id": o.id, "position": c.position,
+                                        "kind": c.kind.value, "description": c.description,
+                                        "responsible_unit": c.responsible_unit,
+                                        "verification_means": c.verification_means, "weight_text": c.weight_text,
+                                        "weight": parse_weight(c.weight_text).total, "met": c.met, **stamps(c.id)})
+        for quarter, rows in y.progress.items():
+            for e in rows:
+                entries.append({"id": e.id, "objective_id": e.objective_id, "quarter": quarter,
+                                "objective_text": e.objective_text, "progress": e.progress,
+                                "authority_measures": e.authority_measures, "recommendations": e.recommendations,
+                                "responsible": e.responsible, **stamps(e.id)})
+    for model, rows in ((ReportingYear, years), (WorkProgramme, programmes), (ObjectiveRow, objectives),
+                        (CommitmentRow, commitments), (ProgressAnalysis, entries)):
+        if rows:
+            session.execute(insert(model), rows)
+    return len(programmes), len(objectives), len(commitments), len(entries)
+
+
+def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, replace: bool = False) -> ImportReport:
+    """Import a workbook: all of it in one transaction, or nothing.
+
+    Args:
+        db: the open database.
+        path: the .xlsx file (exported by Avance, or in the legacy layout of seed 001).
+        dry_run: check everything (the file and the database) and report, writing nothing.
+        replace: a region and year already in the database is replaced (deleted and written
+            again in the same transaction); without it, that is a problem.
+
+    Returns:
+        An :class:`ImportReport`.
+
+    Raises:
+        ExcelImportError: the file is not a usable workbook, or has problems (each with sheet,
+            cell and a Spanish explanation); nothing was written.
+
+    Source: seed 001, Actividades III.1–III.4; weights as written (III.1 note (8)) with their
+    Decimal from :func:`desktop.domain.weights.parse_weight`; compliance Sí/No (note (9)).
+    """
+    path = Path(path)
+    data, problems = validate_workbook(path)
+    if data is None:
+        raise ExcelImportError(problems)
+    if not data.years and not problems:
+        problems.append(Problem("", "", f"«{path.name}» no tiene datos que importar."))
+    now = dt.datetime.now(dt.UTC)
+    counts = (
+        sum(len(y.programmes) for y in data.years),
+        sum(len(p.objectives) for y in data.years for p in y.programmes),
+        sum(len(o.commitments) for y in data.years for p in y.programmes for o in p.objectives),
+        sum(len(e) for y in data.years for e in y.progress.values()),
+    )
+    with (db.reading() if dry_run else db.transaction()) as session:
+        db_problems, existing = _db_problems(session, data, replace)
+        problems = problems + db_problems
+        if problems:
+            raise ExcelImportError(problems)
+        replaced = tuple((find_region(ry.region.iso_code), ry.year) for ry in existing)
+        if not dry_run:
+            counts = _write(session, data, existing, now)
+    return ImportReport(path, data.layout, dry_run, tuple((y.region, y.year) for y in data.years), replaced, *counts)
