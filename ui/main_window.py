@@ -348,6 +348,17 @@ class MainWindow(QMainWindow):
             self.tr("Exportar la nación a PDF (todas las regiones y la consolidación)…"),
             lambda: self.export_national_pdf(whole=True),
         )
+        self.export_xlsx_action = self._action(
+            self.tr("Exportar Excel de la región…"), lambda: self.export_xlsx(national=False), "Ctrl+Shift+E",
+            self.tr("Libro Excel con los formularios oficiales, fórmulas vivas y los identificadores para reimportar"),
+        )
+        self.export_xlsx_national_action = self._action(
+            self.tr("Exportar Excel nacional…"), lambda: self.export_xlsx(national=True)
+        )
+        self.import_xlsx_action = self._action(
+            self.tr("Importar Excel…"), self.import_xlsx, "Ctrl+I",
+            self.tr("Importa un libro exportado por Avance o en el formato oficial; todo o nada"),
+        )
         for action in (self.preview_action, self.print_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -355,6 +366,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_region_action)
         file_menu.addAction(self.export_national_action)
         file_menu.addAction(self.export_nation_action)
+        file_menu.addSeparator()
+        for action in (self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action):
+            file_menu.addAction(action)
         paper_menu = file_menu.addMenu(self.tr("&Papel"))
         self.paper_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -371,6 +385,7 @@ class MainWindow(QMainWindow):
         self._print_actions = (
             self.preview_action, self.print_action, self.export_action, self.print_region_action,
             self.export_region_action, self.export_national_action, self.export_nation_action,
+            self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action,
         )
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
@@ -560,8 +575,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
     def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None) -> None:  # noqa: ANN001
-        """Write a PDF in a worker thread with a progress dialog; then call ``then(out)`` in the
-        GUI thread (default: say where it was saved). ``relay`` moves the bar when the job
+        """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
+        ``then(result)`` in the GUI thread (default: say where the PDF was saved). ``relay`` moves the bar when the job
         reports its progress; without it the bar just shows that work goes on."""
         progress = QProgressDialog(title, "", 0, 0, self)
         if relay is not None:
@@ -580,13 +595,13 @@ class MainWindow(QMainWindow):
                 action.setEnabled(True)
             self._tasks.discard(task)
 
-        def done(_result: Any) -> None:
+        def done(result: Any) -> None:
             finish()
             self.last_pdf = out
             if then is None:
                 self.statusBar().showMessage(self.tr("PDF guardado en {0}").format(out), 8000)
             else:
-                then(out)
+                then(result)
 
         def failed(exc: Exception) -> None:
             finish()
@@ -694,6 +709,78 @@ class MainWindow(QMainWindow):
             lambda: print_nation(self.db, year, out, paper=paper, today=self.today, progress=relay.advanced.emit),
             out, relay=relay,
         )
+
+    # -- Excel -----------------------------------------------------------------------------
+    def export_xlsx(self, *, national: bool) -> None:
+        """Archivo → Exportar Excel: the region and year shown (or the nation), in a worker."""
+        if self.current is None:
+            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
+            return
+        from desktop.services.excel import export_national, export_region
+
+        region, year, _form = self.current
+        name = f"Etapa3_nacion_{year}.xlsx" if national else f"Etapa3_{region.iso_code}_{year}.xlsx"
+        out = self.prompter.save_path(self, self.tr("Exportar Excel"), Path.home() / name, self.tr("Excel (*.xlsx)"))
+        if out is None:
+            return
+        job = (lambda: export_national(self.db, year, out, today=self.today)) if national else (
+            lambda: export_region(self.db, region, year, out))
+        self._run_print(self.tr("Exportando a Excel…"), job, out,
+                        lambda path: self.statusBar().showMessage(self.tr("Excel guardado en {0}").format(path), 8000))
+
+    def import_xlsx(self) -> None:
+        """Archivo → Importar Excel: check the whole workbook first (in a worker); show every
+        problem, or ask before replacing a year already present; then import it in one
+        transaction. A bad workbook changes nothing."""
+        if self.db is None:
+            return
+        path = self.prompter.open_path(self, self.tr("Importar Excel"), self.tr("Excel (*.xlsx)"))
+        if path is None:
+            return
+        from desktop.services.excel import ExcelImportError, import_workbook
+
+        def check() -> tuple[str, Any]:
+            try:
+                return "ok", import_workbook(self.db, path, dry_run=True)
+            except ExcelImportError as first:
+                try:
+                    return "exists", import_workbook(self.db, path, dry_run=True, replace=True)
+                except ExcelImportError:
+                    return "bad", first
+
+        def checked(result: tuple[str, Any]) -> None:
+            verdict, detail = result
+            if verdict == "bad":
+                problems = [str(p) for p in detail.problems]
+                self.prompter.problems(
+                    self, self.tr("Importar Excel"),
+                    self.tr("«{0}» tiene {1} problema(s); no se importó nada. Corríjalos y vuelva a importar.").format(
+                        path.name, len(problems)),
+                    problems,
+                )
+                return
+            replace = verdict == "exists"
+            if replace:
+                where = ", ".join(f"{r.name} {y}" for r, y in detail.replaced)
+                if not self.prompter.confirm(
+                    self, self.tr("Importar Excel"),
+                    self.tr("La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?").format(where),
+                    self.tr("Reemplazar"),
+                ):
+                    return
+            self._run_print(self.tr("Importando {0}…").format(path.name),
+                            lambda: import_workbook(self.db, path, replace=replace), path, imported)
+
+        def imported(report: Any) -> None:
+            self.undo_stack.clear()  # the imported records replace what the undo history points at
+            self.refresh_navigator()
+            if self.current is None:
+                self.open_first()
+            else:
+                self.open_form(*self.current)
+            self.statusBar().showMessage(report.summary(), 15000)
+
+        self._run_print(self.tr("Revisando {0}…").format(path.name), check, path, checked)
 
     def about(self) -> None:
         """Ayuda → Acerca de."""

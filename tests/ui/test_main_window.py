@@ -310,3 +310,72 @@ def test_export_national_and_nation(window: MainWindow, prompter: FakePrompter, 
     text = " ".join(p.extract_text() for p in PdfReader(prompter.save_to).pages)
     assert "Actividad III. 1." in text and "Actividad III. 4:" in text and "Tarapacá" in text
     assert not prompter.errors
+
+
+class _Answers(FakePrompter):
+    """A prompter that also opens a given file and answers confirmations."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_this: Path | None = None
+        self.confirm_answer = False
+        self.confirmations: list[str] = []
+        self.problem_lists: list[list[str]] = []
+
+    def open_path(self, parent, title, name_filter):  # noqa: ANN001, ANN201
+        return self.open_this
+
+    def confirm(self, parent, title, text, accept):  # noqa: ANN001, ANN201
+        self.confirmations.append(text)
+        return self.confirm_answer
+
+    def problems(self, parent, title, summary, problems):  # noqa: ANN001, ANN201
+        self.problem_lists.append(problems)
+
+
+def _row_counts(db) -> dict[str, int]:  # noqa: ANN001
+    import sqlite3
+
+    con = sqlite3.connect(db.path)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("work_programme", "objective", "commitment", "progress_analysis")}
+    finally:
+        con.close()
+
+
+def test_excel_export_then_import_asks_before_replacing(qtbot, db, tmp_path) -> None:  # noqa: ANN001
+    prompter = _Answers()
+    window = _window(qtbot, db, prompter)
+    out = tmp_path / "tarapaca.xlsx"
+    prompter.save_to = out
+    window.export_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and window.export_xlsx_action.isEnabled(), timeout=20000)
+    before = _row_counts(db)
+
+    prompter.open_this = out
+    prompter.confirm_answer = False  # "Cancelar": nothing changes
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.confirmations) and window.import_xlsx_action.isEnabled(), timeout=20000)
+    assert "Tarapacá 2009" in prompter.confirmations[0]
+    assert _row_counts(db) == before
+
+    prompter.confirm_answer = True  # "Reemplazar"
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Importado"), timeout=30000)
+    assert _row_counts(db) == before
+    assert window.programme_model.rowCount() == 19
+
+
+def test_bad_excel_shows_every_problem_and_changes_nothing(qtbot, db, tmp_path) -> None:  # noqa: ANN001
+    prompter = _Answers()
+    window = _window(qtbot, db, prompter)
+    bad = tmp_path / "malo.xlsx"
+    bad.write_bytes(b"esto no es un libro de Excel")
+    before = _row_counts(db)
+    prompter.open_this = bad
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.problem_lists) and window.import_xlsx_action.isEnabled(), timeout=20000)
+    assert prompter.problem_lists[0]
+    assert _row_counts(db) == before
+    assert not prompter.confirmations
