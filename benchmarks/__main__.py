@@ -10,7 +10,8 @@ Measures, on this machine, offscreen:
    and of this process after printing.
 
 Targets (issue 2): start-up within 2× the bare window; one region's forms printed under 1 s;
-peak memory under 250 MB. Results are printed and written to ``benchmarks/out/results.json``.
+peak memory under 250 MB. Then issue 4's: the nation's forms to PDF (benchmarks/forms.py) and
+the national workbook's export and import (benchmarks/xlsx.py). Results are printed and written to ``benchmarks/out/results.json``.
 """
 
 from __future__ import annotations
@@ -160,6 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark_process_after_printing": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "target": "< 250 MB",
     }
+
+    # Issue 4: the nation's forms to PDF against a bare table; the national workbook.
+    from benchmarks import forms, xlsx
+
+    results["forms_nation"] = forms.run(repeat=min(args.repeat, 3))
+    results["xlsx_national"] = xlsx.run(repeat=min(args.repeat, 3))
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

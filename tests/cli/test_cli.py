@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from desktop.cli import main
 
@@ -277,3 +278,36 @@ def test_db_path_under_a_file(tmp_path: Path, capsys) -> None:
     blocker.write_bytes(b"x")
     assert_input_error(*run(capsys, "--db", str(blocker / "a.db"), "example", "load"))
     assert blocker.read_bytes() == b"x"
+
+
+# -- issue 4: print national, paper ---------------------------------------------------------
+
+
+def test_print_national_needs_no_region(loaded: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "nacional.pdf"
+    code, stdout, _err = run(capsys, "--db", str(loaded), "print", "national", "--year", "2009", "-o", str(out))
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Tarapacá" in text and "NO CUMPLE" in text
+
+
+def test_print_form_without_region_is_bad_input(loaded: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    line = assert_input_error(*run(capsys, "--db", str(loaded), "print", "III.1", "--year", "2009", "-o", str(tmp_path / "x.pdf")))
+    assert "--region" in line
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("paper", "long_side_mm"), [("carta", 279.4), ("oficio", 330.0)])
+def test_print_paper_sizes(loaded: Path, tmp_path: Path, capsys, paper: str, long_side_mm: float) -> None:  # noqa: ANN001
+    out = tmp_path / f"{paper}.pdf"
+    code, _out, _err = run(capsys, "--db", str(loaded), "print", "III.1", "--region", "CL-TA", "--year", "2009",
+                           "--papel", paper, "-o", str(out))
+    assert code == 0
+    box = PdfReader(out).pages[0].mediabox
+    assert abs(float(box.width) / 72 * 25.4 - long_side_mm) < 1  # landscape: the long side is the width
+
+
+def test_print_unknown_paper_is_wrong_usage(loaded: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    code, _out, _err = run(capsys, "--db", str(loaded), "print", "III.1", "--region", "CL-TA", "--year", "2009",
+                           "--papel", "a4", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2
