@@ -627,12 +627,21 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
             font=_SMALL_GREY, align=None)
 
     # Widths that fit, row heights for the wrapped text, frozen headers, hidden id columns.
+    ws.column_dimensions[L(c_helper)].width = 12
+    _fit_sheet(ws, columns, texts, row_texts, header_row, (c_oid, c_rid), lambda key: key)
+    _page_setup(ws, f"{group_row}:{header_row}")
+    return _Results(title, perf_ref)
+
+
+def _fit_sheet(ws: Worksheet, columns, texts, row_texts, header_row: int, id_columns: tuple[int, int], width_key) -> None:  # noqa: ANN001
+    """Column widths that fit their texts, row heights for the wrapped text, hidden id columns
+    and frozen header rows."""
+    L = get_column_letter  # noqa: N806
     widths: dict[int, float] = {}
     for j, column in enumerate(columns, start=1):
-        widths[j] = _fit_width(texts[j], column.header, _MAX_WIDTH.get(column.key, 30))
+        widths[j] = _fit_width(texts[j], column.header, _MAX_WIDTH.get(width_key(column.key), 30))
         ws.column_dimensions[L(j)].width = widths[j]
-    ws.column_dimensions[L(c_helper)].width = 12
-    for c in (c_oid, c_rid):
+    for c in id_columns:
         ws.column_dimensions[L(c)].width = 38
         ws.column_dimensions[L(c)].hidden = True
     for r, cells in row_texts:
@@ -641,8 +650,6 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
             ws.row_dimensions[r].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
     ws.row_dimensions[header_row].height = 45
     ws.freeze_panes = f"A{header_row + 1}"
-    _page_setup(ws, f"{group_row}:{header_row}")
-    return _Results(title, perf_ref)
 
 
 def _page_setup(ws: Worksheet, title_rows: str) -> None:
@@ -660,7 +667,6 @@ def _progress_sheet(wb: Workbook, title: str, ry: RegionYear, quarter: int, meta
     columns = form_spec.columns
     ncols = len(columns)
     c_oid, c_eid = ncols + 1, ncols + 2
-    L = get_column_letter
     ws = wb.create_sheet(title)
     sh = _Sheet(ws, styles)
     _title_rows(sh, form_spec, ry.year, ry.region, ry.responsible_office, ncols)
@@ -708,20 +714,8 @@ def _progress_sheet(wb: Workbook, title: str, ry: RegionYear, quarter: int, meta
     if stray:  # pragma: no cover - every III.4 row belongs to an objective of the region's programmes
         raise ValueError("Hay filas de III.4 cuyo objetivo no pertenece a los programas de la región.")
 
-    widths: dict[int, float] = {}
-    for j, column in enumerate(columns, start=1):
-        key = "objective_text" if column.key == "objective" else column.key
-        widths[j] = _fit_width(texts[j], column.header, _MAX_WIDTH.get(key, 30))
-        ws.column_dimensions[L(j)].width = widths[j]
-    for c in (c_oid, c_eid):
-        ws.column_dimensions[L(c)].width = 38
-        ws.column_dimensions[L(c)].hidden = True
-    for r, cells in row_texts:
-        lines = max((_lines(t, widths[j]) for j, t in cells if t), default=1)
-        if lines > 1:
-            ws.row_dimensions[r].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
-    ws.row_dimensions[header_row].height = 45
-    ws.freeze_panes = f"A{header_row + 1}"
+    _fit_sheet(ws, columns, texts, row_texts, header_row, (c_oid, c_eid),
+               lambda key: "objective_text" if key == "objective" else key)
     _page_setup(ws, f"{header_row}:{header_row}")
 
 
