@@ -66,7 +66,11 @@ def attach(window: MainWindow, db: Database, loaded: LoadResult | None) -> None:
     from desktop.services.programmes import ProgrammeService
 
     window.attach(db, ProgrammeService(db))
-    if loaded is not None and loaded.loaded:
+    if db.backup is not None:
+        window.statusBar().showMessage(
+            window.tr("La base de datos se actualizó a esta versión; copia de respaldo: {0}").format(db.backup), 20000
+        )
+    elif loaded is not None and loaded.loaded:
         window.statusBar().showMessage(
             window.tr("Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).").format(loaded.region_name, loaded.year),
             10000,

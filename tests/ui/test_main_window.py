@@ -379,3 +379,16 @@ def test_bad_excel_shows_every_problem_and_changes_nothing(qtbot, db, tmp_path) 
     assert prompter.problem_lists[0]
     assert _row_counts(db) == before
     assert not prompter.confirmations
+
+
+def test_upgrade_backup_is_announced(qtbot, db, prompter, tmp_path) -> None:  # noqa: ANN001
+    """After an upgrade on start the window says where the backup copy is."""
+    from dataclasses import replace
+
+    from desktop.app import attach
+
+    backup = tmp_path / "avance.db.20261122-101010.bak"
+    window = MainWindow(prompter, TODAY)
+    qtbot.addWidget(window)
+    attach(window, replace(db, backup=backup), None)
+    assert str(backup) in window.statusBar().currentMessage()
