@@ -44,6 +44,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     translator = QTranslator(app)
     if translator.load(QLocale(QLocale.Language.Spanish), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    # The interface is written in Spanish; another language applies when the system asks for
+    # it and a compiled catalogue exists (`make translations`).
+    ours = QTranslator(app)
+    folder = Path(__file__).resolve().parent.parent / "resources" / "translations"
+    if QLocale.system().language() != QLocale.Language.Spanish and ours.load(QLocale.system(), "avance", "_", str(folder)):
+        app.installTranslator(ours)
     return app
 
 
