@@ -225,3 +225,147 @@ class ProgressAnalysis(Record, Base):
     responsible: Mapped[str] = mapped_column(Text, default="")
 
     objective: Mapped[ObjectiveRow] = relationship()
+
+
+# -- Sync (issue 3): installation, keys, trust store, streams, audit, evidence, central notes --
+
+
+class Installation(Record, Base):
+    """This installation: a regional office (one region) or the central office (one row).
+
+    Columns: ``kind`` "regional" or "central"; ``region_code`` the ISO code of a regional
+    office's region (NULL for the central office). ``id`` is the installation id that bundles
+    and public-key files carry.
+    """
+
+    __tablename__ = "installation"
+    __table_args__ = (CheckConstraint("kind IN ('regional', 'central')", name="installation_kind"),)
+    kind: Mapped[str] = mapped_column(String(10))
+    region_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+
+
+class OwnKey(Record, Base):
+    """A key set of this installation: Ed25519 signing and X25519 encryption keys.
+
+    Public keys are stored raw, as hexadecimal; private keys as PKCS#8 PEM encrypted with the
+    passphrase (never stored). ``*_key_id`` is the SHA-256 of the raw public key, in hex.
+    ``status`` is "active" (used to sign and accepted to decrypt) or "retired" (after a
+    rotation: still accepted to decrypt, never used to sign).
+    """
+
+    __tablename__ = "own_key"
+    __table_args__ = (CheckConstraint("status IN ('active', 'retired')", name="own_key_status"),)
+    sign_key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    sign_public: Mapped[str] = mapped_column(String(64))
+    sign_private: Mapped[str] = mapped_column(Text)
+    encrypt_key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    encrypt_public: Mapped[str] = mapped_column(String(64))
+    encrypt_private: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="active")
+
+
+class TrustedKey(Record, Base):
+    """A public key set of another installation (trust store).
+
+    ``office`` is a region's ISO code (on the central office) or "central" (on a regional
+    office). ``status``: "active", "retired" (replaced by a rotation) or "revoked" (refused
+    from ``revoked_from_sequence`` on).
+    """
+
+    __tablename__ = "trusted_key"
+    __table_args__ = (CheckConstraint("status IN ('active', 'retired', 'revoked')", name="trusted_key_status"),)
+    office: Mapped[str] = mapped_column(String(8), index=True)
+    installation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    sign_key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    sign_public: Mapped[str] = mapped_column(String(64))
+    encrypt_key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    encrypt_public: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    revoked_from_sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class SyncStream(Record, Base):
+    """The state of one stream of bundles, outgoing ("out:central", "out:CL-TA") or incoming
+    ("in:CL-TA:<installation id>", "in:central:<installation id>").
+
+    ``last_sequence`` / ``last_hash``: the last bundle written (out) or applied (in), and its
+    hash (SHA-256 of the signed manifest); ``acked_sequence``: out only, the highest sequence the other side acknowledged;
+    ``acked_evidence``: out only, the JSON list of the evidence SHA-256 the other side holds.
+    """
+
+    __tablename__ = "sync_stream"
+    stream: Mapped[str] = mapped_column(String(120), unique=True)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="")
+    acked_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    acked_evidence: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class SyncBundle(Record, Base):
+    """A bundle written or applied here: ``direction`` "out" or "in", its stream, sequence,
+    ``bundle_hash`` (SHA-256 of its signed manifest) and a Spanish one-line ``summary``."""
+
+    __tablename__ = "sync_bundle"
+    __table_args__ = (CheckConstraint("direction IN ('in', 'out')", name="bundle_direction"),)
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    stream: Mapped[str] = mapped_column(String(120))
+    sequence: Mapped[int] = mapped_column(Integer)
+    bundle_hash: Mapped[str] = mapped_column(String(64), index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncAudit(Record, Base):
+    """Every bundle import or verification, accepted or not, written in its own transaction.
+
+    ``outcome``: "aceptado", "ya importado", "verificado" or "rechazado"; ``error_code`` the
+    typed error's class name; ``message`` the Spanish message shown.
+    """
+
+    __tablename__ = "sync_audit"
+    file_name: Mapped[str] = mapped_column(Text)
+    file_hash: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[str] = mapped_column(String(20))
+    error_code: Mapped[str] = mapped_column(String(60), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+
+
+class Evidence(Record, Base):
+    """A "Medio de verificación" file attached to a commitment (column (7)).
+
+    The file lives content-addressed in ``blobs/<sha256>`` beside the database; ``name`` is its
+    original name, only a label (never a path).
+    """
+
+    __tablename__ = "evidence"
+    commitment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text, default="")
+
+
+class Observation(Record, Base):
+    """An observation of the central office on an objective or a commitment of a region
+    (owned by the central office). ``target_id`` is not a foreign key: the region may delete
+    the record it refers to."""
+
+    __tablename__ = "observation"
+    __table_args__ = (CheckConstraint("target_kind IN ('objective', 'commitment')", name="observation_target"),)
+    region_code: Mapped[str] = mapped_column(String(6), index=True)
+    target_kind: Mapped[str] = mapped_column(String(10))
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeReview(Record, Base):
+    """The central office's review status of a region's programme (owned by the central
+    office): "pendiente", "aprobado" or "observado", with a ``note``."""
+
+    __tablename__ = "programme_review"
+    __table_args__ = (
+        CheckConstraint("status IN ('pendiente', 'aprobado', 'observado')", name="review_status"),
+    )
+    region_code: Mapped[str] = mapped_column(String(6), index=True)
+    programme_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="pendiente")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_import.add_argument("file", type=Path, metavar="ARCHIVO", help="libro .xlsx")
     xlsx_import.add_argument("--dry-run", action="store_true", help="revisa el libro sin escribir nada")
     xlsx_import.add_argument("--replace", action="store_true", help="reemplaza la región y año si ya existen")
+    from desktop.sync.cli import add_parsers as _add_sync_parsers
+
+    _add_sync_parsers(sub)  # office, keys, bundle (issue 3)
     return parser
 
 
@@ -282,7 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         command = args.command or "gui"
         handler = {"gui": _cmd_gui, "example": _cmd_example, "summary": _cmd_summary, "print": _cmd_print,
-                   "xlsx": _cmd_xlsx}[command]
+                   "xlsx": _cmd_xlsx}.get(command)
+        if handler is None:
+            from desktop.sync.cli import HANDLERS as _SYNC_HANDLERS
+
+            handler = _SYNC_HANDLERS[command]
         return handler(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -1,0 +1,184 @@
+"""The ``avance office``, ``avance keys`` and ``avance bundle`` subcommands (issue 3, part 6).
+
+Passphrases come from a prompt (``getpass``, never echoed) or the first line of
+``--passphrase-file``; they are never stored or logged. Exit 1 with the Spanish message on any
+rejected bundle or refused operation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _passphrase_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", type=Path, metavar="ARCHIVO",
+                        help="lee la frase de paso de la primera línea del archivo (para scripts)")
+
+
+def add_parsers(sub: Any) -> None:
+    """Add ``office``, ``keys`` and ``bundle`` to the ``avance`` subparsers ``sub``."""
+    office = sub.add_parser("office", help="configura esta instalación (oficina regional o central)")
+    o_sub = office.add_subparsers(dest="office_command", metavar="ACCIÓN", required=True)
+    init = o_sub.add_parser("init", help="crea las claves de esta oficina")
+    which = init.add_mutually_exclusive_group(required=True)
+    which.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre")
+    which.add_argument("--central", action="store_true", help="oficina central (nivel central)")
+    _passphrase_option(init)
+
+    keys = sub.add_parser("keys", help="claves y almacén de confianza")
+    k_sub = keys.add_subparsers(dest="keys_command", metavar="ACCIÓN", required=True)
+    k_sub.add_parser("show", help="muestra las claves propias y las de confianza, con su huella")
+    export = k_sub.add_parser("export-public", help="escribe el archivo de claves públicas de esta oficina")
+    export.add_argument("-o", "--output", type=Path, required=True, help="archivo de salida")
+    _passphrase_option(export)
+    trust = k_sub.add_parser("trust", help="incorpora el archivo de claves públicas de otra oficina")
+    trust.add_argument("file", type=Path, metavar="ARCHIVO")
+    who = trust.add_mutually_exclusive_group(required=True)
+    who.add_argument("--region", help="la región dueña del archivo")
+    who.add_argument("--central", action="store_true", help="el archivo es de la oficina central")
+    revoke = k_sub.add_parser("revoke", help="revoca una clave de confianza desde una secuencia")
+    revoke.add_argument("fingerprint", metavar="HUELLA")
+    revoke.add_argument("--from-sequence", type=int, required=True, help="primera secuencia rechazada")
+
+    bundle = sub.add_parser("bundle", help="paquetes firmados y cifrados (.avance)")
+    b_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACCIÓN", required=True)
+    exp = b_sub.add_parser("export", help="exporta el siguiente paquete")
+    exp.add_argument("-o", "--output", type=Path, help="archivo .avance (por omisión un nombre con la secuencia)")
+    exp.add_argument("--to", help="oficina central: la región a la que responde")
+    _passphrase_option(exp)
+    for name, text in (("inspect", "muestra quién firmó y qué trae"), ("verify", "verifica sin importar")):
+        p = b_sub.add_parser(name, help=text)
+        p.add_argument("file", type=Path, metavar="ARCHIVO")
+        _passphrase_option(p)
+    imp = b_sub.add_parser("import", help="importa uno o más paquetes (todo o nada por paquete)")
+    imp.add_argument("files", type=Path, nargs="+", metavar="ARCHIVO")
+    imp.add_argument("--dry-run", action="store_true", help="verifica sin escribir nada")
+    _passphrase_option(imp)
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    from desktop.cli import InputError
+
+    if getattr(args, "passphrase_file", None):
+        try:
+            text = args.passphrase_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"No se puede leer «{args.passphrase_file}»: {exc.strerror or exc}.") from exc
+        if not text or not text[0]:
+            raise InputError("El archivo de la frase de paso está vacío.")
+        return text[0]
+    first = getpass.getpass("Frase de paso: ")
+    if confirm and getpass.getpass("Repita la frase de paso: ") != first:
+        raise InputError("Las frases de paso no coinciden; no se cambió nada.")
+    if not first:
+        raise InputError("La frase de paso no puede estar vacía.")
+    return first
+
+
+def _run(args: argparse.Namespace, body: Any) -> int:
+    from desktop.cli import InputError, _open
+    from desktop.errors import EditError, NotFoundError
+    from desktop.sync.errors import SyncError
+
+    db = _open(args)
+    try:
+        return body(db)
+    except (SyncError, EditError, NotFoundError) as exc:
+        raise InputError(str(exc)) from exc
+    except OSError as exc:
+        raise InputError(f"No se pudo leer o escribir un archivo: {exc.strerror or exc}.") from exc
+    finally:
+        db.close()
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    """``avance office init``."""
+    from desktop.cli import _region
+    from desktop.sync import service
+
+    region = None if args.central else _region(args.region).iso_code
+    passphrase = _passphrase(args, confirm=True)
+
+    def body(db: Any) -> int:
+        info = service.init_office(db, region=region, passphrase=passphrase)
+        print(f"Oficina {info.office} configurada. Huella de su clave: {info.fingerprint}")
+        return 0
+
+    return _run(args, body)
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    """``avance keys show|export-public|trust|revoke``."""
+    from desktop.sync import service
+    from desktop.sync.keys import fingerprint
+
+    def body(db: Any) -> int:
+        if args.keys_command == "show":
+            info = service.office(db)
+            print(f"Esta oficina: {info.office} (instalación {info.installation})")
+            print(f"  firma   {info.sign_key_id}  huella {info.fingerprint}")
+            print(f"  cifrado {info.encrypt_key_id}  huella {fingerprint(info.encrypt_key_id)}")
+            for t in service.trusted_keys(db):
+                extra = f" desde la secuencia {t.revoked_from_sequence}" if t.revoked_from_sequence else ""
+                print(f"Confianza: {t.office} huella {t.fingerprint} estado {t.status}{extra}")
+            return 0
+        if args.keys_command == "export-public":
+            data = service.export_public(db, _passphrase(args))
+            args.output.write_bytes(data)
+            print(f"Claves públicas escritas en {args.output}. Huella: {service.office(db).fingerprint}")
+            return 0
+        if args.keys_command == "trust":
+            office = "central" if args.central else args.region
+            pub = service.trust(db, args.file.read_bytes(), office)
+            print(f"Clave de {pub.office} incorporada. Huella: {fingerprint(pub.sign_key_id)} "
+                  "(compárela por teléfono con la otra oficina).")
+            return 0
+        t = service.revoke(db, args.fingerprint, args.from_sequence)
+        print(f"Clave {t.fingerprint} de {t.office} revocada desde la secuencia {t.revoked_from_sequence}.")
+        return 0
+
+    return _run(args, body)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """``avance bundle export|inspect|verify|import``."""
+    from desktop.cli import InputError
+    from desktop.sync import service
+    from desktop.sync.errors import BundleRejected
+
+    passphrase = _passphrase(args)
+
+    def body(db: Any) -> int:
+        if args.bundle_command == "export":
+            result = service.export_bundle(db, passphrase, out=args.output, to=args.to)
+            print(f"Paquete {result.sequence} para {result.recipient} escrito en {result.path}: "
+                  f"{result.records} registros, {result.evidence_files} medios de verificación.")
+            return 0
+        if args.bundle_command == "inspect":
+            for key, value in service.inspect_bundle(db, args.file, passphrase).items():
+                print(f"{key}: {value}")
+            return 0
+        files = [args.file] if args.bundle_command == "verify" else args.files
+        dry = args.bundle_command == "verify" or args.dry_run
+        failed = 0
+        for path in files:
+            try:
+                result = service.import_bundle(db, path, passphrase, dry_run=dry)
+            except BundleRejected as exc:
+                failed += 1
+                print(f"avance: {path}: rechazado: {exc}", file=sys.stderr)
+                continue
+            print(f"{path}: {result.outcome} — firmado por {result.sender} (huella {result.fingerprint}), "
+                  f"secuencia {result.sequence}. {result.summary}")
+        if failed:
+            raise InputError(f"{failed} de {len(files)} paquete(s) rechazado(s); no se cambió nada con ellos.")
+        return 0
+
+    return _run(args, body)
+
+
+HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle}

@@ -1,0 +1,167 @@
+"""Typed errors of the sync bundles; every message is Spanish and says what to do.
+
+Every rejection of a bundle is a :class:`BundleRejected` subclass, raised before anything is
+written; the import service logs it in the audit table (its own transaction) and leaves the
+data and the blob store as they were.
+"""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base of every sync error; ``str(error)`` is the Spanish message for the user."""
+
+    default = "Error de sincronización."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default)
+
+    @property
+    def code(self) -> str:
+        """The error's class name, as written in the audit table."""
+        return type(self).__name__
+
+
+# -- installation and keys ---------------------------------------------------------------------
+
+
+class InstallationError(SyncError):
+    """The installation is not set up, or set up differently."""
+
+    default = "Esta instalación aún no está configurada. Ejecute «avance office init --region CÓDIGO» o «--central»."
+
+
+class PassphraseError(SyncError):
+    """Wrong or missing passphrase."""
+
+    default = "Frase de paso incorrecta: no se pudo abrir la clave privada. Vuelva a escribirla."
+
+
+class KeyFileError(SyncError):
+    """A public-key file that cannot be read or does not verify."""
+
+    default = "El archivo de claves públicas no es válido. Pida a la otra oficina que lo exporte de nuevo."
+
+
+class TrustError(SyncError):
+    """A trust-store operation was refused."""
+
+    default = "No se pudo modificar el almacén de confianza."
+
+
+# -- bundles -----------------------------------------------------------------------------------
+
+_AGAIN = "Pida a la oficina que lo envió que exporte el paquete de nuevo."
+
+
+class BundleRejected(SyncError):
+    """A bundle was refused; nothing was changed."""
+
+    default = f"El paquete fue rechazado. {_AGAIN}"
+
+
+class LimitExceededError(BundleRejected):
+    """The bundle exceeds a size or count limit (total, header, manifest, files, per-file)."""
+
+    default = f"El paquete excede un límite de tamaño. {_AGAIN}"
+
+
+class HeaderError(BundleRejected):
+    """The file is not an Avance bundle, or its header is damaged or of an unknown version."""
+
+    default = f"El archivo no es un paquete de Avance o su encabezado está dañado. {_AGAIN}"
+
+
+class UnknownSenderKeyError(BundleRejected):
+    """The sender's key is not in the trust store."""
+
+    default = ("El paquete está firmado con una clave que esta oficina no conoce. Verifique la huella por teléfono "
+               "e incorpórela con «avance keys trust», o pida que exporten de nuevo.")
+
+
+class RevokedKeyError(BundleRejected):
+    """The sender's key is revoked (from this sequence on) or was replaced."""
+
+    default = ("El paquete está firmado con una clave revocada o reemplazada. Pida a la oficina que lo exporte de "
+               "nuevo con su clave vigente.")
+
+
+class WrongRecipientError(BundleRejected):
+    """The bundle is addressed to another installation."""
+
+    default = "El paquete está dirigido a otra oficina. Pida a la oficina que lo exporte de nuevo para esta oficina."
+
+
+class DecryptionError(BundleRejected):
+    """The ciphertext does not authenticate: damaged, truncated, extended or reordered."""
+
+    default = f"El paquete está dañado o incompleto (no se pudo descifrar). {_AGAIN}"
+
+
+class SignatureError(BundleRejected):
+    """The signature does not verify with the sender's key."""
+
+    default = f"La firma del paquete no es válida: pudo ser alterado. No lo use. {_AGAIN}"
+
+
+class ManifestError(BundleRejected):
+    """The manifest is not valid (duplicate keys, floats, wrong types, unknown fields...)."""
+
+    default = f"El contenido del paquete no es válido. {_AGAIN}"
+
+
+class EvidenceNameError(ManifestError):
+    """An evidence name that could pass for a path, or has control characters."""
+
+    default = f"Un medio de verificación tiene un nombre no permitido. {_AGAIN}"
+
+
+class OwnershipError(BundleRejected):
+    """The bundle changes records its sender does not own, or another region's."""
+
+    default = f"El paquete intenta cambiar datos que no pertenecen a la oficina que lo firmó. {_AGAIN}"
+
+
+class SequenceError(BundleRejected):
+    """Sequence problems: rollback, replay or two bundles with one sequence."""
+
+    default = f"El número de secuencia del paquete no es válido. {_AGAIN}"
+
+
+class RollbackError(SequenceError):
+    """Older than the last bundle applied from this stream."""
+
+    default = ("El paquete es más antiguo que el último importado de esa oficina (posible reenvío o retroceso). "
+               "Importe el paquete más reciente.")
+
+
+class ReplayError(SequenceError):
+    """An older bundle already imported, sent again after a newer one."""
+
+    default = ("Ese paquete ya fue importado y hay uno más reciente de esa oficina: se rechaza el reenvío. "
+               "No hay nada que hacer.")
+
+
+class DuplicateSequenceError(SequenceError):
+    """Another bundle with the same sequence was already applied."""
+
+    default = ("Ya se importó otro paquete distinto con el mismo número de secuencia. Pida a la oficina que "
+               "exporte un paquete nuevo.")
+
+
+class EvidenceError(BundleRejected):
+    """An evidence file is missing, extra, duplicated, or its size or hash does not match."""
+
+    default = f"Un medio de verificación del paquete no coincide con lo declarado. {_AGAIN}"
+
+
+class TrailingDataError(BundleRejected):
+    """More data than declared."""
+
+    default = f"El paquete contiene datos sobrantes después de lo declarado. {_AGAIN}"
+
+
+class AlreadyImported(SyncError):
+    """Not a rejection: this exact bundle was already applied (a no-op)."""
+
+    default = "Paquete ya importado: no se cambió nada."

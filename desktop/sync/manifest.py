@@ -1,0 +1,320 @@
+"""The manifest of a bundle (format 1): building its records from rows, and checking it strictly.
+
+Records travel as one JSON object per row with exactly the table's columns: UUIDs and
+timestamps (``YYYY-MM-DDTHH:MM:SS.ffffffZ``, UTC) as strings, decimals as strings, booleans,
+integers, texts; NULL as ``null``. ``docs/bundle-manifest.schema.json`` publishes the same
+rules as a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, String, Text, Uuid
+
+from db.models import (
+    CommitmentRow,
+    DecimalText,
+    Evidence,
+    ObjectiveRow,
+    Observation,
+    ProgrammeReview,
+    ProgressAnalysis,
+    ReportingYear,
+    Service,
+    UTCDateTime,
+    WorkProgramme,
+)
+from desktop.sync.errors import EvidenceNameError, LimitExceededError, ManifestError
+
+FORMAT = 1
+KINDS = ("regional", "central")
+
+REGIONAL_TABLES: tuple[tuple[str, type], ...] = (
+    ("service", Service),
+    ("reporting_year", ReportingYear),
+    ("work_programme", WorkProgramme),
+    ("objective", ObjectiveRow),
+    ("commitment", CommitmentRow),
+    ("progress_analysis", ProgressAnalysis),
+    ("evidence", Evidence),
+)
+"""Tables a regional office owns (for its own region), parents first."""
+
+CENTRAL_TABLES: tuple[tuple[str, type], ...] = (
+    ("observation", Observation),
+    ("programme_review", ProgrammeReview),
+)
+"""Tables the central office owns."""
+
+TABLES = {"regional": REGIONAL_TABLES, "central": CENTRAL_TABLES}
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_OFFICE = re.compile(r"central|CL-[A-Z]{2}")
+_REGION = re.compile(r"CL-[A-Z]{2}")
+_DECIMAL = re.compile(r"-?[0-9]{1,30}(\.[0-9]{1,20})?")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+_TOP = {"format", "bundle_id", "kind", "sender", "recipient", "region", "sequence", "previous", "created_at",
+        "records", "evidence", "receipt"}
+_PARTY = {"office", "installation", "key_id"}
+MAX_INT = 2**53
+
+
+def _bad(what: str) -> ManifestError:
+    return ManifestError(f"El contenido del paquete no es válido ({what}). Pida que lo exporten de nuevo.")
+
+
+def timestamp(value: dt.datetime) -> str:
+    """A UTC timestamp as the manifest writes it."""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_timestamp(text: Any, what: str) -> dt.datetime:
+    """Parse :func:`timestamp`'s text strictly (aware UTC)."""
+    if not isinstance(text, str) or not _TIMESTAMP.fullmatch(text):
+        raise _bad(what)
+    try:
+        return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    except ValueError as exc:
+        raise _bad(what) from exc
+
+
+def _uuid(text: Any, what: str) -> uuid.UUID:
+    if not isinstance(text, str):
+        raise _bad(what)
+    try:
+        value = uuid.UUID(text)
+    except ValueError as exc:
+        raise _bad(what) from exc
+    if str(value) != text:
+        raise _bad(what)
+    return value
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+def encode_row(row: Any, model: type) -> dict[str, Any]:
+    """One row as a manifest record (every column of ``model``)."""
+    out: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        value = getattr(row, column.key)
+        if value is None:
+            out[column.name] = None
+        elif isinstance(column.type, UTCDateTime):
+            out[column.name] = timestamp(value)
+        elif isinstance(column.type, DecimalText):
+            out[column.name] = format(value, "f")
+        elif isinstance(column.type, Uuid):
+            out[column.name] = str(value)
+        else:
+            out[column.name] = value
+    return out
+
+
+def decode_record(record: Any, model: type, where: str) -> dict[str, Any]:
+    """A manifest record as column values, checked strictly against ``model``'s columns.
+
+    Raises:
+        ManifestError: missing or unknown fields, wrong types, bad values.
+    """
+    columns = {c.name: c for c in model.__table__.columns}
+    if not isinstance(record, dict) or set(record) != set(columns):
+        raise _bad(f"{where}: campos inesperados")
+    out: dict[str, Any] = {}
+    for name, column in columns.items():
+        value = record[name]
+        label = f"{where}.{name}"
+        if value is None:
+            if not column.nullable:
+                raise _bad(f"{label} no puede ser nulo")
+            out[column.key] = None
+            continue
+        kind = column.type
+        if isinstance(kind, UTCDateTime):
+            out[column.key] = parse_timestamp(value, label)
+        elif isinstance(kind, DecimalText):
+            if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
+                raise _bad(label)
+            out[column.key] = Decimal(value)
+        elif isinstance(kind, Uuid):
+            out[column.key] = _uuid(value, label)
+        elif isinstance(kind, Boolean):
+            if type(value) is not bool:
+                raise _bad(label)
+            out[column.key] = value
+        elif isinstance(kind, Integer):
+            if type(value) is not int or abs(value) > MAX_INT:
+                raise _bad(label)
+            out[column.key] = value
+        elif isinstance(kind, (String, Text)):
+            if type(value) is not str:
+                raise _bad(label)
+            if model is Evidence and name == "name":
+                check_evidence_name(value)
+            length = getattr(kind, "length", None)
+            if length is not None and len(value) > length:
+                raise _bad(label)
+            if "\x00" in value:
+                raise _bad(label)
+            out[column.key] = value
+        else:  # pragma: no cover - every column type of the sync tables is handled above
+            raise _bad(label)
+    return out
+
+
+# -- evidence names ------------------------------------------------------------------------------
+
+_PATHLIKE = ("/", "\\", ":")
+
+
+def check_evidence_name(name: Any) -> str:
+    """Refuse an evidence label that could pass for a path or hides characters.
+
+    Refused: empty or over 255 characters, not NFC, control or format characters (NUL, bidi
+    overrides), "/", "\\\\" or ":" (also as Unicode look-alikes, found through NFKC), ".", ".."
+    or a leading or trailing dot or space.
+
+    Raises:
+        EvidenceNameError: the name is refused.
+    """
+    if not isinstance(name, str) or not 0 < len(name) <= 255:
+        raise EvidenceNameError()
+    folded = unicodedata.normalize("NFKC", name)
+    bad = (
+        unicodedata.normalize("NFC", name) != name
+        or any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for c in name)
+        or any(s in folded for s in _PATHLIKE)
+        or any(c in name for c in "\u2215\u2044\u29f8\u29f5\u29f9\ufe68\uff0f\uff3c")
+        or folded.strip(". ") == ""
+        or ".." in folded
+        or name != name.strip(" .")
+    )
+    if bad:
+        raise EvidenceNameError(
+            f"Un medio de verificación tiene un nombre no permitido («{name.encode('unicode_escape').decode()[:60]}»): "
+            "parece una ruta o tiene caracteres de control. Pida que lo exporten de nuevo."
+        )
+    return name
+
+
+# -- the whole manifest --------------------------------------------------------------------------
+
+
+def _party(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) != _PARTY:
+        raise _bad(what)
+    if not isinstance(value["office"], str) or not _OFFICE.fullmatch(value["office"]):
+        raise _bad(f"{what}.office")
+    if not isinstance(value["key_id"], str) or not _HEX64.fullmatch(value["key_id"]):
+        raise _bad(f"{what}.key_id")
+    return {"office": value["office"], "installation": _uuid(value["installation"], f"{what}.installation"),
+            "key_id": value["key_id"]}
+
+
+def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
+    """Check a parsed manifest against format 1 and decode it.
+
+    Returns:
+        A dict with the same keys, parties and records decoded (UUIDs, datetimes, Decimals).
+
+    Raises:
+        ManifestError: an unknown version, a missing or unknown field, a wrong type.
+        EvidenceNameError: an evidence label that could pass for a path.
+        LimitExceededError: more evidence files than ``max_files``.
+    """
+    if not isinstance(value, dict):
+        raise _bad("no es un objeto")
+    if value.get("format") != FORMAT or type(value.get("format")) is not int:
+        raise ManifestError("El contenido del paquete es de una versión de formato desconocida. Actualice Avance.")
+    if set(value) != _TOP:
+        raise _bad("campos inesperados")
+    kind = value["kind"]
+    if kind not in KINDS:
+        raise _bad("kind")
+    sequence = value["sequence"]
+    if type(sequence) is not int or not 1 <= sequence <= MAX_INT:
+        raise _bad("sequence")
+    previous = value["previous"]
+    if not isinstance(previous, str) or not (previous == "" or _HEX64.fullmatch(previous)):
+        raise _bad("previous")
+    if not isinstance(value["region"], str) or not _REGION.fullmatch(value["region"]):
+        raise _bad("region")
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "bundle_id": _uuid(value["bundle_id"], "bundle_id"),
+        "kind": kind,
+        "sender": _party(value["sender"], "sender"),
+        "recipient": _party(value["recipient"], "recipient"),
+        "region": value["region"],
+        "sequence": sequence,
+        "previous": previous,
+        "created_at": parse_timestamp(value["created_at"], "created_at"),
+    }
+    files = value["evidence"]
+    if not isinstance(files, list):
+        raise _bad("evidence")
+    if len(files) > max_files:
+        raise LimitExceededError("El paquete trae más medios de verificación que el máximo admitido. "
+                                 "Pida que lo exporten en partes.")
+    decoded_files = []
+    for i, spec in enumerate(files):
+        if not isinstance(spec, dict) or set(spec) != {"sha256", "size"}:
+            raise _bad(f"evidence[{i}]")
+        if not isinstance(spec["sha256"], str) or not _HEX64.fullmatch(spec["sha256"]):
+            raise _bad(f"evidence[{i}].sha256")
+        if type(spec["size"]) is not int or not 0 <= spec["size"] <= MAX_INT:
+            raise _bad(f"evidence[{i}].size")
+        decoded_files.append({"sha256": spec["sha256"], "size": spec["size"]})
+    out["evidence"] = decoded_files
+    records = value["records"]
+    if not isinstance(records, dict):
+        raise _bad("records")
+    allowed = dict(TABLES[kind])
+    if set(records) - set(allowed):
+        from desktop.sync.errors import OwnershipError
+
+        raise OwnershipError(
+            "El paquete intenta cambiar datos que no pertenecen a la oficina que lo firmó "
+            f"({', '.join(sorted(set(records) - set(allowed)))}). Pida que lo exporten de nuevo."
+        )
+    if set(records) != set(allowed):
+        raise _bad("records: faltan tablas")
+    decoded: dict[str, list[dict[str, Any]]] = {}
+    for table, model in TABLES[kind]:
+        rows = records[table]
+        if not isinstance(rows, list):
+            raise _bad(f"records.{table}")
+        decoded[table] = [decode_record(r, model, f"{table}[{i}]") for i, r in enumerate(rows)]
+        ids = [r["id"] for r in decoded[table]]
+        if len(set(ids)) != len(ids):
+            raise _bad(f"records.{table}: id repetido")
+    for row in decoded.get("evidence", []):
+        check_evidence_name(row["name"])
+        if not _HEX64.fullmatch(row["sha256"]) or row["size"] < 0:
+            raise _bad("records.evidence")
+    out["records"] = decoded
+    receipt = value["receipt"]
+    if kind == "regional":
+        if receipt is not None:
+            raise _bad("receipt")
+        out["receipt"] = None
+    else:
+        if not isinstance(receipt, dict) or set(receipt) != {"sequence", "bundle", "evidence"}:
+            raise _bad("receipt")
+        if type(receipt["sequence"]) is not int or not 0 <= receipt["sequence"] <= MAX_INT:
+            raise _bad("receipt.sequence")
+        if not isinstance(receipt["bundle"], str) or not (receipt["bundle"] == "" or _HEX64.fullmatch(receipt["bundle"])):
+            raise _bad("receipt.bundle")
+        held = receipt["evidence"]
+        if not isinstance(held, list) or not all(isinstance(h, str) and _HEX64.fullmatch(h) for h in held):
+            raise _bad("receipt.evidence")
+        if len(held) > 10 * max_files:
+            raise LimitExceededError()
+        out["receipt"] = {"sequence": receipt["sequence"], "bundle": receipt["bundle"], "evidence": list(held)}
+    return out

@@ -1,0 +1,940 @@
+"""Use cases of the sync bundles: office set-up, keys, trust, export, verify and import.
+
+Keys and the trust store live in the database (tables ``installation``, ``own_key``,
+``trusted_key``); evidence files in ``blobs/`` beside it (:mod:`desktop.sync.blobs`).
+
+What a bundle carries (``docs/bundle-format.md``):
+
+* regional → central: the region's **full current state** (every reporting year, programme,
+  objective, commitment, III.4 row and evidence reference of the region). It is cumulative
+  and superseding: any later bundle replaces what an earlier one said, so a lost bundle never
+  blocks; a record absent from it is a deletion (a tombstone by absence), applied only inside
+  the sender's region. Evidence files go along until a receipt says the central office holds
+  them.
+* central → regional: a receipt (highest sequence applied, its hash, the evidence held), and
+  the central office's observations and programme review states for that region (its full
+  current state, too).
+
+Import checks, in order: size limits, header, known and unrevoked sender key, decryption,
+signature, strict parse, recipient, sequence, evidence sizes and hashes; then one database
+transaction; evidence moved into place only after the commit. Each outcome is written to the
+audit table in its own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import (
+    CommitmentRow,
+    Evidence,
+    Installation,
+    ObjectiveRow,
+    Observation,
+    OwnKey,
+    ProgrammeReview,
+    ProgressAnalysis,
+    RegionRow,
+    ReportingYear,
+    Service,
+    SyncAudit,
+    SyncBundle,
+    SyncStream,
+    TrustedKey,
+    WorkProgramme,
+    utcnow,
+)
+from desktop.domain.regions import find_region
+from desktop.errors import EditError, NotFoundError
+from desktop.sync import keys as keylib
+from desktop.sync.blobs import BlobStore
+from desktop.sync.bundle import BundleReader, Limits, write_bundle
+from desktop.sync.errors import (
+    AlreadyImported,
+    BundleRejected,
+    DecryptionError,
+    DuplicateSequenceError,
+    EvidenceError,
+    EvidenceNameError,
+    InstallationError,
+    LimitExceededError,
+    ManifestError,
+    OwnershipError,
+    ReplayError,
+    RevokedKeyError,
+    RollbackError,
+    SequenceError,
+    TrustError,
+    UnknownSenderKeyError,
+    WrongRecipientError,
+)
+from desktop.sync.manifest import (
+    CENTRAL_TABLES,
+    FORMAT,
+    REGIONAL_TABLES,
+    check_evidence_name,
+    check_manifest,
+    encode_row,
+    timestamp,
+)
+
+CENTRAL = "central"
+
+
+# -- installation and keys -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    """This installation: ``office`` ("central" or the region's ISO code), its id and keys."""
+
+    office: str
+    installation: uuid.UUID
+    sign_key_id: str
+    encrypt_key_id: str
+
+    @property
+    def fingerprint(self) -> str:
+        """Fingerprint of the signing key (what people compare by phone)."""
+        return keylib.fingerprint(self.sign_key_id)
+
+
+def _office_of(inst: Installation) -> str:
+    return CENTRAL if inst.kind == "central" else str(inst.region_code)
+
+
+def installation(session: Session) -> Installation:
+    """This installation's row.
+
+    Raises:
+        InstallationError: not set up yet.
+    """
+    inst = session.scalar(select(Installation))
+    if inst is None:
+        raise InstallationError()
+    return inst
+
+
+def _active_key(session: Session) -> OwnKey:
+    key = session.scalar(select(OwnKey).where(OwnKey.status == "active").order_by(OwnKey.created_at.desc()))
+    if key is None:  # pragma: no cover - init always makes one
+        raise InstallationError("Esta instalación no tiene claves activas. Ejecute «avance office init».")
+    return key
+
+
+def init_office(db: Database, *, region: str | None, passphrase: str, keyset: keylib.KeySet | None = None) -> OfficeInfo:
+    """Set up this installation as a regional office (``region``) or the central office (None).
+
+    Args:
+        db: the open database.
+        region: the region code (any form :func:`find_region` takes), or None for central.
+        passphrase: encrypts the private keys at rest (never stored).
+        keyset: keys to use (tests only; fresh by default).
+
+    Raises:
+        InstallationError: already set up.
+    """
+    code = find_region(region).iso_code if region is not None else None
+    keyset = keyset or keylib.KeySet.generate()
+    with db.transaction() as session:
+        existing = session.scalar(select(Installation))
+        if existing is not None:
+            raise InstallationError(
+                f"Esta instalación ya está configurada como oficina {_office_of(existing)}; no se cambió nada."
+            )
+        inst = Installation(kind="regional" if code else "central", region_code=code)
+        session.add(inst)
+        sign_raw, enc_raw = keylib.raw_public(keyset.sign), keylib.raw_public(keyset.encrypt)
+        session.add(OwnKey(
+            sign_key_id=keylib.key_id(sign_raw), sign_public=sign_raw.hex(),
+            sign_private=keylib.encrypt_private(keyset.sign, passphrase),
+            encrypt_key_id=keylib.key_id(enc_raw), encrypt_public=enc_raw.hex(),
+            encrypt_private=keylib.encrypt_private(keyset.encrypt, passphrase),
+        ))
+        session.flush()
+        return OfficeInfo(_office_of(inst), inst.id, keylib.key_id(sign_raw), keylib.key_id(enc_raw))
+
+
+def office(db: Database) -> OfficeInfo:
+    """This installation and its active keys.
+
+    Raises:
+        InstallationError: not set up yet.
+    """
+    with db.reading() as session:
+        inst = installation(session)
+        key = _active_key(session)
+        return OfficeInfo(_office_of(inst), inst.id, key.sign_key_id, key.encrypt_key_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedInfo:
+    """One trust-store entry, for display."""
+
+    office: str
+    installation: uuid.UUID
+    sign_key_id: str
+    encrypt_key_id: str
+    status: str
+    revoked_from_sequence: int | None
+
+    @property
+    def fingerprint(self) -> str:
+        """Fingerprint of the signing key."""
+        return keylib.fingerprint(self.sign_key_id)
+
+
+def trusted_keys(db: Database) -> list[TrustedInfo]:
+    """Every trust-store entry, by office."""
+    with db.reading() as session:
+        rows = session.scalars(select(TrustedKey).order_by(TrustedKey.office, TrustedKey.created_at)).all()
+        return [TrustedInfo(r.office, r.installation_id, r.sign_key_id, r.encrypt_key_id, r.status,
+                            r.revoked_from_sequence) for r in rows]
+
+
+def export_public(db: Database, passphrase: str) -> bytes:
+    """This installation's public-key file, self-signed (asks the passphrase to sign)."""
+    with db.reading() as session:
+        inst = installation(session)
+        key = _active_key(session)
+        sign = keylib.load_private(key.sign_private, passphrase, Ed25519PrivateKey)
+        pub = keylib.PublicKeys(_office_of(inst), inst.id, bytes.fromhex(key.sign_public),
+                                bytes.fromhex(key.encrypt_public))
+    return keylib.public_file(pub, sign)
+
+
+def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
+    """Add another installation's public keys to the trust store.
+
+    Args:
+        data: the public-key file.
+        office_code: "central" or a region code: who the file must belong to.
+
+    Raises:
+        KeyFileError: the file is not valid.
+        TrustError: the file is of another office, or this kind of installation does not
+            trust that office, or the key is already there.
+    """
+    expected = CENTRAL if office_code == CENTRAL else find_region(office_code).iso_code
+    pub = keylib.read_public_file(data)
+    if pub.office != expected:
+        raise TrustError(f"El archivo de claves es de la oficina {pub.office}, no de {expected}; no se incorporó.")
+    with db.transaction() as session:
+        inst = installation(session)
+        if (inst.kind == "central") == (expected == CENTRAL):
+            raise TrustError("Una oficina regional confía solo en la oficina central, y la central solo en las "
+                             "regionales; no se incorporó la clave.")
+        if pub.installation == inst.id:
+            raise TrustError("Ese archivo de claves es de esta misma instalación; no se incorporó.")
+        found = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == pub.sign_key_id))
+        if found is not None:
+            raise TrustError(f"La clave {keylib.fingerprint(pub.sign_key_id)} ya está en el almacén de confianza.")
+        session.add(TrustedKey(office=pub.office, installation_id=pub.installation, sign_key_id=pub.sign_key_id,
+                               sign_public=pub.sign_public.hex(), encrypt_key_id=pub.encrypt_key_id,
+                               encrypt_public=pub.encrypt_public.hex()))
+    return pub
+
+
+def revoke(db: Database, key: str, from_sequence: int) -> TrustedInfo:
+    """Revoke a trusted key from ``from_sequence`` on (bundles numbered lower still import).
+
+    Args:
+        key: the key id or its fingerprint (with or without dashes), at least 8 hex digits.
+        from_sequence: the first sequence refused.
+
+    Raises:
+        TrustError: no single key matches, or a bad sequence.
+    """
+    prefix = key.replace("-", "").replace(" ", "").lower()
+    if len(prefix) < 8 or from_sequence < 1:
+        raise TrustError("Indique al menos 8 dígitos de la huella y una secuencia desde 1.")
+    with db.transaction() as session:
+        rows = [r for r in session.scalars(select(TrustedKey)) if r.sign_key_id.startswith(prefix)]
+        if len(rows) != 1:
+            raise TrustError(f"Ninguna clave (o más de una) del almacén de confianza tiene la huella «{key}».")
+        row = rows[0]
+        row.status = "revoked"
+        row.revoked_from_sequence = from_sequence
+        return TrustedInfo(row.office, row.installation_id, row.sign_key_id, row.encrypt_key_id, row.status,
+                           row.revoked_from_sequence)
+
+
+# -- evidence, observations, reviews ---------------------------------------------------------------
+
+
+def blob_store(db: Database) -> BlobStore:
+    """The evidence store beside ``db``'s file."""
+    return BlobStore.beside(db.path)
+
+
+def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
+    """Attach the file ``source`` to a commitment as a means of verification (regional office).
+
+    Returns:
+        The evidence id.
+
+    Raises:
+        EditError: a bad file name, a missing file or commitment.
+    """
+    source = Path(source)
+    try:
+        name = check_evidence_name(source.name)
+    except EvidenceNameError as exc:
+        raise EditError(f"El nombre del archivo «{source.name}» no se admite como medio de verificación.") from exc
+    if not source.is_file():
+        raise EditError(f"No se encuentra el archivo «{source}».")
+    with db.reading() as session:
+        if session.get(CommitmentRow, commitment_id) is None:
+            raise NotFoundError("La actividad ya no existe.")
+    sha, size = blob_store(db).add(source)
+    with db.transaction() as session:
+        row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def add_observation(db: Database, target_kind: str, target_id: uuid.UUID, text: str) -> uuid.UUID:
+    """A central-office observation on an objective or commitment.
+
+    Raises:
+        EditError: not the central office, or the target does not exist.
+    """
+    model = {"objective": ObjectiveRow, "commitment": CommitmentRow}.get(target_kind)
+    if model is None:
+        raise EditError("Las observaciones se hacen sobre un objetivo o una actividad.")
+    with db.transaction() as session:
+        if installation(session).kind != "central":
+            raise EditError("Solo la oficina central hace observaciones.")
+        code = _region_of(session, model, target_id)
+        if code is None:
+            raise EditError("El objetivo o la actividad ya no existe.")
+        row = Observation(region_code=code, target_kind=target_kind, target_id=target_id, text=text)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def set_review(db: Database, programme_id: uuid.UUID, status: str, note: str = "") -> None:
+    """The central office's review state of a programme ("pendiente", "aprobado", "observado").
+
+    Raises:
+        EditError: not the central office, an unknown state or programme.
+    """
+    if status not in ("pendiente", "aprobado", "observado"):
+        raise EditError(f"Estado de revisión desconocido: «{status}».")
+    with db.transaction() as session:
+        if installation(session).kind != "central":
+            raise EditError("Solo la oficina central revisa los programas.")
+        code = _region_of(session, WorkProgramme, programme_id)
+        if code is None:
+            raise EditError("El programa no existe.")
+        row = session.scalar(select(ProgrammeReview).where(ProgrammeReview.programme_id == programme_id))
+        if row is None:
+            session.add(ProgrammeReview(region_code=code, programme_id=programme_id, status=status, note=note))
+        else:
+            row.status, row.note = status, note
+
+
+def observations(db: Database) -> list[tuple[str, uuid.UUID, str]]:
+    """(target kind, target id, text) of every observation here, oldest first."""
+    with db.reading() as session:
+        return [(o.target_kind, o.target_id, o.text)
+                for o in session.scalars(select(Observation).order_by(Observation.created_at, Observation.id))]
+
+
+def reviews(db: Database) -> dict[uuid.UUID, tuple[str, str]]:
+    """Programme id → (status, note) of every review here."""
+    with db.reading() as session:
+        return {r.programme_id: (r.status, r.note) for r in session.scalars(select(ProgrammeReview))}
+
+
+# -- region scoping ------------------------------------------------------------------------------
+
+_PATHS: dict[type, list[tuple[Any, Any]]] = {
+    ReportingYear: [],
+    WorkProgramme: [(ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    ObjectiveRow: [(WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                   (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    CommitmentRow: [(ObjectiveRow, CommitmentRow.objective_id == ObjectiveRow.id),
+                    (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                    (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    ProgressAnalysis: [(ObjectiveRow, ProgressAnalysis.objective_id == ObjectiveRow.id),
+                       (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                       (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    Evidence: [(CommitmentRow, Evidence.commitment_id == CommitmentRow.id),
+               (ObjectiveRow, CommitmentRow.objective_id == ObjectiveRow.id),
+               (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+               (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+}
+
+
+def _scoped(model: type, *columns: Any):  # noqa: ANN202
+    query = select(*columns).select_from(model)
+    for target, on in _PATHS[model]:
+        query = query.join(target, on)
+    return query.join(RegionRow, ReportingYear.region_id == RegionRow.id)
+
+
+def _region_of(session: Session, model: type, record_id: uuid.UUID) -> str | None:
+    return session.scalar(_scoped(model, RegionRow.iso_code).where(model.id == record_id))
+
+
+def _region_rows(session: Session, model: type, code: str) -> list[Any]:
+    return list(session.scalars(_scoped(model, model).where(RegionRow.iso_code == code).order_by(model.id)))
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# -- streams ---------------------------------------------------------------------------------------
+
+
+def _stream(session: Session, name: str) -> SyncStream:
+    row = session.scalar(select(SyncStream).where(SyncStream.stream == name))
+    if row is None:
+        row = SyncStream(stream=name, last_sequence=0, last_hash="", acked_sequence=0, acked_evidence="[]")
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _peek_stream(session: Session, name: str) -> tuple[int, str]:
+    row = session.scalar(select(SyncStream).where(SyncStream.stream == name))
+    return (row.last_sequence, row.last_hash) if row else (0, "")
+
+
+# -- export ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A bundle written: file, sequence, records and evidence files carried, recipient."""
+
+    path: Path
+    sequence: int
+    records: int
+    evidence_files: int
+    recipient: str
+    bundle_hash: str
+
+
+def _regional_records(session: Session, code: str) -> tuple[dict[str, list[dict[str, Any]]], list[Evidence]]:
+    records: dict[str, list[dict[str, Any]]] = {}
+    years = _region_rows(session, ReportingYear, code)
+    service_ids = sorted({y.service_id for y in years})
+    services = list(session.scalars(select(Service).where(Service.id.in_(service_ids)).order_by(Service.id)))
+    records["service"] = [encode_row(s, Service) for s in services]
+    evidence: list[Evidence] = []
+    for table, model in REGIONAL_TABLES[1:]:
+        rows = _region_rows(session, model, code)
+        records[table] = [encode_row(r, model) for r in rows]
+        if model is Evidence:
+            evidence = rows
+    return records, evidence
+
+
+def _central_records(session: Session, code: str) -> dict[str, list[dict[str, Any]]]:
+    return {
+        table: [encode_row(r, model) for r in session.scalars(
+            select(model).where(model.region_code == code).order_by(model.id))]
+        for table, model in CENTRAL_TABLES
+    }
+
+
+def _pick_recipient(session: Session, office_code: str) -> TrustedKey:
+    row = session.scalar(select(TrustedKey).where(TrustedKey.office == office_code, TrustedKey.status == "active")
+                         .order_by(TrustedKey.created_at.desc()))
+    if row is None:
+        hint = "--central" if office_code == CENTRAL else f"--region {office_code}"
+        raise TrustError(f"Esta oficina no tiene una clave vigente de {office_code}: incorpore su archivo de claves "
+                         f"con «avance keys trust ARCHIVO {hint}».")
+    return row
+
+
+def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
+                  directory: Path | None = None, now: dt.datetime | None = None) -> ExportResult:
+    """Write the next bundle of this installation's outgoing stream.
+
+    Args:
+        passphrase: opens the signing key.
+        out: the file to write (default ``<from>-<to>-<sequence>.avance`` in ``directory``).
+        to: central office only: the region to answer.
+        directory: where the default file name goes (default the current folder).
+        now: the creation time written (default now).
+
+    Raises:
+        InstallationError, TrustError, PassphraseError, EditError (Spanish messages).
+    """
+    now = now or utcnow()
+    store = blob_store(db)
+    with db.transaction() as session:
+        inst = installation(session)
+        me = _office_of(inst)
+        own = _active_key(session)
+        sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
+        carried: list[tuple[str, int]] = []
+        if inst.kind == "regional":
+            if to not in (None, CENTRAL):
+                raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
+            recipient_office, region = CENTRAL, str(inst.region_code)
+            recipient = _pick_recipient(session, CENTRAL)
+            stream = _stream(session, f"out:{CENTRAL}")
+            records, evidence = _regional_records(session, region)
+            held = set(json.loads(stream.acked_evidence))
+            seen: set[str] = set()
+            for e in evidence:
+                if e.sha256 in held or e.sha256 in seen:
+                    continue
+                if not store.has(e.sha256):
+                    raise EditError(f"Falta el archivo del medio de verificación «{e.name}» en la carpeta de evidencias.")
+                seen.add(e.sha256)
+                carried.append((e.sha256, e.size))
+            carried.sort()
+            receipt = None
+            kind = "regional"
+        else:
+            if not to:
+                raise EditError("Indique a qué región responder (--to CÓDIGO).")
+            region = find_region(to).iso_code
+            recipient_office = region
+            recipient = _pick_recipient(session, region)
+            stream = _stream(session, f"out:{region}")
+            records = _central_records(session, region)
+            last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
+            held_ev = sorted({e.sha256 for e in _region_rows(session, Evidence, region) if store.has(e.sha256)})
+            receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
+            kind = "central"
+        sequence = stream.last_sequence + 1
+        manifest = {
+            "format": FORMAT,
+            "bundle_id": str(uuid.uuid4()),
+            "kind": kind,
+            "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
+            "recipient": {"office": recipient_office, "installation": str(recipient.installation_id),
+                          "key_id": recipient.encrypt_key_id},
+            "region": region,
+            "sequence": sequence,
+            "previous": stream.last_hash,
+            "created_at": timestamp(now),
+            "records": records,
+            "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
+            "receipt": receipt,
+        }
+        target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}-{sequence:06d}.avance"
+        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        try:
+            with temp.open("wb") as fh:
+                bundle_hash = write_bundle(
+                    fh, manifest=manifest, sign_key=sign,
+                    recipient=X25519PublicKey.from_public_bytes(bytes.fromhex(recipient.encrypt_public)),
+                    evidence=[(lambda p=store.path(sha): p.open("rb")) for sha, _ in carried],
+                )
+                fh.flush()
+                os.fsync(fh.fileno())
+            stream.last_sequence = sequence
+            stream.last_hash = bundle_hash
+            n_records = sum(len(v) for v in records.values())
+            session.add(SyncBundle(bundle_id=uuid.UUID(manifest["bundle_id"]), direction="out", stream=stream.stream,
+                                   sequence=sequence, bundle_hash=bundle_hash,
+                                   summary=f"{n_records} registros, {len(carried)} medios de verificación"))
+            session.flush()
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash)
+
+
+# -- import --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What happened to one bundle.
+
+    Attributes:
+        outcome: "aceptado", "ya importado" or "verificado" (dry run / verify).
+        sender: the sender office; ``fingerprint`` of its key; ``sequence``; ``created_at``.
+        summary: a Spanish line of what changed (or would change).
+    """
+
+    outcome: str
+    sender: str
+    fingerprint: str
+    sequence: int
+    created_at: dt.datetime
+    summary: str
+    changes: dict[str, int] = field(default_factory=dict)
+
+
+def _audit(db: Database, path: Path, outcome: str, bundle_hash: str = "", error: Exception | None = None,
+           message: str = "") -> None:
+    """Log an import outcome in its own transaction (never inside the data transaction)."""
+    try:
+        with db.transaction() as session:
+            session.add(SyncAudit(file_name=str(path)[:1000], file_hash=bundle_hash, outcome=outcome,
+                                  error_code=type(error).__name__ if error else "",
+                                  message=str(error) if error else message))
+    except Exception:  # noqa: BLE001 - the audit must never hide the outcome itself
+        pass
+
+
+@dataclass
+class _Verified:
+    manifest: dict[str, Any]
+    bundle_hash: str
+    stream: str
+    trusted_office: str
+    fingerprint: str
+    already: bool
+    staged: dict[str, Path]
+    staging: Path
+
+
+def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verified:
+    """Every check short of applying; stages the evidence files not held yet."""
+    store = blob_store(db)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BundleRejected(f"No se puede leer el archivo «{path}»: {exc.strerror or exc}.") from exc
+    if size > limits.total:
+        raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
+    with db.reading() as session, path.open("rb") as fh:
+        inst = installation(session)
+        me = _office_of(inst)
+        reader = BundleReader(fh, limits)
+        header = reader.read_header()
+        trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
+        if trusted is None:
+            raise UnknownSenderKeyError()
+        if trusted.status == "retired":
+            raise RevokedKeyError("El paquete está firmado con una clave reemplazada por una rotación. Pida a la "
+                                  "oficina que lo exporte de nuevo con su clave vigente.")
+        if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
+            raise RevokedKeyError()
+        own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
+        if own is None:
+            raise WrongRecipientError()
+        private = keylib.load_private(own.encrypt_private, passphrase, X25519PrivateKey)
+        reader.open(private)
+        sender_key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(trusted.sign_public))
+        m = check_manifest(reader.read_manifest(sender_key), limits.files)
+        # recipient
+        rec = m["recipient"]
+        if rec["key_id"] != header.recipient_key or rec["office"] != me or rec["installation"] != inst.id:
+            raise WrongRecipientError()
+        # sender: the signed sender must be the trusted key's office and installation
+        snd = m["sender"]
+        if snd["key_id"] != header.sender_key or snd["installation"] != trusted.installation_id:
+            raise OwnershipError("El paquete declara un remitente distinto de la clave que lo firmó. "
+                                 "Pida a la oficina que lo exporte de nuevo.")
+        if snd["office"] != trusted.office:
+            raise OwnershipError(f"El paquete dice venir de {snd['office']} pero está firmado con una clave de "
+                                 f"{trusted.office}. No lo importe; avise a la oficina central.")
+        if m["kind"] == "regional":
+            if trusted.office == CENTRAL or m["region"] != trusted.office:
+                raise OwnershipError(f"El paquete trae datos de {m['region']} pero está firmado por "
+                                     f"{trusted.office}: una oficina solo envía datos de su región.")
+        elif trusted.office != CENTRAL or m["region"] != me:
+            raise OwnershipError("Solo la oficina central envía respuestas, y solo para la región que la recibe.")
+        if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
+            raise RevokedKeyError()
+        bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
+        stream = f"in:{trusted.office}:{trusted.installation_id}"
+        last_seq, last_hash = _peek_stream(session, stream)
+        already = bundle_hash == last_hash
+        if not already:
+            _check_sequence(session, stream, m["sequence"], bundle_hash, last_seq)
+        # evidence, declared
+        carried = m["evidence"]
+        shas = [f["sha256"] for f in carried]
+        if len(set(shas)) != len(shas):
+            raise EvidenceError("El paquete trae un medio de verificación repetido. Pida que lo exporten de nuevo.")
+        if sum(f["size"] for f in carried) > limits.total:
+            raise LimitExceededError()
+        referenced = {e["sha256"]: e["size"] for e in m["records"].get("evidence", [])}
+        for f in carried:
+            if f["sha256"] not in referenced:
+                raise EvidenceError("El paquete trae un medio de verificación que ningún registro usa. "
+                                    "Pida que lo exporten de nuevo.")
+            if referenced[f["sha256"]] != f["size"]:
+                raise EvidenceError("El tamaño de un medio de verificación no coincide con su registro. "
+                                    "Pida que lo exporten de nuevo.")
+        for sha in referenced:
+            if sha not in shas and not store.has(sha):
+                raise EvidenceError("Falta un medio de verificación que esta oficina no tiene. Pida a la oficina "
+                                    "regional que exporte de nuevo.")
+        staging = store.new_staging()
+        staged: dict[str, Path] = {}
+        try:
+            for f in carried:
+                if store.has(f["sha256"]):
+                    reader.read_file(f["size"], f["sha256"], lambda block: None)
+                    continue
+                temp = staging / f["sha256"]
+                with temp.open("wb") as out:
+                    reader.read_file(f["size"], f["sha256"], out.write)
+                    out.flush()
+                    os.fsync(out.fileno())
+                staged[f["sha256"]] = temp
+            reader.finish()
+        except BaseException:
+            store.discard(staging)
+            raise
+    return _Verified(m, bundle_hash, stream, trusted.office, keylib.fingerprint(trusted.sign_key_id), already,
+                     staged, staging)
+
+
+def _check_sequence(session: Session, stream: str, sequence: int, bundle_hash: str, last_seq: int) -> None:
+    if sequence < last_seq:
+        seen = session.scalar(select(SyncBundle.id).where(SyncBundle.direction == "in", SyncBundle.stream == stream,
+                                                          SyncBundle.bundle_hash == bundle_hash))
+        raise ReplayError() if seen else RollbackError()
+    if sequence == last_seq:
+        raise DuplicateSequenceError()
+
+
+def _upsert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    table = model.__table__
+    stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.id], set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"})
+    session.execute(stmt, rows)
+
+
+def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
+    code = m["region"]
+    recs = m["records"]
+    region_id = session.scalar(select(RegionRow.id).where(RegionRow.iso_code == code))
+    ids = {table: {r["id"] for r in recs[table]} for table, _ in REGIONAL_TABLES}
+    known_services = set(session.scalars(select(Service.id))) | ids["service"]
+
+    def owned(cond: bool) -> None:
+        if not cond:
+            raise OwnershipError(f"El paquete de {code} trae registros que no pertenecen a su región. "
+                                 "Pida a la oficina que lo exporte de nuevo.")
+
+    for r in recs["reporting_year"]:
+        owned(r["region_id"] == region_id and r["service_id"] in known_services)
+    for r in recs["work_programme"]:
+        owned(r["reporting_year_id"] in ids["reporting_year"])
+    for r in recs["objective"]:
+        owned(r["programme_id"] in ids["work_programme"])
+    for table, parent, column in (("commitment", "objective", "objective_id"),
+                                  ("progress_analysis", "objective", "objective_id"),
+                                  ("evidence", "commitment", "commitment_id")):
+        for r in recs[table]:
+            owned(r[column] in ids[parent])
+    changes = {"nuevos": 0, "modificados": 0, "eliminados": 0}
+    # A record id held here under another region is not this sender's to change.
+    for table, model in REGIONAL_TABLES[1:]:
+        wanted = list(ids[table])
+        for part in _chunks(wanted):
+            elsewhere = session.scalar(_scoped(model, model.id).where(model.id.in_(part), RegionRow.iso_code != code)
+                                       .limit(1))
+            owned(elsewhere is None)
+        # Plain rows of another table with a clashing id (no region path) are refused too.
+    existing: dict[str, dict[uuid.UUID, dt.datetime]] = {}
+    for table, model in REGIONAL_TABLES[1:]:
+        existing[table] = dict(session.execute(_scoped(model, model.id, model.updated_at)
+                                               .where(RegionRow.iso_code == code)).all())
+    # Tombstones by absence: children first.
+    for table, model in reversed(REGIONAL_TABLES[1:]):
+        gone = [i for i in existing[table] if i not in ids[table]]
+        changes["eliminados"] += len(gone)
+        for part in _chunks(gone):
+            session.execute(delete(model).where(model.id.in_(part)))
+    for r in recs["service"]:
+        session.execute(sqlite_insert(Service.__table__).on_conflict_do_nothing(index_elements=["id"]), [r])
+    for table, model in REGIONAL_TABLES[1:]:
+        for r in recs[table]:
+            before = existing[table].get(r["id"])
+            if before is None:
+                changes["nuevos"] += 1
+            elif before != r["updated_at"]:
+                changes["modificados"] += 1
+        _upsert(session, model, recs[table])
+    return changes
+
+
+def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[str, int]:
+    changes = {"nuevos": 0, "modificados": 0, "eliminados": 0}
+    for table, model in CENTRAL_TABLES:
+        rows = m["records"][table]
+        for r in rows:
+            if r["region_code"] != me_region:
+                raise OwnershipError("La respuesta trae observaciones de otra región. Pida a la oficina central "
+                                     "que la exporte de nuevo.")
+        current = dict(session.execute(select(model.id, model.updated_at).where(model.region_code == me_region)).all())
+        wanted = {r["id"] for r in rows}
+        clash = [i for i in wanted if i not in current]
+        for part in _chunks(clash):
+            if session.scalar(select(model.id).where(model.id.in_(part)).limit(1)) is not None:
+                raise OwnershipError()
+        gone = [i for i in current if i not in wanted]
+        for part in _chunks(gone):
+            session.execute(delete(model).where(model.id.in_(part)))
+        changes["eliminados"] += len(gone)
+        for r in rows:
+            if r["id"] not in current:
+                changes["nuevos"] += 1
+            elif current[r["id"]] != r["updated_at"]:
+                changes["modificados"] += 1
+        _upsert(session, model, rows)
+    receipt = m["receipt"]
+    out = _stream(session, f"out:{CENTRAL}")
+    if receipt["sequence"] > out.last_sequence:
+        raise SequenceError("El acuse de recibo menciona un paquete que esta oficina no ha enviado. "
+                            "Pida a la oficina central que exporte la respuesta de nuevo.")
+    if receipt["sequence"] >= out.acked_sequence:
+        out.acked_sequence = receipt["sequence"]
+        out.acked_evidence = json.dumps(sorted(set(receipt["evidence"])))
+    return changes
+
+
+def _crash_point(name: str) -> None:
+    """A no-op hook the tests replace to inject a crash at ``name``."""
+
+
+def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = False,
+                  limits: Limits | None = None) -> ImportResult:
+    """Verify and apply one bundle, atomically and idempotently.
+
+    Args:
+        path: the ``.avance`` file.
+        passphrase: opens this installation's decryption key.
+        dry_run: check everything, change nothing (outcome "verificado").
+        limits: size limits (default :class:`Limits`).
+
+    Returns:
+        The :class:`ImportResult` ("aceptado", "ya importado" or "verificado").
+
+    Raises:
+        BundleRejected: a typed rejection (Spanish message); nothing changed, logged in the audit.
+        InstallationError, PassphraseError: this installation cannot open bundles.
+    """
+    path = Path(path)
+    limits = limits or Limits()
+    store = blob_store(db)
+    bundle_hash = ""
+    try:
+        v = _verify(db, path, passphrase, limits)
+        bundle_hash = v.bundle_hash
+        try:
+            m = v.manifest
+            n_rec = sum(len(rows) for rows in m["records"].values())
+            base = dict(sender=m["sender"]["office"], fingerprint=v.fingerprint, sequence=m["sequence"],
+                        created_at=m["created_at"])
+            if v.already:
+                if not dry_run:
+                    store.commit(v.staged)  # repairs a crash between commit and move
+                    _audit(db, path, "ya importado", bundle_hash)
+                return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
+            if dry_run:
+                return ImportResult("verificado", summary=f"Paquete válido: {n_rec} registros, "
+                                    f"{len(m['evidence'])} medios de verificación.", **base)
+            changes = _apply(db, v)
+            store.commit(v.staged)
+            _crash_point("after_move")
+        finally:
+            store.discard(v.staging)
+    except BundleRejected as exc:
+        _audit(db, path, "rechazado", bundle_hash, exc)
+        raise
+    summary = (f"Paquete {m['sequence']} de {m['sender']['office']} importado: {changes['nuevos']} nuevos, "
+               f"{changes['modificados']} modificados, {changes['eliminados']} eliminados, "
+               f"{len(v.staged)} medios de verificación recibidos.")
+    _audit(db, path, "aceptado", bundle_hash, message=summary)
+    return ImportResult("aceptado", summary=summary, changes=changes, **base)
+
+
+def _apply(db: Database, v: _Verified) -> dict[str, int]:
+    m = v.manifest
+    try:
+        with db.transaction() as session:
+            # Re-check the stream inside the write transaction (two imports at once).
+            last_seq, last_hash = _peek_stream(session, v.stream)
+            if last_hash == v.bundle_hash:
+                raise _Again()
+            _check_sequence(session, v.stream, m["sequence"], v.bundle_hash, last_seq)
+            if m["kind"] == "regional":
+                changes = _apply_regional(session, m)
+            else:
+                changes = _apply_central(session, m, m["region"])
+            _crash_point("mid_transaction")
+            stream = _stream(session, v.stream)
+            stream.last_sequence = m["sequence"]
+            stream.last_hash = v.bundle_hash
+            session.add(SyncBundle(bundle_id=m["bundle_id"], direction="in", stream=v.stream, sequence=m["sequence"],
+                                   bundle_hash=v.bundle_hash, summary=f"{sum(changes.values())} cambios"))
+            session.flush()
+    except _Again as exc:
+        raise DuplicateSequenceError("Ese paquete ya se estaba importando al mismo tiempo: ya importado, no se "
+                                     "cambió nada más.") from exc
+    except IntegrityError as exc:
+        raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "
+                            "Pida a la oficina que lo exporte de nuevo.") from exc
+    except OperationalError as exc:
+        raise SequenceError("Otro proceso estaba importando al mismo tiempo; vuelva a intentar la importación.") from exc
+    return changes
+
+
+class _Again(Exception):
+    """The same bundle was applied by a concurrent import."""
+
+
+# -- inspect ---------------------------------------------------------------------------------------
+
+
+def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Limits | None = None) -> dict[str, Any]:
+    """What a bundle says, for people: the header always; the manifest summary when this
+    installation can decrypt and verify it (``passphrase`` given). Never changes anything.
+
+    Raises:
+        BundleRejected: the header cannot be read.
+    """
+    limits = limits or Limits()
+    info: dict[str, Any] = {"archivo": str(path)}
+    with Path(path).open("rb") as fh:
+        header = BundleReader(fh, limits).read_header()
+    info["formato"] = 1
+    info["firmado_por_clave"] = keylib.fingerprint(header.sender_key)
+    info["para_clave"] = keylib.fingerprint(header.recipient_key)
+    with db.reading() as session:
+        trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
+        info["remitente_conocido"] = trusted.office if trusted else None
+    if passphrase is None:
+        return info
+    result = import_bundle(db, path, passphrase, dry_run=True, limits=limits)
+    info.update(remitente=result.sender, secuencia=result.sequence, creado=timestamp(result.created_at),
+                estado=result.outcome, resumen=result.summary)
+    return info
+
+
+__all__ = [
+    "CENTRAL", "ExportResult", "ImportResult", "OfficeInfo", "TrustedInfo", "add_observation", "attach_evidence",
+    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "init_office", "inspect_bundle", "installation",
+    "observations", "office", "revoke", "reviews", "set_review", "trust", "trusted_keys", "DecryptionError",
+]
