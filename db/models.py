@@ -249,12 +249,15 @@ class OwnKey(Record, Base):
 
     Public keys are stored raw, as hexadecimal; private keys as PKCS#8 PEM encrypted with the
     passphrase (never stored). ``*_key_id`` is the SHA-256 of the raw public key, in hex.
-    ``status`` is "active" (used to sign and accepted to decrypt) or "retired" (after a
-    rotation: still accepted to decrypt, never used to sign).
+    ``status`` is "active" (used to sign and accepted to decrypt), "pending" (made by a
+    rotation: announced in the next bundles, accepted to decrypt, not used to sign yet) or
+    "retired" (after a rotation: still accepted to decrypt, never used to sign).
+    ``announcement``: pending keys only, the canonical JSON rotation announcement signed by the
+    old and the new signing key (``docs/bundle-format.md``).
     """
 
     __tablename__ = "own_key"
-    __table_args__ = (CheckConstraint("status IN ('active', 'retired')", name="own_key_status"),)
+    __table_args__ = (CheckConstraint("status IN ('active', 'pending', 'retired')", name="own_key_status"),)
     sign_key_id: Mapped[str] = mapped_column(String(64), unique=True)
     sign_public: Mapped[str] = mapped_column(String(64))
     sign_private: Mapped[str] = mapped_column(Text)
@@ -262,6 +265,7 @@ class OwnKey(Record, Base):
     encrypt_public: Mapped[str] = mapped_column(String(64))
     encrypt_private: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default="active")
+    announcement: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class TrustedKey(Record, Base):
@@ -369,3 +373,41 @@ class ProgrammeReview(Record, Base):
     programme_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     status: Mapped[str] = mapped_column(String(12), default="pendiente")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncRecord(Record, Base):
+    """What one incoming stream last said about one record (central office): the SHA-256 of
+    the record's canonical JSON (``digest``) and the bundle ``sequence`` that said it. Used to
+    tell, when two installations of one region send the same record, who edited it."""
+
+    __tablename__ = "sync_record"
+    __table_args__ = (UniqueConstraint("stream", "table_name", "record_id"),)
+    stream: Mapped[str] = mapped_column(String(120))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    sequence: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Record, Base):
+    """Two installations of one region edited one record: both versions are kept here.
+
+    ``current_*``: the version the database holds (its JSON, the stream and sequence that
+    wrote it, "" / 0 when unknown); ``incoming_*``: the version of the bundle that found the
+    conflict. A version is the record's canonical JSON, or NULL for a deletion. ``status``
+    "abierto" or "resuelto"; ``resolution`` says which version (or a typed-in value) was kept.
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (CheckConstraint("status IN ('abierto', 'resuelto')", name="sync_conflict_status"),)
+    region_code: Mapped[str] = mapped_column(String(6), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    current_version: Mapped[str | None] = mapped_column(Text, nullable=True)
+    current_stream: Mapped[str] = mapped_column(String(120), default="")
+    current_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    incoming_version: Mapped[str | None] = mapped_column(Text, nullable=True)
+    incoming_stream: Mapped[str] = mapped_column(String(120))
+    incoming_sequence: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="abierto")
+    resolution: Mapped[str] = mapped_column(Text, default="")

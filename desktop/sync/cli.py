@@ -40,6 +40,10 @@ def add_parsers(sub: Any) -> None:
     who = trust.add_mutually_exclusive_group(required=True)
     who.add_argument("--region", help="la región dueña del archivo")
     who.add_argument("--central", action="store_true", help="el archivo es de la oficina central")
+    rotate = k_sub.add_parser("rotate", help="crea claves nuevas y las anuncia en el próximo paquete")
+    rotate.add_argument("--finish", action="store_true",
+                        help="termina el cambio: firma con la clave nueva y retira la anterior")
+    _passphrase_option(rotate)
     revoke = k_sub.add_parser("revoke", help="revoca una clave de confianza desde una secuencia")
     revoke.add_argument("fingerprint", metavar="HUELLA")
     revoke.add_argument("--from-sequence", type=int, required=True, help="primera secuencia rechazada")
@@ -54,6 +58,12 @@ def add_parsers(sub: Any) -> None:
         p = b_sub.add_parser(name, help=text)
         p.add_argument("file", type=Path, metavar="ARCHIVO")
         _passphrase_option(p)
+    b_sub.add_parser("conflicts", help="oficina central: lista los conflictos abiertos entre instalaciones")
+    res = b_sub.add_parser("resolve", help="oficina central: resuelve un conflicto")
+    res.add_argument("conflict", metavar="NÚMERO", help="número del conflicto (al menos 8 caracteres)")
+    res.add_argument("--keep", required=True, choices=("actual", "entrante", "valor"),
+                     help="versión que se mantiene, o «valor» con --set")
+    res.add_argument("--set", action="append", default=[], metavar="CAMPO=VALOR", help="valor indicado (repetible)")
     imp = b_sub.add_parser("import", help="importa uno o más paquetes (todo o nada por paquete)")
     imp.add_argument("files", type=Path, nargs="+", metavar="ARCHIVO")
     imp.add_argument("--dry-run", action="store_true", help="verifica sin escribir nada")
@@ -137,6 +147,15 @@ def cmd_keys(args: argparse.Namespace) -> int:
             print(f"Clave de {pub.office} incorporada. Huella: {fingerprint(pub.sign_key_id)} "
                   "(compárela por teléfono con la otra oficina).")
             return 0
+        if args.keys_command == "rotate":
+            if args.finish:
+                info = service.finish_rotation(db)
+                print(f"Cambio de claves terminado: esta oficina firma con la clave {info.fingerprint}.")
+                return 0
+            info = service.rotate_keys(db, _passphrase(args))
+            print(f"Claves nuevas creadas (huella {info.fingerprint}). Se anunciarán, firmadas por la clave anterior "
+                  "y la nueva, en los próximos paquetes que exporte.")
+            return 0
         t = service.revoke(db, args.fingerprint, args.from_sequence)
         print(f"Clave {t.fingerprint} de {t.office} revocada desde la secuencia {t.revoked_from_sequence}.")
         return 0
@@ -150,9 +169,30 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     from desktop.sync import service
     from desktop.sync.errors import BundleRejected
 
-    passphrase = _passphrase(args)
+    passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
 
     def body(db: Any) -> int:
+        if args.bundle_command == "conflicts":
+            found = service.conflicts(db)
+            if not found:
+                print("No hay conflictos abiertos.")
+            for c in found:
+                print(f"Conflicto {c.id}: {c.region} {c.table} {c.record_id}")
+                print(f"  actual:   instalación {c.current_sender or 'desconocida'}, secuencia {c.current_sequence}: "
+                      f"{_version(c.current)}")
+                print(f"  entrante: instalación {c.incoming_sender}, secuencia {c.incoming_sequence}: "
+                      f"{_version(c.incoming)}")
+            return 0
+        if args.bundle_command == "resolve":
+            values = {}
+            for item in args.set:
+                name, sep, value = item.partition("=")
+                if not sep:
+                    raise InputError(f"Use CAMPO=VALOR, no «{item}».")
+                values[name] = value
+            c = service.resolve_conflict(db, args.conflict, args.keep, values or None)
+            print(f"Conflicto {c.id} resuelto: {c.resolution}.")
+            return 0
         if args.bundle_command == "export":
             result = service.export_bundle(db, passphrase, out=args.output, to=args.to)
             print(f"Paquete {result.sequence} para {result.recipient} escrito en {result.path}: "
@@ -179,6 +219,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return 0
 
     return _run(args, body)
+
+
+def _version(record: Any) -> str:
+    if record is None:
+        return "(eliminado)"
+    return ", ".join(f"{k}={v}" for k, v in sorted(record.items()) if k not in ("id", "created_at"))
 
 
 HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle}

@@ -66,6 +66,12 @@ class LimitExceededError(BundleRejected):
     default = f"El paquete excede un límite de tamaño. {_AGAIN}"
 
 
+class TrailingDataError(LimitExceededError):
+    """More data than declared: the stream exceeds the sizes its manifest declares (a limit)."""
+
+    default = f"El paquete contiene datos sobrantes después de lo declarado. {_AGAIN}"
+
+
 class HeaderError(BundleRejected):
     """The file is not an Avance bundle, or its header is damaged or of an unknown version."""
 
@@ -122,6 +128,21 @@ class OwnershipError(BundleRejected):
     default = f"El paquete intenta cambiar datos que no pertenecen a la oficina que lo firmó. {_AGAIN}"
 
 
+class RotationError(BundleRejected):
+    """A key rotation announcement that does not verify with both the old and the new key, or
+    that comes from a key not trusted and unrevoked."""
+
+    default = ("El paquete anuncia un cambio de claves que no está firmado por la clave anterior y por la nueva. "
+               "No se incorporó la clave nueva. Pida a la oficina que exporte el paquete de nuevo.")
+
+
+class ImportBusyError(BundleRejected):
+    """Another import held the database for too long; nothing was changed."""
+
+    default = ("Otra importación estaba usando la base de datos al mismo tiempo y no se pudo esperar más; no se "
+               "cambió nada. Vuelva a importar el paquete.")
+
+
 class SequenceError(BundleRejected):
     """Sequence problems: rollback, replay or two bundles with one sequence."""
 
@@ -155,10 +176,10 @@ class EvidenceError(BundleRejected):
     default = f"Un medio de verificación del paquete no coincide con lo declarado. {_AGAIN}"
 
 
-class TrailingDataError(BundleRejected):
-    """More data than declared."""
+class ConflictError(SyncError):
+    """A conflict cannot be resolved as asked."""
 
-    default = f"El paquete contiene datos sobrantes después de lo declarado. {_AGAIN}"
+    default = "No se pudo resolver el conflicto. Revise el número del conflicto y la versión elegida."
 
 
 class AlreadyImported(SyncError):

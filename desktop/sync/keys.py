@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from desktop.sync.canonical import canonical_bytes, strict_loads
-from desktop.sync.errors import KeyFileError, ManifestError, PassphraseError
+from desktop.sync.errors import KeyFileError, ManifestError, PassphraseError, RotationError
 
 PUBLIC_FILE_KIND = "avance-public-keys"
 PUBLIC_FILE_FORMAT = 1
@@ -182,3 +182,57 @@ class KeySet:
     def generate(cls) -> KeySet:
         """New random keys."""
         return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+
+
+# -- rotation ----------------------------------------------------------------------------------
+
+ROTATION_CONTEXT = b"avance-key-rotation-v1\x00"
+ROTATION_FIELDS = ("sign_key", "encrypt_key", "old_signature", "new_signature")
+
+
+def rotation_message(office: str, installation: uuid.UUID, old_key_id: str, sign_key: str, encrypt_key: str) -> bytes:
+    """What both signatures of a rotation announcement cover: who rotates, the old signing key
+    id and the new raw public keys (hex), as canonical JSON after a context string."""
+    return ROTATION_CONTEXT + canonical_bytes({
+        "office": office, "installation": str(installation), "old_key": old_key_id,
+        "sign_key": sign_key, "encrypt_key": encrypt_key,
+    })
+
+
+def sign_rotation(office: str, installation: uuid.UUID, old: Ed25519PrivateKey, new: KeySet) -> dict[str, str]:
+    """The rotation announcement of ``new``, signed by the old signing key and by the new one."""
+    sign_key, encrypt_key = raw_public(new.sign).hex(), raw_public(new.encrypt).hex()
+    message = rotation_message(office, installation, key_id(raw_public(old)), sign_key, encrypt_key)
+    return {"sign_key": sign_key, "encrypt_key": encrypt_key,
+            "old_signature": old.sign(message).hex(), "new_signature": new.sign.sign(message).hex()}
+
+
+def verify_rotation(announcement: dict[str, str], office: str, installation: uuid.UUID,
+                    old_public: Ed25519PublicKey) -> PublicKeys:
+    """Check a rotation announcement: signed by ``old_public`` AND by the new key it announces.
+
+    Returns:
+        The new public keys.
+
+    Raises:
+        RotationError: a signature is missing or does not verify, or a key is malformed.
+    """
+    try:
+        sign_public = bytes.fromhex(announcement["sign_key"])
+        encrypt_public = bytes.fromhex(announcement["encrypt_key"])
+        new_public = Ed25519PublicKey.from_public_bytes(sign_public)
+        X25519PublicKey.from_public_bytes(encrypt_public)
+        old_sig = bytes.fromhex(announcement["old_signature"])
+        new_sig = bytes.fromhex(announcement["new_signature"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RotationError() from exc
+    message = rotation_message(office, installation, key_id(raw_public(old_public)), announcement["sign_key"],
+                               announcement["encrypt_key"])
+    for public, signature in ((old_public, old_sig), (new_public, new_sig)):
+        try:
+            public.verify(signature, message)
+        except InvalidSignature as exc:
+            raise RotationError() from exc
+    if sign_public == raw_public(old_public):
+        raise RotationError("El anuncio de cambio de claves repite la clave anterior; no se incorporó.")
+    return PublicKeys(office, installation, sign_public, encrypt_public)

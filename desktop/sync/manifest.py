@@ -32,7 +32,10 @@ from db.models import (
 )
 from desktop.sync.errors import EvidenceNameError, LimitExceededError, ManifestError
 
-FORMAT = 1
+FORMAT = 2
+"""The manifest format written. Format 2 = format 1 plus the field ``rotation``."""
+READABLE_FORMATS = (1, 2)
+"""Manifest formats read (format 1 bundles, such as the committed fixture, still import)."""
 KINDS = ("regional", "central")
 
 REGIONAL_TABLES: tuple[tuple[str, type], ...] = (
@@ -61,7 +64,9 @@ _DECIMAL = re.compile(r"-?[0-9]{1,30}(\.[0-9]{1,20})?")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 _TOP = {"format", "bundle_id", "kind", "sender", "recipient", "region", "sequence", "previous", "created_at",
         "records", "evidence", "receipt"}
+_TOP_V2 = _TOP | {"rotation"}
 _PARTY = {"office", "installation", "key_id"}
+_HEX128 = re.compile(r"[0-9a-f]{128}")
 MAX_INT = 2**53
 
 
@@ -230,9 +235,10 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
     """
     if not isinstance(value, dict):
         raise _bad("no es un objeto")
-    if value.get("format") != FORMAT or type(value.get("format")) is not int:
+    version = value.get("format")
+    if type(version) is not int or version not in READABLE_FORMATS:
         raise ManifestError("El contenido del paquete es de una versión de formato desconocida. Actualice Avance.")
-    if set(value) != _TOP:
+    if set(value) != (_TOP if version == 1 else _TOP_V2):
         raise _bad("campos inesperados")
     kind = value["kind"]
     if kind not in KINDS:
@@ -245,8 +251,19 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
         raise _bad("previous")
     if not isinstance(value["region"], str) or not _REGION.fullmatch(value["region"]):
         raise _bad("region")
+    rotation = value.get("rotation")
+    if rotation is not None:
+        if not isinstance(rotation, dict) or set(rotation) != {"sign_key", "encrypt_key", "old_signature",
+                                                               "new_signature"}:
+            raise _bad("rotation")
+        for name, pattern in (("sign_key", _HEX64), ("encrypt_key", _HEX64), ("old_signature", _HEX128),
+                              ("new_signature", _HEX128)):
+            if not isinstance(rotation[name], str) or not pattern.fullmatch(rotation[name]):
+                raise _bad(f"rotation.{name}")
+        rotation = dict(rotation)
     out: dict[str, Any] = {
-        "format": FORMAT,
+        "format": version,
+        "rotation": rotation,
         "bundle_id": _uuid(value["bundle_id"], "bundle_id"),
         "kind": kind,
         "sender": _party(value["sender"], "sender"),
@@ -299,6 +316,7 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
         if not _HEX64.fullmatch(row["sha256"]) or row["size"] < 0:
             raise _bad("records.evidence")
     out["records"] = decoded
+    out["raw_records"] = records
     receipt = value["receipt"]
     if kind == "regional":
         if receipt is not None:

@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -55,6 +56,8 @@ from db.models import (
     Service,
     SyncAudit,
     SyncBundle,
+    SyncConflict,
+    SyncRecord,
     SyncStream,
     TrustedKey,
     WorkProgramme,
@@ -65,9 +68,12 @@ from desktop.errors import EditError, NotFoundError
 from desktop.sync import keys as keylib
 from desktop.sync.blobs import BlobStore
 from desktop.sync.bundle import BundleReader, Limits, write_bundle
+from desktop.sync.canonical import canonical_bytes
 from desktop.sync.errors import (
     AlreadyImported,
     BundleRejected,
+    ConflictError,
+    ImportBusyError,
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
@@ -79,6 +85,7 @@ from desktop.sync.errors import (
     ReplayError,
     RevokedKeyError,
     RollbackError,
+    RotationError,
     SequenceError,
     TrustError,
     UnknownSenderKeyError,
@@ -90,6 +97,7 @@ from desktop.sync.manifest import (
     REGIONAL_TABLES,
     check_evidence_name,
     check_manifest,
+    decode_record,
     encode_row,
     timestamp,
 )
@@ -273,6 +281,78 @@ def revoke(db: Database, key: str, from_sequence: int) -> TrustedInfo:
         row.revoked_from_sequence = from_sequence
         return TrustedInfo(row.office, row.installation_id, row.sign_key_id, row.encrypt_key_id, row.status,
                            row.revoked_from_sequence)
+
+
+# -- rotation ------------------------------------------------------------------------------------
+
+
+def rotate_keys(db: Database, passphrase: str, *, keyset: keylib.KeySet | None = None) -> OfficeInfo:
+    """Make a new key pair for this installation (``avance keys rotate``).
+
+    The new keys are "pending": every bundle exported from now on is still signed by the
+    current key and carries the announcement of the new public keys, signed by the old key and
+    by the new one. The rotation finishes (new key active, old key retired) when a bundle
+    encrypted to the new key arrives (a regional office: the central office accepted the
+    announcement) or with :func:`finish_rotation` (``avance keys rotate --finish``).
+
+    Returns:
+        The new keys (with the installation).
+
+    Raises:
+        PassphraseError: wrong passphrase.
+        TrustError: a rotation is already under way.
+    """
+    keyset = keyset or keylib.KeySet.generate()
+    with db.transaction() as session:
+        inst = installation(session)
+        if session.scalar(select(OwnKey).where(OwnKey.status == "pending")) is not None:
+            raise TrustError("Ya hay un cambio de claves en curso: exporte un paquete para anunciarlo y termínelo "
+                             "con «avance keys rotate --finish».")
+        old = _active_key(session)
+        old_sign = keylib.load_private(old.sign_private, passphrase, Ed25519PrivateKey)
+        announcement = keylib.sign_rotation(_office_of(inst), inst.id, old_sign, keyset)
+        sign_raw, enc_raw = keylib.raw_public(keyset.sign), keylib.raw_public(keyset.encrypt)
+        session.add(OwnKey(
+            sign_key_id=keylib.key_id(sign_raw), sign_public=sign_raw.hex(),
+            sign_private=keylib.encrypt_private(keyset.sign, passphrase),
+            encrypt_key_id=keylib.key_id(enc_raw), encrypt_public=enc_raw.hex(),
+            encrypt_private=keylib.encrypt_private(keyset.encrypt, passphrase),
+            status="pending", announcement=canonical_bytes(announcement).decode("utf-8"),
+        ))
+        return OfficeInfo(_office_of(inst), inst.id, keylib.key_id(sign_raw), keylib.key_id(enc_raw))
+
+
+def _promote(session: Session, pending: OwnKey) -> None:
+    session.execute(update(OwnKey).where(OwnKey.status == "active").values(status="retired"))
+    pending.status = "active"
+    pending.announcement = None
+
+
+def finish_rotation(db: Database) -> OfficeInfo:
+    """Finish a rotation: the pending key signs from now on, the old one is retired (it still
+    decrypts bundles addressed to it).
+
+    Raises:
+        TrustError: no rotation under way.
+    """
+    with db.transaction() as session:
+        inst = installation(session)
+        pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
+        if pending is None:
+            raise TrustError("No hay un cambio de claves en curso; no se cambió nada.")
+        _promote(session, pending)
+        session.flush()
+        return OfficeInfo(_office_of(inst), inst.id, pending.sign_key_id, pending.encrypt_key_id)
+
+
+def pending_rotation(db: Database) -> OfficeInfo | None:
+    """The keys of a rotation under way, if any."""
+    with db.reading() as session:
+        inst = installation(session)
+        pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
+        if pending is None:
+            return None
+        return OfficeInfo(_office_of(inst), inst.id, pending.sign_key_id, pending.encrypt_key_id)
 
 
 # -- evidence, observations, reviews ---------------------------------------------------------------
@@ -524,6 +604,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
             kind = "central"
         sequence = stream.last_sequence + 1
+        pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
         manifest = {
             "format": FORMAT,
             "bundle_id": str(uuid.uuid4()),
@@ -538,6 +619,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             "records": records,
             "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
             "receipt": receipt,
+            "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
         }
         target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}-{sequence:06d}.avance"
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
@@ -608,6 +690,9 @@ class _Verified:
     already: bool
     staged: dict[str, Path]
     staging: Path
+    sender_key: str = ""
+    recipient_key: str = ""
+    new_keys: keylib.PublicKeys | None = None
 
 
 def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verified:
@@ -659,6 +744,19 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             raise OwnershipError("Solo la oficina central envía respuestas, y solo para la región que la recibe.")
         if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
             raise RevokedKeyError()
+        new_keys = None
+        if m["rotation"] is not None:
+            if trusted.status != "active":
+                raise RotationError("El anuncio de cambio de claves viene firmado por una clave revocada; no se "
+                                    "incorporó. Pida a la oficina que envíe su nuevo archivo de claves públicas.")
+            new_keys = keylib.verify_rotation(m["rotation"], trusted.office, trusted.installation_id, sender_key)
+            for column, value in ((TrustedKey.sign_key_id, new_keys.sign_key_id),
+                                  (TrustedKey.encrypt_key_id, new_keys.encrypt_key_id)):
+                known = session.scalar(select(TrustedKey).where(column == value))
+                if known is not None and (known.installation_id != trusted.installation_id
+                                          or known.office != trusted.office):
+                    raise RotationError("El anuncio de cambio de claves trae una clave que ya pertenece a otra "
+                                        "instalación; no se incorporó.")
         bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
         stream = f"in:{trusted.office}:{trusted.installation_id}"
         last_seq, last_hash = _peek_stream(session, stream)
@@ -702,7 +800,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             store.discard(staging)
             raise
     return _Verified(m, bundle_hash, stream, trusted.office, keylib.fingerprint(trusted.sign_key_id), already,
-                     staged, staging)
+                     staged, staging, header.sender_key, header.recipient_key, new_keys)
 
 
 def _check_sequence(session: Session, stream: str, sequence: int, bundle_hash: str, last_seq: int) -> None:
@@ -747,7 +845,6 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                                   ("evidence", "commitment", "commitment_id")):
         for r in recs[table]:
             owned(r[column] in ids[parent])
-    changes = {"nuevos": 0, "modificados": 0, "eliminados": 0}
     # A record id held here under another region is not this sender's to change.
     for table, model in REGIONAL_TABLES[1:]:
         wanted = list(ids[table])
@@ -756,27 +853,93 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                                        .limit(1))
             owned(elsewhere is None)
         # Plain rows of another table with a clashing id (no region path) are refused too.
-    existing: dict[str, dict[uuid.UUID, dt.datetime]] = {}
+    raw = m["raw_records"]
+    for r in recs["service"]:
+        session.execute(sqlite_insert(Service.__table__).on_conflict_do_nothing(index_elements=["id"]), [r])
+    stream = m["_stream"]
+    others = [name for name in session.scalars(select(SyncStream.stream).where(SyncStream.stream.like(f"in:{code}:%")))
+              if name != stream]
+    prev = {(t, i): d for t, i, d in session.execute(
+        select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest).where(SyncRecord.stream == stream))}
+    # What each other installation of the region last said: (table, id) -> {digest: (stream, sequence)}.
+    said: dict[tuple[str, uuid.UUID], dict[str, tuple[str, int]]] = {}
+    if others:
+        for part in _chunks(others):
+            for t, i, d, st, sq in session.execute(
+                    select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.stream,
+                           SyncRecord.sequence).where(SyncRecord.stream.in_(part))):
+                said.setdefault((t, i), {})[d] = (st, sq)
+    current: dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]] = {}
     for table, model in REGIONAL_TABLES[1:]:
-        existing[table] = dict(session.execute(_scoped(model, model.id, model.updated_at)
-                                               .where(RegionRow.iso_code == code)).all())
-    # Tombstones by absence: children first.
+        for row in _region_rows(session, model, code):
+            record = encode_row(row, model)
+            current[(table, row.id)] = (_digest(record), record)
+    changes = {"nuevos": 0, "modificados": 0, "eliminados": 0, "conflictos": 0}
+    incoming: dict[tuple[str, uuid.UUID], str] = {}
+
+    def conflict(table: str, record_id: uuid.UUID, theirs: dict[str, Any] | None) -> None:
+        now_digest, now_record = current[(table, record_id)]
+        writer, writer_seq = said.get((table, record_id), {}).get(now_digest, ("", 0))
+        version = canonical_bytes(theirs).decode("utf-8") if theirs is not None else None
+        row = session.scalar(select(SyncConflict).where(
+            SyncConflict.table_name == table, SyncConflict.record_id == record_id, SyncConflict.status == "abierto",
+            SyncConflict.incoming_stream == stream))
+        if row is None:
+            row = SyncConflict(region_code=code, table_name=table, record_id=record_id, incoming_stream=stream,
+                               incoming_sequence=m["sequence"])
+            session.add(row)
+        row.current_version = canonical_bytes(now_record).decode("utf-8")
+        row.current_stream, row.current_sequence = writer, writer_seq
+        row.incoming_version, row.incoming_sequence = version, m["sequence"]
+        changes["conflictos"] += 1
+
+    to_write: dict[str, list[dict[str, Any]]] = {}
+    for table, model in REGIONAL_TABLES[1:]:
+        keep: list[dict[str, Any]] = []
+        for record, decoded in zip(raw[table], recs[table], strict=True):
+            key = (table, decoded["id"])
+            digest = _digest(record)
+            incoming[key] = digest
+            here = current.get(key)
+            if here is None:
+                changes["nuevos"] += 1
+                keep.append(decoded)
+            elif here[0] == digest:
+                continue
+            elif not others or prev.get(key) == here[0]:
+                changes["modificados"] += 1  # this installation's own earlier version: superseded
+                keep.append(decoded)
+            elif prev.get(key) == digest:
+                continue  # unchanged there since it last said so: another installation's newer edit stands
+            else:
+                conflict(table, decoded["id"], record)  # both edited it: keep both, a person decides
+        to_write[table] = keep
+    # Tombstones by absence: children first; only what this installation had sent (or, with a
+    # single installation for the region, everything of the region).
     for table, model in reversed(REGIONAL_TABLES[1:]):
-        gone = [i for i in existing[table] if i not in ids[table]]
+        gone = []
+        for (t, record_id), (digest, _) in current.items():
+            if t != table or (t, record_id) in incoming:
+                continue
+            if not others or prev.get((t, record_id)) == digest:
+                gone.append(record_id)
+            elif (t, record_id) in prev:
+                conflict(t, record_id, None)  # deleted there, edited here
         changes["eliminados"] += len(gone)
         for part in _chunks(gone):
             session.execute(delete(model).where(model.id.in_(part)))
-    for r in recs["service"]:
-        session.execute(sqlite_insert(Service.__table__).on_conflict_do_nothing(index_elements=["id"]), [r])
     for table, model in REGIONAL_TABLES[1:]:
-        for r in recs[table]:
-            before = existing[table].get(r["id"])
-            if before is None:
-                changes["nuevos"] += 1
-            elif before != r["updated_at"]:
-                changes["modificados"] += 1
-        _upsert(session, model, recs[table])
+        _upsert(session, model, to_write[table])
+    session.execute(delete(SyncRecord).where(SyncRecord.stream == stream))
+    if incoming:
+        session.execute(SyncRecord.__table__.insert(), [
+            {"id": uuid.uuid4(), "created_at": utcnow(), "updated_at": utcnow(), "stream": stream, "table_name": t,
+             "record_id": i, "digest": d, "sequence": m["sequence"]} for (t, i), d in incoming.items()])
     return changes
+
+
+def _digest(record: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_bytes(record)).hexdigest()
 
 
 def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[str, int]:
@@ -855,7 +1018,12 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
             if dry_run:
                 return ImportResult("verificado", summary=f"Paquete válido: {n_rec} registros, "
                                     f"{len(m['evidence'])} medios de verificación.", **base)
-            changes = _apply(db, v)
+            try:
+                changes = _apply(db, v)
+            except _Again:  # the same bundle was applied by an import running at the same time
+                store.commit(v.staged)
+                _audit(db, path, "ya importado", bundle_hash)
+                return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
             store.commit(v.staged)
             _crash_point("after_move")
         finally:
@@ -865,24 +1033,49 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
         raise
     summary = (f"Paquete {m['sequence']} de {m['sender']['office']} importado: {changes['nuevos']} nuevos, "
                f"{changes['modificados']} modificados, {changes['eliminados']} eliminados, "
-               f"{len(v.staged)} medios de verificación recibidos.")
+               f"{len(v.staged)} medios de verificación recibidos."
+               + (f" {changes['conflictos']} conflicto(s) entre instalaciones de la región: revíselos con "
+                  "«avance bundle conflicts»." if changes.get("conflictos") else ""))
     _audit(db, path, "aceptado", bundle_hash, message=summary)
     return ImportResult("aceptado", summary=summary, changes=changes, **base)
 
 
+BUSY_RETRIES = 2
+"""How many times an import waits (SQLite's busy timeout, 15 s each) for another one holding the
+database before giving up with :class:`ImportBusyError`."""
+
+
 def _apply(db: Database, v: _Verified) -> dict[str, int]:
+    for attempt in range(BUSY_RETRIES):
+        try:
+            return _apply_once(db, v)
+        except OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise ImportBusyError(f"No se pudo escribir en la base de datos ({exc.orig}); no se cambió nada. "
+                                      "Vuelva a importar el paquete.") from exc
+            time.sleep(0.1)
+    raise ImportBusyError()
+
+
+def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
     m = v.manifest
+    m["_stream"] = v.stream
     try:
         with db.transaction() as session:
-            # Re-check the stream inside the write transaction (two imports at once).
+            # Take the write lock first, then re-check the stream inside it (two imports at once).
+            session.execute(update(SyncStream).where(SyncStream.stream == "").values(last_sequence=0))
             last_seq, last_hash = _peek_stream(session, v.stream)
             if last_hash == v.bundle_hash:
                 raise _Again()
             _check_sequence(session, v.stream, m["sequence"], v.bundle_hash, last_seq)
+            signer = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == v.sender_key))
+            if signer is None or signer.status == "retired":
+                raise RevokedKeyError()
             if m["kind"] == "regional":
                 changes = _apply_regional(session, m)
             else:
                 changes = _apply_central(session, m, m["region"])
+            _apply_keys(session, v, signer)
             _crash_point("mid_transaction")
             stream = _stream(session, v.stream)
             stream.last_sequence = m["sequence"]
@@ -890,19 +1083,159 @@ def _apply(db: Database, v: _Verified) -> dict[str, int]:
             session.add(SyncBundle(bundle_id=m["bundle_id"], direction="in", stream=v.stream, sequence=m["sequence"],
                                    bundle_hash=v.bundle_hash, summary=f"{sum(changes.values())} cambios"))
             session.flush()
-    except _Again as exc:
-        raise DuplicateSequenceError("Ese paquete ya se estaba importando al mismo tiempo: ya importado, no se "
-                                     "cambió nada más.") from exc
     except IntegrityError as exc:
         raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "
                             "Pida a la oficina que lo exporte de nuevo.") from exc
-    except OperationalError as exc:
-        raise SequenceError("Otro proceso estaba importando al mismo tiempo; vuelva a intentar la importación.") from exc
     return changes
+
+
+def _apply_keys(session: Session, v: _Verified, signer: TrustedKey) -> None:
+    """Key changes a bundle brings: a rotation announced (the new keys trusted), older keys of
+    the sender retired once its new key signs, and our own pending key promoted once the other
+    side encrypts to it (a regional office has one counterpart: the central office)."""
+    new = v.new_keys
+    if new is not None and session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == new.sign_key_id)) is None:
+        session.add(TrustedKey(office=signer.office, installation_id=signer.installation_id,
+                               sign_key_id=new.sign_key_id, sign_public=new.sign_public.hex(),
+                               encrypt_key_id=new.encrypt_key_id, encrypt_public=new.encrypt_public.hex(),
+                               created_at=utcnow()))
+    session.execute(update(TrustedKey).where(
+        TrustedKey.installation_id == signer.installation_id, TrustedKey.office == signer.office,
+        TrustedKey.status == "active", TrustedKey.created_at < signer.created_at,
+        TrustedKey.sign_key_id != signer.sign_key_id).values(status="retired"))
+    own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == v.recipient_key))
+    if own is not None and own.status == "pending" and installation(session).kind == "regional":
+        _promote(session, own)
 
 
 class _Again(Exception):
     """The same bundle was applied by a concurrent import."""
+
+
+# -- conflicts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    """An open (or resolved) conflict: one record edited by two installations of one region.
+
+    ``current`` / ``incoming``: the two versions (record as in a manifest, or None for a
+    deletion); ``*_sender``: the installation id of who sent each (None if unknown);
+    ``*_sequence``: the bundle that carried it.
+    """
+
+    id: uuid.UUID
+    region: str
+    table: str
+    record_id: uuid.UUID
+    current: dict[str, Any] | None
+    current_sender: str | None
+    current_sequence: int
+    incoming: dict[str, Any] | None
+    incoming_sender: str
+    incoming_sequence: int
+    status: str
+    resolution: str
+
+
+def _sender_of(stream: str) -> str | None:
+    parts = stream.split(":")
+    return parts[2] if len(parts) == 3 else None
+
+
+def _conflict_info(row: SyncConflict) -> ConflictInfo:
+    return ConflictInfo(
+        row.id, row.region_code, row.table_name, row.record_id,
+        json.loads(row.current_version) if row.current_version is not None else None,
+        _sender_of(row.current_stream), row.current_sequence,
+        json.loads(row.incoming_version) if row.incoming_version is not None else None,
+        _sender_of(row.incoming_stream) or "", row.incoming_sequence, row.status, row.resolution)
+
+
+def conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictInfo]:
+    """The conflicts between installations of one region (open ones only by default), oldest first."""
+    with db.reading() as session:
+        query = select(SyncConflict).order_by(SyncConflict.created_at, SyncConflict.id)
+        if not include_resolved:
+            query = query.where(SyncConflict.status == "abierto")
+        return [_conflict_info(r) for r in session.scalars(query)]
+
+
+KEEP_CHOICES = ("actual", "entrante", "valor")
+
+
+def _coerce(example: Any, given: Any) -> Any:
+    """A typed-in value (text from the command line) as the manifest type of ``example``."""
+    if isinstance(given, str) and example is not None and not isinstance(example, str):
+        try:
+            return json.loads(given)
+        except ValueError:
+            return given
+    if isinstance(example, str) and not isinstance(given, str) and given is not None:
+        return str(given)
+    return given
+
+
+def resolve_conflict(db: Database, conflict_id: uuid.UUID | str, keep: str,
+                     values: dict[str, Any] | None = None) -> ConflictInfo:
+    """Close a conflict keeping one version, or a typed-in value.
+
+    Args:
+        conflict_id: the conflict's id (or a unique prefix of at least 8 characters).
+        keep: "actual" (the version held here), "entrante" (the other installation's) or
+            "valor" (the current version, or the incoming one if the record was deleted, with
+            ``values`` typed in on top).
+        values: column → value as a manifest writes it (text for decimals, dates and ids).
+
+    Raises:
+        ConflictError: unknown or closed conflict, bad choice or values, or a version that can
+            no longer be written (its parent record was deleted).
+    """
+    from desktop.sync.manifest import REGIONAL_TABLES as tables
+
+    if keep not in KEEP_CHOICES:
+        raise ConflictError(f"Elija «actual», «entrante» o «valor», no «{keep}».")
+    if (keep == "valor") != bool(values):
+        raise ConflictError("Indique los valores solo al elegir «valor» (campo=valor).")
+    models = dict(tables)
+    try:
+        with db.transaction() as session:
+            text = str(conflict_id).lower()
+            rows = [r for r in session.scalars(select(SyncConflict).where(SyncConflict.status == "abierto"))
+                    if str(r.id).startswith(text) or r.id.hex.startswith(text)]
+            if len(text) < 8 or len(rows) != 1:
+                raise ConflictError(f"No hay un único conflicto abierto con el número «{conflict_id}».")
+            row = rows[0]
+            model = models[row.table_name]
+            info = _conflict_info(row)
+            if keep == "actual":
+                chosen = info.current
+            elif keep == "entrante":
+                chosen = info.incoming
+            else:
+                base = info.current if info.current is not None else info.incoming
+                assert base is not None
+                unknown = set(values or {}) - set(base) - {"id"}
+                if unknown or "id" in (values or {}):
+                    raise ConflictError(f"Campos desconocidos o no modificables: {', '.join(sorted(unknown)) or 'id'}.")
+                typed = {k: _coerce(base[k], v) for k, v in (values or {}).items()}
+                chosen = {**base, **typed, "updated_at": timestamp(utcnow())}
+            if chosen is None:
+                session.execute(delete(model).where(model.id == row.record_id))
+            else:
+                try:
+                    decoded = decode_record(chosen, model, row.table_name)
+                except ManifestError as exc:
+                    raise ConflictError(f"El valor indicado no es válido: {exc}") from exc
+                _upsert(session, model, [decoded])
+            row.status = "resuelto"
+            row.resolution = {"actual": "se mantuvo la versión actual", "entrante": "se adoptó la versión entrante",
+                              "valor": "se escribió un valor indicado: " + canonical_bytes(values).decode("utf-8")}[keep]
+            session.flush()
+            return _conflict_info(row)
+    except IntegrityError as exc:
+        raise ConflictError("Esa versión ya no se puede escribir: el registro del que depende fue eliminado. "
+                            "Elija la otra versión.") from exc
 
 
 # -- inspect ---------------------------------------------------------------------------------------
@@ -934,6 +1267,7 @@ def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Lim
 
 
 __all__ = [
+    "ConflictInfo", "conflicts", "resolve_conflict", "rotate_keys", "finish_rotation", "pending_rotation",
     "CENTRAL", "ExportResult", "ImportResult", "OfficeInfo", "TrustedInfo", "add_observation", "attach_evidence",
     "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "init_office", "inspect_bundle", "installation",
     "observations", "office", "revoke", "reviews", "set_review", "trust", "trusted_keys", "DecryptionError",

@@ -348,7 +348,9 @@ def test_manifest_with_a_float_is_refused(world, sent: Path) -> None:
 
 @pytest.mark.parametrize("change", [
     lambda m: m.update(sequence="1"),
-    lambda m: m.update(format=2),
+    lambda m: m.update(format=3),
+    lambda m: m.pop("rotation"),  # format 2 requires the field
+    lambda m: m.update(format=1),  # format 1 has no rotation field
     lambda m: m.update(extra=True),
     lambda m: m["records"]["commitment"][0].update(met="sí"),
     lambda m: m["records"]["commitment"][0].update(weight="0,5"),

@@ -1,0 +1,156 @@
+"""Two installations of one region edit one record (issue 3, part 3): the central office keeps
+both versions as a conflict, lists it, and a person resolves it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import CommitmentRow, ObjectiveRow
+from desktop.cli import main
+from desktop.services.example import load_example
+from desktop.sync import errors, service
+from tests.sync.helpers import PASS, Office, enrol, make_office
+
+REGIONAL = ("service", "reporting_year", "work_programme", "objective", "commitment", "progress_analysis", "evidence")
+
+
+def clone_region(src: Office, dst: Office) -> None:
+    """A second installation of the same region with the same records (as if copied)."""
+    src.db.close()
+    con = sqlite3.connect(dst.db.path)
+    try:
+        con.execute("attach database ? as src", (str(src.db.path),))
+        for table in REGIONAL:
+            con.execute(f"insert into main.{table} select * from src.{table}")
+        con.commit()
+    finally:
+        con.close()
+    if src.blobs.exists():
+        shutil.copytree(src.blobs, dst.blobs, dirs_exist_ok=True)
+
+
+def _edit(office: Office, model: type, record_id, **values) -> None:  # noqa: ANN001
+    with office.db.transaction() as session:
+        row = session.get(model, record_id)
+        for k, v in values.items():
+            setattr(row, k, v)
+
+
+def _send(office: Office, central: Office, out: Path) -> service.ImportResult:
+    return service.import_bundle(central.db, service.export_bundle(office.db, PASS, directory=out).path, PASS)
+
+
+@pytest.fixture
+def two(tmp_path: Path):  # noqa: ANN201
+    central = make_office(tmp_path, "central", None)
+    a = make_office(tmp_path, "a", "CL-TA")
+    b = make_office(tmp_path, "b", "CL-TA")
+    load_example(a.db)
+    clone_region(a, b)
+    from db.engine import open_database
+
+    a.db = open_database(a.db.path)
+    enrol(central, a)
+    enrol(central, b)
+    with a.db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+        objective = session.scalars(select(ObjectiveRow.id).order_by(ObjectiveRow.id)).first()
+    out = tmp_path / "out"
+    out.mkdir()
+    yield central, a, b, commitment, objective, out
+    for o in (central, a, b):
+        o.db.close()
+
+
+def _description(central: Office, commitment) -> str:  # noqa: ANN001
+    with central.db.reading() as session:
+        return session.get(CommitmentRow, commitment).description
+
+
+def test_two_installations_editing_one_record_make_a_conflict_with_both_versions(two) -> None:
+    central, a, b, commitment, objective, out = two
+    assert _send(a, central, out).outcome == "aceptado"
+    same = _send(b, central, out)  # the same records from the other installation: nothing to decide
+    assert same.changes["conflictos"] == 0 and same.changes["modificados"] == 0
+    _edit(a, CommitmentRow, commitment, description="Versión de A")
+    _edit(a, ObjectiveRow, objective, text="Objetivo corregido por A")  # only A edits this one
+    _edit(b, CommitmentRow, commitment, description="Versión de B")
+    assert _send(a, central, out).changes["modificados"] == 2
+    result = _send(b, central, out)
+    assert result.outcome == "aceptado" and result.changes["conflictos"] == 1
+    assert "conflicto" in result.summary
+    # Neither version dropped: the record keeps A's, the conflict holds both.
+    assert _description(central, commitment) == "Versión de A"
+    with central.db.reading() as session:
+        assert session.get(ObjectiveRow, objective).text == "Objetivo corregido por A"  # B did not edit it
+    [c] = service.conflicts(central.db)
+    assert (c.table, c.record_id, c.region, c.status) == ("commitment", commitment, "CL-TA", "abierto")
+    assert c.current["description"] == "Versión de A" and c.incoming["description"] == "Versión de B"
+    assert c.current_sender == str(service.office(a.db).installation)
+    assert c.incoming_sender == str(service.office(b.db).installation)
+    assert (c.current_sequence, c.incoming_sequence) == (2, 2)
+
+    # B sends again without touching it: the conflict is not duplicated.
+    assert _send(b, central, out).changes["conflictos"] == 0
+    assert len(service.conflicts(central.db)) == 1
+
+    resolved = service.resolve_conflict(central.db, c.id, "entrante")
+    assert resolved.status == "resuelto" and "entrante" in resolved.resolution
+    assert service.conflicts(central.db) == []
+    assert _description(central, commitment) == "Versión de B"
+    # Neither installation edited it since: their next bundles keep the resolution.
+    assert _send(a, central, out).changes["conflictos"] == 0
+    assert _send(b, central, out).changes["conflictos"] == 0
+    assert _description(central, commitment) == "Versión de B"
+
+
+def test_a_conflict_resolved_with_a_typed_in_value_and_the_command_line(two, capsys) -> None:
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="A", met=True)
+    _edit(b, CommitmentRow, commitment, description="B", met=False)
+    _send(a, central, out)
+    _send(b, central, out)
+    [c] = service.conflicts(central.db)
+    db = str(central.db.path)
+    assert main(["--db", db, "bundle", "conflicts"]) == 0
+    text = capsys.readouterr().out
+    assert str(c.id) in text and "description=A" in text and "description=B" in text
+    with pytest.raises(errors.ConflictError):
+        service.resolve_conflict(central.db, c.id, "valor", {"no_such_column": "x"})
+    with pytest.raises(errors.ConflictError):
+        service.resolve_conflict(central.db, c.id, "otra")
+    with pytest.raises(errors.ConflictError):
+        service.resolve_conflict(central.db, "00000000", "actual")
+    assert main(["--db", db, "bundle", "resolve", str(c.id)[:8], "--keep", "valor", "--set", "description=Acordado",
+                 "--set", "met=true"]) == 0
+    assert "resuelto" in capsys.readouterr().out
+    assert _description(central, commitment) == "Acordado"
+    with central.db.reading() as session:
+        assert session.get(CommitmentRow, commitment).met is True
+    assert [x.status for x in service.conflicts(central.db, include_resolved=True)] == ["resuelto"]
+    assert main(["--db", db, "bundle", "conflicts"]) == 0
+    assert "No hay conflictos" in capsys.readouterr().out
+
+
+def test_a_deletion_against_an_edit_is_a_conflict_and_the_record_is_kept(two) -> None:
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Editada por A")
+    with b.db.transaction() as session:
+        session.delete(session.get(CommitmentRow, commitment))
+    _send(a, central, out)
+    assert _send(b, central, out).changes["conflictos"] == 1
+    assert _description(central, commitment) == "Editada por A"
+    [c] = service.conflicts(central.db)
+    assert c.incoming is None and c.current["description"] == "Editada por A"
+    service.resolve_conflict(central.db, c.id, "entrante")  # the deletion wins
+    with central.db.reading() as session:
+        assert session.get(CommitmentRow, commitment) is None
