@@ -168,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     results["forms_nation"] = forms.run(repeat=min(args.repeat, 3))
     results["xlsx_national"] = xlsx.run(repeat=min(args.repeat, 3))
 
+    # Issue 3: a region's bundle with 200 MB of evidence, exported and imported.
+    from benchmarks import sync
+
+    results["sync_200mb"] = sync.run(200, 8, Path(tempfile.mkdtemp(prefix="avance-bench-sync-")))
+
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(results, indent=2, ensure_ascii=False))
