@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -84,6 +86,35 @@ class Prompter:
     def problems(self, parent: QWidget | None, title: str, summary: str, problems: list[str]) -> None:
         """Show every problem of a file in a dialog whose text can be copied."""
         ProblemsDialog(title, summary, problems, parent).exec()
+
+    def report(self, parent: QWidget | None, title: str, summary: str, lines: list[str]) -> None:
+        """Show a report (one line per file) in a dialog whose text can be copied."""
+        dialog = ProblemsDialog(title, summary, lines, parent)
+        dialog.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        dialog.exec()
+
+    def ask_passphrase(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """Ask a passphrase, never echoed; None when cancelled. The caller uses it at once and
+        keeps it nowhere (issue 3: never stored, never logged)."""
+        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
+    def open_paths(self, parent: QWidget | None, title: str, name_filter: str) -> list[Path]:
+        """Ask for one or more files to open; an empty list when cancelled."""
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), name_filter)
+        return [Path(p) for p in paths]
+
+    def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> int | None:
+        """Ask to pick one of ``items``; its index, or None when cancelled."""
+        value, ok = QInputDialog.getItem(parent, title, text, items, 0, False)
+        return items.index(value) if ok and value in items else None
+
+    def review_export(self, parent: QWidget | None, preview: object) -> bool:
+        """Show what a sync bundle will carry (:class:`desktop.sync.board.ExportPreview`);
+        True when the user goes on."""
+        from ui.sync_panel import ExportPreviewDialog
+
+        return ExportPreviewDialog(preview, parent).exec() == QDialog.DialogCode.Accepted
 
     def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Let the user choose the printer and its options; False when cancelled."""

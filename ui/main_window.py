@@ -39,6 +39,7 @@ from ui.commands import EditCommand
 from ui.delegates import MetDelegate, TextDelegate
 from ui.dialogs import Prompter
 from ui.scoring_panel import ScoringPanel
+from ui.sync_actions import SyncController
 from ui.table_models import ProgrammeTableModel, ProgressTableModel
 from ui.worker import Task, run_in_thread
 
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Listo. Los cambios se guardan al editar."))
         self.refresh_navigator()
         self.open_first()
+        self.sync.attach()
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
@@ -369,6 +371,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.sync = SyncController(self)  # sync bundles (issue 3): actions, panel, national board
+        self.sync.add_file_actions(file_menu)
+        file_menu.addSeparator()
         paper_menu = file_menu.addMenu(self.tr("&Papel"))
         self.paper_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -386,6 +392,7 @@ class MainWindow(QMainWindow):
             self.preview_action, self.print_action, self.export_action, self.print_region_action,
             self.export_region_action, self.export_national_action, self.export_nation_action,
             self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action,
+            *self.sync.busy_actions,
         )
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
@@ -401,6 +408,10 @@ class MainWindow(QMainWindow):
         self.met_clear_action = self._action(self.tr("Quitar «Cumple/no cumple»"), lambda: self.mark_met(None), "Ctrl+0")
         for action in (self.met_yes_action, self.met_no_action, self.met_clear_action):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.sync.attach_action)
+
+        self.sync.add_view_actions(bar.addMenu(self.tr("&Ver")))
 
         help_menu = bar.addMenu(self.tr("A&yuda"))
         help_menu.addAction(self._action(self.tr("&Acerca de Avance"), self.about))
@@ -574,14 +585,16 @@ class MainWindow(QMainWindow):
         QSettings().setValue("print/paper", paper)
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
-    def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None) -> None:  # noqa: ANN001
+    def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None,  # noqa: ANN001
+                   caption: str | None = None, error_title: str | None = None) -> None:
         """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
         ``then(result)`` in the GUI thread (default: say where the PDF was saved). ``relay`` moves the bar when the job
-        reports its progress; without it the bar just shows that work goes on."""
+        reports its progress; without it the bar just shows that work goes on. ``caption`` and ``error_title`` title
+        the progress dialog and the error message (default: printing)."""
         progress = QProgressDialog(title, "", 0, 0, self)
         if relay is not None:
             relay.advanced.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
-        progress.setWindowTitle(self.tr("Imprimiendo"))
+        progress.setWindowTitle(caption or self.tr("Imprimiendo"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -605,7 +618,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             finish()
-            self.prompter.error(self, self.tr("No se pudo imprimir"), str(exc))
+            self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), str(exc))
 
         task = run_in_thread(job, done, failed)
         self._tasks.add(task)

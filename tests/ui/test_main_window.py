@@ -248,7 +248,7 @@ def test_export_cancelled_writes_nothing(window: MainWindow, prompter: FakePromp
 
 def test_menus_have_expected_actions(window: MainWindow) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["Archivo", "Editar", "Ayuda"]
+    assert titles == ["Archivo", "Editar", "Ver", "Ayuda"]
     assert window.print_action.shortcut().toString() == "Ctrl+P"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"

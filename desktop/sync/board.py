@@ -1,0 +1,598 @@
+"""What the window shows of the sync bundles: the office, what an export will carry, the
+bundles sent and received, receipts, observations, review states, evidence files and the
+national board. Plain read functions over the database (no Qt); the window calls them, and
+the changes themselves go through :mod:`desktop.sync.service`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db import queries
+from db.engine import Database
+from db.models import (
+    CommitmentRow,
+    Evidence,
+    ObjectiveRow,
+    Observation,
+    OwnKey,
+    ProgrammeReview,
+    ProgressAnalysis,
+    RegionRow,
+    ReportingYear,
+    SyncAudit,
+    SyncBundle,
+    SyncStream,
+    TrustedKey,
+    WorkProgramme,
+)
+from desktop.domain.forms import PROGRAMME_FORMS, FormKind
+from desktop.domain.regions import REGIONS, Region, find_region
+from desktop.domain.scoring import ProgrammeScore, Verdict
+from desktop.sync import keys as keylib
+from desktop.sync.errors import InstallationError
+
+CENTRAL = "central"
+
+#: Spanish labels of the tables a bundle carries (``docs/bundle-format.md`` names).
+TABLE_LABELS = {
+    "service": "Servicios",
+    "reporting_year": "Años de reporte",
+    "work_programme": "Programas de trabajo",
+    "objective": "Objetivos",
+    "commitment": "Metas y actividades",
+    "progress_analysis": "Análisis del avance (III.4)",
+    "evidence": "Medios de verificación (registros)",
+    "observation": "Observaciones",
+    "programme_review": "Estados de revisión",
+}
+
+_PATHS: dict[type, list[tuple[Any, Any]]] = {
+    ReportingYear: [],
+    WorkProgramme: [(ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    ObjectiveRow: [(WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                   (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    CommitmentRow: [(ObjectiveRow, CommitmentRow.objective_id == ObjectiveRow.id),
+                    (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                    (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    ProgressAnalysis: [(ObjectiveRow, ProgressAnalysis.objective_id == ObjectiveRow.id),
+                       (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+                       (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+    Evidence: [(CommitmentRow, Evidence.commitment_id == CommitmentRow.id),
+               (ObjectiveRow, CommitmentRow.objective_id == ObjectiveRow.id),
+               (WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id),
+               (ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)],
+}
+_REGIONAL = (("reporting_year", ReportingYear), ("work_programme", WorkProgramme), ("objective", ObjectiveRow),
+             ("commitment", CommitmentRow), ("progress_analysis", ProgressAnalysis), ("evidence", Evidence))
+
+
+def _scoped(model: type, *columns: Any):  # noqa: ANN202
+    query = select(*columns).select_from(model)
+    for target, on in _PATHS[model]:
+        query = query.join(target, on)
+    return query.join(RegionRow, ReportingYear.region_id == RegionRow.id)
+
+
+# -- the office ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeView:
+    """This installation, for display.
+
+    Attributes:
+        office: "central" or the region's ISO code.
+        fingerprint: short fingerprint of the active signing key.
+        label: "Oficina central" or "Oficina regional de Tarapacá (CL-TA)".
+    """
+
+    office: str
+    fingerprint: str
+
+    @property
+    def central(self) -> bool:
+        """Whether this is the central office."""
+        return self.office == CENTRAL
+
+    @property
+    def label(self) -> str:
+        """A Spanish name of the office."""
+        if self.central:
+            return "Oficina central"
+        return f"Oficina regional de {find_region(self.office).name} ({self.office})"
+
+
+def office(db: Database) -> OfficeView | None:
+    """This installation's office, or None when it is not set up yet (the example data works
+    without an office)."""
+    from desktop.sync import service
+
+    try:
+        info = service.office(db)
+    except InstallationError:
+        return None
+    return OfficeView(info.office, info.fingerprint)
+
+
+def check_passphrase(db: Database, passphrase: str) -> None:
+    """Open this installation's active signing key with ``passphrase`` and forget it, so a
+    batch of imports stops before the first file when the passphrase is wrong.
+
+    Raises:
+        PassphraseError: wrong or empty passphrase.
+        InstallationError: the office is not set up.
+    """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    with db.reading() as session:
+        key = session.scalar(select(OwnKey).where(OwnKey.status == "active").order_by(OwnKey.created_at.desc()))
+        if key is None:
+            raise InstallationError()
+        pem = key.sign_private
+    keylib.load_private(pem, passphrase, Ed25519PrivateKey)
+
+
+def offices_trusted(db: Database) -> list[str]:
+    """The offices with an active key in this installation's trust store, by code."""
+    with db.reading() as session:
+        rows = session.scalars(select(TrustedKey.office).where(TrustedKey.status == "active").distinct()).all()
+    return sorted(set(rows), key=lambda o: "" if o == CENTRAL else find_region(o).cut)
+
+
+# -- what an export carries ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreview:
+    """What the next bundle of this office will carry, read before building it.
+
+    Attributes:
+        sender: this office ("central" or a region code).
+        recipient: the office it goes to.
+        sequence: the bundle's sequence number.
+        tables: (table name, records) in bundle order.
+        evidence_files: evidence files carried (not yet held by the recipient).
+        evidence_bytes: their total size.
+        recipient_known: whether the trust store has the recipient's key (else export fails).
+        receipt_sequence: central office only: the highest bundle of the region it acknowledges.
+    """
+
+    sender: str
+    recipient: str
+    sequence: int
+    tables: tuple[tuple[str, int], ...]
+    evidence_files: int
+    evidence_bytes: int
+    recipient_known: bool
+    receipt_sequence: int | None = None
+
+    @property
+    def records(self) -> int:
+        """Every record carried."""
+        return sum(n for _, n in self.tables)
+
+    @property
+    def file_name(self) -> str:
+        """The default file name (as ``avance bundle export`` writes it)."""
+        return f"{self.sender}-a-{self.recipient}-{self.sequence:06d}.avance"
+
+
+def _stream_row(session: Session, name: str) -> SyncStream | None:
+    return session.scalar(select(SyncStream).where(SyncStream.stream == name))
+
+
+def _acked(stream: SyncStream | None) -> set[str]:
+    return set(json.loads(stream.acked_evidence)) if stream is not None else set()
+
+
+def _region_count(session: Session, model: type, code: str) -> int:
+    return session.scalar(_scoped(model, func.count(model.id)).where(RegionRow.iso_code == code)) or 0
+
+
+def export_preview(db: Database, to: str | None = None) -> ExportPreview:
+    """What :func:`desktop.sync.service.export_bundle` would put in the next bundle.
+
+    Args:
+        to: central office only: the region to answer.
+
+    Raises:
+        InstallationError: the office is not set up.
+        ValueError: the central office without a region, or an unknown region.
+    """
+    from desktop.sync import service
+
+    info = service.office(db)
+    with db.reading() as session:
+        if info.office != CENTRAL:
+            code = info.office
+            stream = _stream_row(session, f"out:{CENTRAL}")
+            tables = [("service", session.scalar(
+                _scoped(ReportingYear, func.count(ReportingYear.service_id.distinct())).where(RegionRow.iso_code == code)
+            ) or 0)]
+            tables += [(name, _region_count(session, model, code)) for name, model in _REGIONAL]
+            held = _acked(stream)
+            sizes = dict(session.execute(_scoped(Evidence, Evidence.sha256, Evidence.size)
+                                         .where(RegionRow.iso_code == code)).all())
+            carried = {sha: size for sha, size in sizes.items() if sha not in held}
+            known = session.scalar(select(TrustedKey.id).where(TrustedKey.office == CENTRAL,
+                                                                TrustedKey.status == "active").limit(1)) is not None
+            return ExportPreview(code, CENTRAL, (stream.last_sequence if stream else 0) + 1, tuple(tables),
+                                 len(carried), sum(carried.values()), known)
+        if not to:
+            raise ValueError("Indique a qué región responder.")
+        code = find_region(to).iso_code
+        stream = _stream_row(session, f"out:{code}")
+        tables = tuple(
+            (name, session.scalar(select(func.count(model.id)).where(model.region_code == code)) or 0)
+            for name, model in (("observation", Observation), ("programme_review", ProgrammeReview))
+        )
+        received = session.scalar(select(func.max(SyncStream.last_sequence))
+                                  .where(SyncStream.stream.like(f"in:{code}:%")))
+        known = session.scalar(select(TrustedKey.id).where(TrustedKey.office == code,
+                                                            TrustedKey.status == "active").limit(1)) is not None
+        return ExportPreview(CENTRAL, code, (stream.last_sequence if stream else 0) + 1, tables, 0, 0, known,
+                             received or 0)
+
+
+# -- bundles, receipts, observations, reviews, audit ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BundleEntry:
+    """A bundle sent or received by this installation.
+
+    Attributes:
+        sent: True for a bundle this office exported, False for one it imported.
+        office: the other office ("central" or a region code).
+        sequence: its sequence number in its stream.
+        when: when it was exported or imported here (UTC).
+        summary: what it carried or changed (Spanish).
+    """
+
+    sent: bool
+    office: str
+    sequence: int
+    when: dt.datetime
+    summary: str
+
+
+def _stream_office(stream: str) -> str:
+    parts = stream.split(":")
+    return parts[1] if len(parts) > 1 else stream
+
+
+def bundles(db: Database) -> list[BundleEntry]:
+    """Every bundle sent and received here, newest first."""
+    with db.reading() as session:
+        rows = session.scalars(select(SyncBundle).order_by(SyncBundle.created_at.desc(), SyncBundle.sequence.desc()))
+        return [BundleEntry(r.direction == "out", _stream_office(r.stream), r.sequence, r.created_at, r.summary)
+                for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptView:
+    """A regional office's view of the central office's last receipt.
+
+    Attributes:
+        last_sent: the highest sequence exported to the central office (0: none yet).
+        acknowledged: the highest sequence the central office says it applied (0: none).
+        evidence_held: how many evidence files the central office says it holds.
+    """
+
+    last_sent: int
+    acknowledged: int
+    evidence_held: int
+
+
+def receipt(db: Database) -> ReceiptView:
+    """The last receipt from the central office (a regional office's outgoing stream)."""
+    with db.reading() as session:
+        stream = _stream_row(session, f"out:{CENTRAL}")
+        if stream is None:
+            return ReceiptView(0, 0, 0)
+        return ReceiptView(stream.last_sequence, stream.acked_sequence, len(_acked(stream)))
+
+
+def _objective_label(o: ObjectiveRow | None) -> str:
+    if o is None:
+        return "(ya no existe)"
+    return f"Objetivo {o.position + 1}: {o.text}".strip()
+
+
+def _commitment_label(c: CommitmentRow | None) -> str:
+    if c is None:
+        return "(ya no existe)"
+    return c.description.strip() or f"Actividad {c.position + 1}"
+
+
+def _programme_of(session: Session, programme_id: uuid.UUID) -> str:
+    row = session.execute(select(WorkProgramme.form, ReportingYear.year, RegionRow.name)
+                          .join(ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)
+                          .join(RegionRow, ReportingYear.region_id == RegionRow.id)
+                          .where(WorkProgramme.id == programme_id)).first()
+    return f"{row.form} {row.name} {row.year}" if row else "(programa que ya no existe)"
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationEntry:
+    """A central-office observation, with what it is about.
+
+    Attributes:
+        region: the region code.
+        target: "objetivo" or "actividad".
+        about: the objective's or commitment's text.
+        programme: the form, region and year ("III.1 Tarapacá 2009").
+        text: the observation.
+        when: last changed (UTC).
+    """
+
+    region: str
+    target: str
+    about: str
+    programme: str
+    text: str
+    when: dt.datetime
+
+
+def observations(db: Database) -> list[ObservationEntry]:
+    """Every observation held here (received from, or written by, the central office), newest first."""
+    with db.reading() as session:
+        result = []
+        for o in session.scalars(select(Observation).order_by(Observation.updated_at.desc())):
+            if o.target_kind == "objective":
+                obj = session.get(ObjectiveRow, o.target_id)
+                about, programme = _objective_label(obj), obj.programme_id if obj else None
+            else:
+                com = session.get(CommitmentRow, o.target_id)
+                about = _commitment_label(com)
+                programme = session.get(ObjectiveRow, com.objective_id).programme_id if com else None
+            result.append(ObservationEntry(
+                o.region_code, "objetivo" if o.target_kind == "objective" else "actividad", about,
+                _programme_of(session, programme) if programme else "", o.text, o.updated_at))
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """A programme's review state set by the central office."""
+
+    programme: str
+    status: str
+    note: str
+    when: dt.datetime
+
+
+def reviews(db: Database) -> list[ReviewEntry]:
+    """Every programme review state held here, by programme."""
+    with db.reading() as session:
+        rows = session.scalars(select(ProgrammeReview)).all()
+        return sorted((ReviewEntry(_programme_of(session, r.programme_id), r.status, r.note, r.updated_at) for r in rows),
+                      key=lambda e: e.programme)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One import outcome from the audit table."""
+
+    when: dt.datetime
+    file_name: str
+    outcome: str
+    message: str
+
+
+def audit(db: Database, limit: int = 50) -> list[AuditEntry]:
+    """The latest import outcomes (accepted, already imported, rejected), newest first."""
+    with db.reading() as session:
+        rows = session.scalars(select(SyncAudit).order_by(SyncAudit.created_at.desc()).limit(limit))
+        return [AuditEntry(r.created_at, r.file_name, r.outcome, r.message) for r in rows]
+
+
+# -- evidence ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceEntry:
+    """An evidence file (medio de verificación) attached to a commitment.
+
+    Attributes:
+        id: the evidence record id.
+        commitment_id: its commitment.
+        commitment: the commitment's text.
+        name: the file's original name (a label only).
+        size: bytes.
+        sha256: the content hash (its name in the blob store).
+        stored: whether the file is in this installation's blob store.
+        acknowledged: the central office's receipt says it holds the file.
+    """
+
+    id: uuid.UUID
+    commitment_id: uuid.UUID
+    commitment: str
+    name: str
+    size: int
+    sha256: str
+    stored: bool
+    acknowledged: bool
+
+
+def evidence(db: Database, commitment_id: uuid.UUID | None = None) -> list[EvidenceEntry]:
+    """The evidence files here (of one commitment, or all), by commitment and name."""
+    from desktop.sync.blobs import BlobStore
+
+    store = BlobStore.beside(db.path)
+    with db.reading() as session:
+        held = _acked(_stream_row(session, f"out:{CENTRAL}"))
+        query = select(Evidence, CommitmentRow).join(CommitmentRow, Evidence.commitment_id == CommitmentRow.id)
+        if commitment_id is not None:
+            query = query.where(Evidence.commitment_id == commitment_id)
+        rows = session.execute(query.order_by(CommitmentRow.description, Evidence.name)).all()
+        return [EvidenceEntry(e.id, e.commitment_id, _commitment_label(c), e.name, e.size, e.sha256,
+                              store.has(e.sha256), e.sha256 in held) for e, c in rows]
+
+
+# -- the national board -------------------------------------------------------------------------------
+
+
+def quarter_of(day: dt.date) -> int:
+    """The calendar quarter (1–4) of ``day``."""
+    return (day.month - 1) // 3 + 1
+
+
+@dataclass(frozen=True, slots=True)
+class RegionBoardRow:
+    """One region on the national board.
+
+    Attributes:
+        region: the region.
+        enrolled: the trust store has an active key of the region.
+        last_sequence: the sequence of its last bundle imported (None: never sent).
+        last_received: when that bundle was imported here (UTC).
+        sent_this_quarter: a bundle of the region was imported during the current quarter.
+        scores: its programmes' scores for the board's year, by form.
+    """
+
+    region: Region
+    enrolled: bool
+    last_sequence: int | None
+    last_received: dt.datetime | None
+    sent_this_quarter: bool
+    scores: dict[FormKind, ProgrammeScore] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class NationalBoard:
+    """The central office's national board for a year.
+
+    Attributes:
+        year: the reporting year scored (None when no region has data).
+        quarter: the current calendar quarter ("2026-T4").
+        rows: every region of Chile, by CUT number.
+        verdicts: "Desempeño anual servicio" per programme form (III.1 note (12)).
+        service: CUMPLE only when every programme is CUMPLE (None without data).
+        conflicts: open conflicts between two installations of one region, as Spanish lines;
+            None when the core does not record conflicts.
+    """
+
+    year: int | None
+    quarter: str
+    rows: tuple[RegionBoardRow, ...]
+    verdicts: dict[FormKind, Verdict]
+    service: Verdict | None
+    conflicts: list[str] | None
+
+    @property
+    def silent(self) -> list[Region]:
+        """The regions that have not sent a bundle this quarter."""
+        return [r.region for r in self.rows if not r.sent_this_quarter]
+
+
+def years(db: Database) -> list[int]:
+    """The reporting years with data, ascending."""
+    with db.reading() as session:
+        return queries.years_with_data(session)
+
+
+def open_conflicts(db: Database) -> list[str] | None:
+    """The open conflicts (one record edited by two installations of one region), one Spanish
+    line each; None when the sync core does not record conflicts."""
+    from desktop.sync import service
+
+    finder = getattr(service, "conflicts", None)
+    if finder is None:
+        return None
+    lines = []
+    for c in finder(db):
+        what = TABLE_LABELS.get(c.table, c.table)
+        incoming = "la eliminó" if c.incoming is None else "la modificó"
+        current = "eliminada aquí" if c.current is None else f"versión del paquete n.º {c.current_sequence}"
+        lines.append(f"{find_region(c.region).name}: {what} {str(c.record_id)[:8]} — el paquete n.º "
+                     f"{c.incoming_sequence} de otra instalación {incoming}; se conserva la {current} "
+                     f"(conflicto {str(c.id)[:8]}).")
+    return lines
+
+
+def _last_bundles(session: Session) -> dict[str, tuple[int, dt.datetime]]:
+    last: dict[str, tuple[int, dt.datetime]] = {}
+    for stream, sequence, when in session.execute(
+        select(SyncBundle.stream, SyncBundle.sequence, SyncBundle.created_at).where(SyncBundle.direction == "in")
+    ):
+        code = _stream_office(stream)
+        if code not in last or when > last[code][1]:
+            last[code] = (sequence, when)
+    return last
+
+
+def national_board(db: Database, year: int | None = None, today: dt.date | None = None,
+                   quarter_day: dt.date | None = None) -> NationalBoard:
+    """Each region's last bundle and its date, who has not sent this quarter, each programme's
+    regional performance and the service verdict (the same as ``avance summary --national``).
+
+    Args:
+        year: the reporting year to score (default the latest with data).
+        today: the date of the year-end rules when scoring (default today).
+        quarter_day: the date that sets the current quarter (default ``today``).
+    """
+    from desktop.services.summary import national_summary
+
+    today = today or dt.date.today()
+    quarter_day = quarter_day or today
+    quarter = quarter_of(quarter_day)
+    start = dt.datetime(quarter_day.year, 3 * (quarter - 1) + 1, 1).astimezone(dt.UTC)
+    with db.reading() as session:
+        last = _last_bundles(session)
+        enrolled = set(session.scalars(select(TrustedKey.office).where(TrustedKey.status == "active")))
+        available = queries.years_with_data(session)
+    if year is None and available:
+        year = available[-1]
+    scores: dict[str, dict[FormKind, ProgrammeScore]] = {}
+    verdicts: dict[FormKind, Verdict] = {}
+    overall: Verdict | None = None
+    if year is not None and year in available:
+        summary = national_summary(db, year, today)
+        for r in summary.regions:
+            scores[r.region.iso_code] = {s.form: s for s in r.scores}
+        verdicts, overall = summary.verdicts, summary.service
+    rows = tuple(
+        RegionBoardRow(region, region.iso_code in enrolled,
+                       last[region.iso_code][0] if region.iso_code in last else None,
+                       last[region.iso_code][1] if region.iso_code in last else None,
+                       region.iso_code in last and last[region.iso_code][1] >= start,
+                       scores.get(region.iso_code, {}))
+        for region in REGIONS
+    )
+    return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db))
+
+
+def forms_on_board(board: NationalBoard) -> tuple[FormKind, ...]:
+    """The programme forms any region committed, in form order."""
+    present: set[FormKind] = set()
+    for row in board.rows:
+        present.update(row.scores)
+    return tuple(f for f in PROGRAMME_FORMS if f in present)
+
+
+def human_size(size: int) -> str:
+    """A byte count for people ("1,2 MB")."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            text = f"{value:.0f}" if unit == "bytes" else f"{value:.1f}".replace(".", ",")
+            return f"{text} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+__all__ = [
+    "AuditEntry", "BundleEntry", "EvidenceEntry", "ExportPreview", "NationalBoard", "ObservationEntry", "OfficeView",
+    "ReceiptView", "RegionBoardRow", "ReviewEntry", "TABLE_LABELS", "audit", "bundles", "check_passphrase",
+    "evidence", "export_preview", "forms_on_board", "human_size", "national_board", "observations", "office",
+    "offices_trusted", "open_conflicts", "quarter_of", "receipt", "reviews", "years",
+]

@@ -1,0 +1,109 @@
+"""The read side of the sync bundles the window shows (desktop.sync.board)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.domain.forms import FormKind
+from desktop.domain.scoring import Verdict
+from desktop.sync import board, service
+from desktop.sync.errors import PassphraseError
+from tests.conftest import TODAY
+from tests.sync.conftest import EVIDENCE
+from tests.sync.helpers import PASS
+
+
+def test_office_is_none_until_set_up(db) -> None:  # noqa: ANN001
+    assert board.office(db) is None
+
+
+def test_office_and_passphrase_check(world) -> None:  # noqa: ANN001
+    view = board.office(world.ta.db)
+    assert view.office == "CL-TA" and not view.central
+    assert "Tarapacá" in view.label
+    assert view.fingerprint == service.office(world.ta.db).fingerprint
+    board.check_passphrase(world.ta.db, PASS)
+    with pytest.raises(PassphraseError):
+        board.check_passphrase(world.ta.db, "otra frase")
+    assert board.offices_trusted(world.ta.db) == ["central"]
+    assert board.offices_trusted(world.central.db) == ["CL-TA"]
+
+
+def test_export_preview_matches_the_bundle_written(world) -> None:  # noqa: ANN001
+    preview = board.export_preview(world.ta.db)
+    assert preview.recipient == "central" and preview.sequence == 1 and preview.recipient_known
+    assert preview.evidence_files == 1 and preview.evidence_bytes == len(EVIDENCE)
+    counts = dict(preview.tables)
+    assert counts["work_programme"] == 3 and counts["evidence"] == 1 and counts["service"] == 1
+    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out")
+    assert sent.records == preview.records
+    assert sent.evidence_files == preview.evidence_files
+    assert sent.path.name == preview.file_name
+    assert board.export_preview(world.ta.db).sequence == 2
+
+
+def test_bundles_receipts_observations_and_the_central_preview(world) -> None:  # noqa: ANN001
+    out = world.root / "out"
+    sent = service.export_bundle(world.ta.db, PASS, directory=out)
+    service.import_bundle(world.central.db, sent.path, PASS)
+    service.add_observation(world.central.db, "commitment", world.commitment, "Falta el acta firmada.")
+    preview = board.export_preview(world.central.db, to="CL-TA")
+    assert preview.recipient == "CL-TA" and preview.receipt_sequence == 1
+    assert dict(preview.tables) == {"observation": 1, "programme_review": 0}
+    with pytest.raises(ValueError):
+        board.export_preview(world.central.db)
+    answer = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)
+    service.import_bundle(world.ta.db, answer.path, PASS)
+
+    sent_list = board.bundles(world.ta.db)
+    assert [(b.sent, b.office, b.sequence) for b in sent_list] == [(False, "central", 1), (True, "central", 1)]
+    assert board.receipt(world.ta.db) == board.ReceiptView(1, 1, 1)
+    [obs] = board.observations(world.ta.db)
+    assert obs.target == "actividad" and obs.text == "Falta el acta firmada." and "Tarapacá 2009" in obs.programme
+    [ev] = board.evidence(world.ta.db)
+    assert ev.name == "acta de reunión.pdf" and ev.stored and ev.acknowledged
+    assert [a.outcome for a in board.audit(world.central.db)] == ["aceptado"]
+
+
+def test_national_board_shows_last_bundle_silence_and_verdict(world) -> None:  # noqa: ANN001
+    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out")
+    service.import_bundle(world.central.db, sent.path, PASS)
+    today = dt.date.today()
+    nb = board.national_board(world.central.db, 2009, today)
+    ta = nb.rows[0]
+    assert ta.region.iso_code == "CL-TA" and ta.enrolled and ta.last_sequence == 1 and ta.sent_this_quarter
+    assert ta.scores[FormKind.III_1].performance_pct == 0
+    assert nb.service is Verdict.NO_CUMPLE and nb.verdicts[FormKind.III_1] is Verdict.NO_CUMPLE
+    assert len(nb.silent) == 15 and all(r.iso_code != "CL-TA" for r in nb.silent)
+    assert board.forms_on_board(nb) == (FormKind.III_1, FormKind.III_2, FormKind.III_3)
+    later = board.national_board(world.central.db, None, today.replace(year=today.year + 1))
+    assert later.year == 2009 and not later.rows[0].sent_this_quarter
+
+
+def test_national_board_without_data(db) -> None:  # noqa: ANN001
+    nb = board.national_board(db, None, TODAY)
+    assert nb.year is None and nb.service is None and len(nb.silent) == 16
+
+
+def test_human_size() -> None:
+    assert board.human_size(512) == "512 bytes"
+    assert board.human_size(204800) == "200,0 KB"
+    assert board.human_size(3 * 1024 * 1024) == "3,0 MB"
+
+
+def test_open_conflicts_are_listed_in_spanish(world, monkeypatch) -> None:  # noqa: ANN001
+    import uuid
+    from types import SimpleNamespace
+
+    assert board.open_conflicts(world.central.db) == []  # the core records conflicts; none yet
+    fake = SimpleNamespace(id=uuid.UUID(int=7), region="CL-TA", table="commitment", record_id=world.commitment,
+                           current={"description": "A"}, current_sequence=2, incoming=None, incoming_sequence=3)
+    monkeypatch.setattr(service, "conflicts", lambda db: [fake])
+    [line] = board.open_conflicts(world.central.db)
+    assert line.startswith("Tarapacá: Metas y actividades ")
+    assert "paquete n.º 3 de otra instalación la eliminó" in line and "versión del paquete n.º 2" in line
+    assert board.national_board(world.central.db, 2009, TODAY).conflicts == [line]
+    monkeypatch.delattr(service, "conflicts")
+    assert board.open_conflicts(world.central.db) is None

@@ -1,0 +1,327 @@
+"""The sync bundles in the window (issue 3, part 5), driven as a user would with a fake
+prompter: a regional office exports a bundle, the central office imports several files and
+reads one report line each, sees the national board and answers; evidence attached by file
+dialog and by drag-and-drop; a cancelled passphrase changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import build_main_window
+from desktop.domain.forms import FormKind
+from desktop.domain.regions import find_region
+from desktop.services.generate import generate_national
+from desktop.services.summary import national_summary
+from desktop.sync import board
+from tests.conftest import TODAY
+from tests.sync.helpers import PASS, enrol, make_office, snapshot
+from tests.ui.test_main_window import _Answers
+from ui.main_window import MainWindow
+from ui.sync_panel import BoardDialog, ExportPreviewDialog
+
+
+class SyncPrompter(_Answers):
+    """Also answers passphrases (in order; None = "Cancelar"), several files, choices, the export
+    preview, and records the reports shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passphrases: list[str | None] = []
+        self.asked: list[str] = []
+        self.open_these: list[Path] = []
+        self.choice: int | None = 0
+        self.choices: list[list[str]] = []
+        self.previews: list[str] = []
+        self.reports: list[tuple[str, list[str]]] = []
+        self.confirm_answer = True
+
+    def ask_passphrase(self, parent, title, text):  # noqa: ANN001, ANN201
+        self.asked.append(text)
+        return self.passphrases.pop(0) if self.passphrases else None
+
+    def open_paths(self, parent, title, name_filter):  # noqa: ANN001, ANN201
+        return list(self.open_these)
+
+    def choose(self, parent, title, text, items):  # noqa: ANN001, ANN201
+        self.choices.append(items)
+        return self.choice
+
+    def review_export(self, parent, preview):  # noqa: ANN001, ANN201
+        dialog = ExportPreviewDialog(preview, parent)
+        self.previews.append(dialog.text())
+        dialog.deleteLater()
+        return True
+
+    def report(self, parent, title, summary, lines):  # noqa: ANN001, ANN201
+        self.reports.append((summary, lines))
+
+
+def _window(qtbot, db, prompter) -> MainWindow:  # noqa: ANN001
+    window = build_main_window(db, prompter, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _idle(window: MainWindow) -> bool:
+    return not window._tasks  # noqa: SLF001
+
+
+@pytest.fixture
+def offices(tmp_path: Path):  # noqa: ANN201
+    """The central office and Antofagasta (generated programmes), enrolled both ways."""
+    central = make_office(tmp_path, "central", None)
+    an = make_office(tmp_path, "an", "CL-AN")
+    enrol(central, an)
+    generate_national(an.db, 2009, regions=(find_region("CL-AN"),), objectives=3, activities=3)
+    (tmp_path / "usb").mkdir()
+    yield central, an
+    central.db.close()
+    an.db.close()
+
+
+def _export(qtbot, window: MainWindow, prompter: SyncPrompter, out: Path) -> None:  # noqa: ANN001
+    prompter.save_to = out
+    prompter.passphrases = [PASS]
+    window.sync.export_bundle_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and _idle(window), timeout=20000)
+
+
+def _import(qtbot, window: MainWindow, prompter: SyncPrompter, files: list[Path]) -> tuple[str, list[str]]:  # noqa: ANN001
+    prompter.open_these = files
+    prompter.passphrases = [PASS]
+    before = len(prompter.reports)
+    window.sync.import_bundles_action.trigger()
+    qtbot.waitUntil(lambda: len(prompter.reports) > before and _idle(window), timeout=30000)
+    return prompter.reports[-1]
+
+
+def test_regional_export_is_imported_by_the_central_window(qtbot, tmp_path, offices, qtmodeltester) -> None:  # noqa: ANN001
+    central, an = offices
+    usb = tmp_path / "usb"
+    # The regional window: only the regional actions show.
+    rp = SyncPrompter()
+    regional = _window(qtbot, an.db, rp)
+    assert regional.sync.export_bundle_action.isVisible() and not regional.sync.import_bundles_action.isVisible()
+    sent = usb / "antofagasta.avance"
+    _export(qtbot, regional, rp, sent)
+    assert not rp.errors
+    preview = rp.previews[0]
+    assert preview.startswith("Exportar paquete\nPaquete n.º 1 de la oficina regional de Antofagasta (CL-AN) para la oficina central")
+    assert "Metas y actividades: 27" in preview and "Archivos de medios de verificación: 0 (0 bytes)" in preview
+    assert "Paquete n.º 1 para la oficina central guardado" in regional.statusBar().currentMessage()
+    assert regional.sync.dock.isVisible()
+    assert regional.sync.panel.bundles.topLevelItem(0).text(0) == "enviado a"
+
+    # Two damaged copies: truncated, and not a bundle at all.
+    truncated = usb / "truncado.avance"
+    truncated.write_bytes(sent.read_bytes()[: sent.stat().st_size // 2])
+    garbage = usb / "otro.avance"
+    garbage.write_bytes(b"esto no es un paquete")
+
+    cp = SyncPrompter()
+    window = _window(qtbot, central.db, cp)
+    assert window.sync.import_bundles_action.isVisible() and not window.sync.export_bundle_action.isVisible()
+    assert not window.sync.attach_action.isVisible()
+    before = snapshot(central)
+    summary, lines = _import(qtbot, window, cp, [truncated])
+    assert len(lines) == 1 and lines[0].startswith("truncado.avance — RECHAZADO:")
+    assert "rechazado" in summary and "no se cambió nada" in summary
+    assert snapshot(central) == before
+
+    summary, lines = _import(qtbot, window, cp, [truncated, sent, garbage, sent])
+    assert len(lines) == 4
+    assert lines[0].startswith("truncado.avance — RECHAZADO") and "Antofagasta" in lines[0]
+    assert lines[1].startswith("antofagasta.avance — ACEPTADO. Firmado por la oficina regional de Antofagasta (CL-AN) (huella ")
+    assert "región CL-AN, secuencia 1" in lines[1] and "nuevos" in lines[1]
+    assert lines[2].startswith("otro.avance — RECHAZADO: El archivo no es un paquete de Avance")
+    assert lines[3].startswith("antofagasta.avance — YA IMPORTADO")
+    assert not cp.errors
+    regions = [window.navigator.topLevelItem(i).text(0) for i in range(window.navigator.topLevelItemCount())]
+    assert "Antofagasta (CL-AN)" in regions
+
+    # The national board: Antofagasta's last bundle, the silent regions and the verdict.
+    window.sync.board_action.trigger()
+    dialog = window.sync.board_dialog
+    assert dialog.isVisible()
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    an_row = rows["02 Antofagasta"]
+    assert model.index(an_row, 2).data() == "n.º 1"
+    assert model.index(an_row, 4).data() == "enviado"
+    assert model.index(rows["01 Tarapacá"], 2).data() == "—"
+    verdict = national_summary(central.db, 2009, TODAY).service.value
+    assert f"Servicio: <b><span style=\"color:#b00020\">{verdict}</span>" in dialog.verdict_label.text()
+    assert "Sin envíos en" in dialog.silent_label.text() and "Antofagasta" not in dialog.silent_label.text()
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert header[5:] == ["III.1 (%)", "III.2 (%)", "III.3 (%)"]
+
+    # The answer goes back to Antofagasta, whose window imports it.
+    answer = usb / "respuesta.avance"
+    cp.save_to = answer
+    cp.passphrases = [PASS]
+    cp.choice = 0
+    window.sync.export_answer_action.trigger()
+    qtbot.waitUntil(lambda: answer.exists() and _idle(window), timeout=20000)
+    assert cp.choices[-1] == ["Antofagasta (CL-AN)"]
+    assert "Acuse de recibo: paquetes de la región aplicados hasta el n.º 1" in cp.previews[-1]
+    rp.open_this = answer
+    rp.passphrases = [PASS]
+    regional.sync.import_answer_action.trigger()
+    qtbot.waitUntil(lambda: bool(rp.reports) and _idle(regional), timeout=20000)
+    assert rp.reports[-1][1][0].startswith("respuesta.avance — ACEPTADO. Firmado por la oficina central")
+    assert "la oficina central aplicó hasta el n.º 1" in regional.sync.panel.receipt_label.text()
+
+
+def _drag_and_drop(viewport, pos: QPointF, mime: QMimeData) -> QDropEvent:  # noqa: ANN001
+    """Enter the widget with a drag, then drop (Qt delivers a drop only after its drag enter)."""
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, drop)
+    return drop
+
+
+def test_attach_evidence_by_dialog_and_by_drop(qtbot, tmp_path) -> None:  # noqa: ANN001
+    ta = make_office(tmp_path, "ta", "CL-TA")
+    try:
+        prompter = SyncPrompter()
+        window = _window(qtbot, ta.db, prompter)
+        table = window.programme_page.table
+        model = window.programme_model
+        acta = tmp_path / "acta firmada.pdf"
+        acta.write_bytes(b"%PDF-1.4 acta\n" * 1000)
+        # Nothing selected: the window says what to do.
+        window.sync.attach_action.trigger()
+        assert "Seleccione primero una fila" in prompter.infos[-1]
+        table.setCurrentIndex(model.index(0, model.column_of("description")))
+        prompter.open_this = acta
+        window.sync.attach_action.trigger()
+        qtbot.waitUntil(lambda: len(board.evidence(ta.db)) == 1 and _idle(window), timeout=10000)
+        [ev] = board.evidence(ta.db)
+        assert ev.name == "acta firmada.pdf" and ev.stored and ev.commitment_id == model.row_at(0)[1].id
+        assert (ta.blobs / ev.sha256).read_bytes() == acta.read_bytes()
+        evidence_tree = window.sync.panel.evidence
+        assert window.sync.dock.isVisible()
+        assert evidence_tree.topLevelItem(0).text(1) == "acta firmada.pdf"
+        assert evidence_tree.topLevelItem(0).text(3) == "por enviar"
+
+        # Drag a file from the file manager onto the second row.
+        foto = tmp_path / "foto.jpg"
+        foto.write_bytes(b"\xff\xd8 foto")
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(foto))])
+        pos = QPointF(table.visualRect(model.index(1, model.column_of("description"))).center())
+        drop = _drag_and_drop(table.viewport(), pos, mime)
+        assert drop.isAccepted()
+        assert "foto.jpg" in prompter.confirmations[-1]
+        qtbot.waitUntil(lambda: len(board.evidence(ta.db)) == 2 and _idle(window), timeout=10000)
+        target = model.row_at(1)[1].id
+        assert [e.name for e in board.evidence(ta.db, target)] == ["foto.jpg"]
+        assert evidence_tree.topLevelItemCount() == 2
+
+        # A refused confirmation attaches nothing.
+        prompter.confirm_answer = False
+        _drag_and_drop(table.viewport(), pos, mime)
+        assert len(board.evidence(ta.db)) == 2 and "foto.jpg" in prompter.confirmations[-1]
+        window.close()
+    finally:
+        ta.db.close()
+
+
+def test_passphrase_cancel_or_wrong_changes_nothing(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    prompter = SyncPrompter()
+    window = _window(qtbot, an.db, prompter)
+    before = snapshot(an)
+    out = tmp_path / "usb" / "cancelado.avance"
+    prompter.save_to = out
+    prompter.passphrases = [None]  # "Cancelar"
+    window.sync.export_bundle_action.trigger()
+    assert not out.exists() and not prompter.errors and _idle(window)
+    assert window.statusBar().currentMessage().startswith("Cancelado")
+    assert snapshot(an) == before
+
+    prompter.passphrases = ["frase equivocada"]
+    window.sync.export_bundle_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.errors) and _idle(window), timeout=20000)
+    assert "Frase de paso incorrecta" in prompter.errors[-1][1]
+    assert not out.exists() and snapshot(an) == before
+
+    # Importing: cancelled, then a wrong passphrase stops before the first file.
+    prompter.open_this = out
+    prompter.passphrases = [None]
+    window.sync.import_answer_action.trigger()
+    assert not prompter.reports and _idle(window)
+    prompter.open_this = tmp_path / "usb" / "cualquiera.avance"
+    prompter.passphrases = ["frase equivocada"]
+    window.sync.import_answer_action.trigger()
+    qtbot.waitUntil(lambda: len(prompter.errors) == 2 and _idle(window), timeout=20000)
+    assert "Frase de paso incorrecta" in prompter.errors[-1][1] and not prompter.reports
+    assert snapshot(an) == before
+    assert not any("equivocada" in line for line in Path(an.db.path).read_bytes().decode("latin-1").splitlines())
+
+
+def test_office_set_up_later_from_the_menu(qtbot, db, tmp_path) -> None:  # noqa: ANN001
+    prompter = SyncPrompter()
+    window = _window(qtbot, db, prompter)  # no office: the example opens as always
+    assert window.current is not None and window.current[2] is FormKind.III_1
+    sync = window.sync
+    assert sync.setup_action.isVisible() and sync.attach_action.isVisible()
+    assert not any(a.isVisible() for a in (sync.export_bundle_action, sync.import_bundles_action,
+                                           sync.board_action, sync.export_keys_action))
+    sync.panel_action.trigger()
+    assert "aún no está configurada" in sync.panel.office_label.text()
+
+    prompter.choice = 1  # Tarapacá
+    prompter.passphrases = [PASS, "otra"]
+    sync.setup_action.trigger()
+    assert "no coinciden" in prompter.errors[-1][1] and board.office(db) is None
+    prompter.passphrases = [PASS, PASS]
+    sync.setup_action.trigger()
+    qtbot.waitUntil(lambda: board.office(db) is not None and _idle(window), timeout=20000)
+    assert board.office(db).office == "CL-TA"
+    assert sync.export_bundle_action.isVisible() and not sync.board_action.isVisible()
+    assert "Oficina configurada: Oficina regional de Tarapacá (CL-TA)" in prompter.infos[-1]
+    assert "Tarapacá" in sync.panel.office_label.text()
+
+    # Its public keys go to a file, which a central office trusts through its own window.
+    keys = tmp_path / "claves-ta.avance-claves"
+    prompter.save_to = keys
+    prompter.passphrases = [PASS]
+    sync.export_keys_action.trigger()
+    qtbot.waitUntil(lambda: keys.exists() and _idle(window), timeout=20000)
+    central = make_office(tmp_path, "central", None)
+    try:
+        cp = SyncPrompter()
+        cwin = _window(qtbot, central.db, cp)
+        cp.open_this = keys
+        cp.choice = 0  # Tarapacá
+        cwin.sync.trust_action.trigger()
+        assert not cp.errors, cp.errors
+        assert board.office(db).fingerprint in cp.infos[-1]
+        assert board.offices_trusted(central.db) == ["CL-TA"]
+        cwin.close()
+    finally:
+        central.db.close()
+
+
+def test_dialogs_render(qtbot, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    dialog = ExportPreviewDialog(board.export_preview(an.db))
+    qtbot.addWidget(dialog)
+    assert "Paquete n.º 1" in dialog.heading.text()
+    board_dialog = BoardDialog()
+    qtbot.addWidget(board_dialog)
+    board_dialog.show_board(board.national_board(central.db, None, TODAY), board.years(central.db))
+    assert board_dialog.model.rowCount() == 16
+    assert "Ninguna región tiene datos" in board_dialog.verdict_label.text()

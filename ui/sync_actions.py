@@ -1,0 +1,494 @@
+"""The window side of the sync bundles (issue 3, part 5): the menu actions, the
+"Sincronización" panel, the national board, evidence by file dialog or drag-and-drop.
+
+Every question goes through the window's prompter (tests replace it); every change goes
+through :mod:`desktop.sync.service`, in a worker with a progress dialog when it can take more
+than a moment (office set-up, export, import). A passphrase lives only in the closure of the
+job that uses it: never stored on an object, never logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from desktop.domain.regions import REGIONS
+from ui.sync_panel import BoardDialog, SyncPanel, office_name, office_short, when_text
+
+if TYPE_CHECKING:
+    from desktop.sync.board import OfficeView
+    from ui.main_window import MainWindow
+
+BUNDLE_FILTER = "Paquetes de Avance (*.avance)"
+KEYS_FILTER = "Claves públicas de Avance (*.avance-claves *.pub);;Todos los archivos (*)"
+
+
+class _Relay(QObject):
+    """Carries ``(done, total)`` from the worker to the progress dialog."""
+
+    advanced = Signal(int, int)
+
+
+class SyncController(QObject):
+    """Owns the sync actions, the panel and the board of ``window``.
+
+    Args:
+        window: the main window (its prompter, status bar, worker runner and programme table).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.office: OfficeView | None = None
+        self.board_dialog: BoardDialog | None = None
+        tr = self.tr
+        act = window._action  # noqa: SLF001 - the window's action factory
+        self.setup_action = act(tr("Configurar oficina…"), self.setup_office,
+                                tip=tr("Configura esta instalación como oficina regional o central (claves de firma y cifrado)"))
+        self.export_keys_action = act(tr("Exportar claves públicas…"), self.export_public_keys,
+                                      tip=tr("Archivo de claves públicas para la otra oficina"))
+        self.trust_action = act(tr("Incorporar claves de otra oficina…"), self.trust_keys,
+                                tip=tr("Agrega las claves públicas de otra oficina al almacén de confianza"))
+        self.export_bundle_action = act(tr("Exportar paquete…"), self.export_bundle, "Ctrl+Shift+S",
+                                        tr("Paquete firmado y cifrado para la oficina central"))
+        self.import_answer_action = act(tr("Importar respuesta…"), self.import_answer,
+                                        tip=tr("Importa el acuse de recibo y las observaciones de la oficina central"))
+        self.import_bundles_action = act(tr("Importar paquetes…"), self.import_bundles, "Ctrl+Shift+I",
+                                         tr("Importa los paquetes de las regiones (varios a la vez)"))
+        self.export_answer_action = act(tr("Exportar respuesta…"), self.export_answer,
+                                        tip=tr("Acuse de recibo y observaciones para una región"))
+        self.attach_action = act(tr("Adjuntar medio de verificación…"), self.attach_evidence, "Ctrl+Shift+A",
+                                 tr("Adjunta un archivo a la actividad seleccionada (también puede arrastrarlo "
+                                    "sobre la fila)"))
+        self.board_action = act(tr("Tablero nacional"), self.show_board, "Ctrl+Shift+B",
+                                tr("Último paquete de cada región, desempeño regional y resultado del servicio"))
+        self.panel = SyncPanel()
+        self.dock = QDockWidget(tr("Sincronización"), window)
+        self.dock.setObjectName("sync")
+        self.dock.setWidget(self.panel)
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.panel_action = self.dock.toggleViewAction()
+        self.panel_action.setText(tr("Sincronización"))
+        self.panel_action.setShortcut("Ctrl+Shift+Y")
+        self._regional = (self.export_bundle_action, self.import_answer_action)
+        self._central = (self.import_bundles_action, self.export_answer_action, self.board_action)
+        self._configured = (self.export_keys_action, self.trust_action)
+        table = window.programme_page.table
+        table.setAcceptDrops(True)
+        table.viewport().setAcceptDrops(True)
+        table.viewport().installEventFilter(self)
+        self._apply_office()
+
+    @property
+    def busy_actions(self) -> tuple[QAction, ...]:
+        """Actions disabled while a job runs."""
+        return (self.setup_action, self.export_keys_action, self.trust_action, *self._regional, *self._central,
+                self.attach_action)
+
+    def add_file_actions(self, menu: QMenu) -> None:
+        """Archivo: the bundle actions and the Oficina submenu."""
+        for action in (*self._regional, self.import_bundles_action, self.export_answer_action):
+            menu.addAction(action)
+        office_menu = menu.addMenu(self.tr("&Oficina"))
+        for action in (self.setup_action, self.export_keys_action, self.trust_action):
+            office_menu.addAction(action)
+
+    def add_view_actions(self, menu: QMenu) -> None:
+        """Ver: the panel and the national board."""
+        menu.addAction(self.panel_action)
+        menu.addAction(self.board_action)
+
+    # -- state --------------------------------------------------------------------------------
+    def attach(self) -> None:
+        """The window has its database: read the office and show what fits it."""
+        from desktop.sync import board
+
+        self.office = board.office(self.window.db)
+        self._apply_office()
+        self.refresh()
+
+    def _apply_office(self) -> None:
+        central = self.office is not None and self.office.central
+        regional = self.office is not None and not central
+        for action in self._regional:
+            action.setVisible(regional)
+        for action in self._central:
+            action.setVisible(central)
+        for action in self._configured:
+            action.setVisible(self.office is not None)
+        self.attach_action.setVisible(not central)
+
+    def refresh(self) -> None:
+        """Re-read what the panel and the board show (only when they are open)."""
+        db = self.window.db
+        if db is None:
+            return
+        from desktop.sync import board
+
+        if self.dock.isVisible():
+            self.panel.show_office(self.office)
+            self.panel.show_receipt(board.receipt(db) if self.office and not self.office.central else None)
+            self.panel.show_bundles(board.bundles(db))
+            self.panel.show_observations(board.observations(db), board.reviews(db))
+            self.panel.show_evidence(board.evidence(db))
+            self.panel.show_imports(board.audit(db))
+        if self.board_dialog is not None and self.board_dialog.isVisible():
+            self._fill_board(self.board_dialog.board.year if self.board_dialog.board else None)
+
+    def _status(self, text: str, ms: int = 10000) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    def _run(self, title: str, job, then, relay: _Relay | None = None) -> None:  # noqa: ANN001
+        self.window._run_print(title, job, Path(), then, relay=relay,  # noqa: SLF001
+                               caption=self.tr("Sincronización"), error_title=self.tr("Sincronización"))
+
+    def _passphrase(self, title: str) -> str | None:
+        """Ask this office's passphrase; None (and a status line) when cancelled."""
+        value = self.window.prompter.ask_passphrase(
+            self.window, title, self.tr("Frase de paso de la clave de esta oficina:"))
+        if value is None:
+            self._status(self.tr("Cancelado: no se cambió nada."), 5000)
+        return value
+
+    # -- office and keys ------------------------------------------------------------------------
+    def setup_office(self) -> None:
+        """Archivo → Oficina → Configurar oficina: region or central, passphrase twice, keys made
+        in the worker. An office already set up is only shown."""
+        if self.window.db is None:
+            return
+        p = self.window.prompter
+        if self.office is not None:
+            p.info(self.window, self.tr("Configurar oficina"), self.tr(
+                "Esta instalación ya está configurada: {0}. Huella de su clave: {1}.").format(
+                self.office.label, self.office.fingerprint))
+            return
+        items = [self.tr("Oficina central (nivel central)")] + [f"{r.name} ({r.iso_code})" for r in REGIONS]
+        choice = p.choose(self.window, self.tr("Configurar oficina"),
+                          self.tr("¿Qué oficina es esta instalación? No se puede cambiar después."), items)
+        if choice is None:
+            return
+        region = None if choice == 0 else REGIONS[choice - 1].iso_code
+        first = p.ask_passphrase(self.window, self.tr("Configurar oficina"), self.tr(
+            "Elija una frase de paso para proteger las claves de esta oficina (se pide al exportar e importar; "
+            "no se guarda en ninguna parte):"))
+        if first is None:
+            return
+        second = p.ask_passphrase(self.window, self.tr("Configurar oficina"), self.tr("Repita la frase de paso:"))
+        if second is None:
+            return
+        if first != second:
+            p.error(self.window, self.tr("Configurar oficina"),
+                    self.tr("Las frases de paso no coinciden; no se cambió nada."))
+            return
+        if not first:
+            p.error(self.window, self.tr("Configurar oficina"), self.tr("La frase de paso no puede estar vacía."))
+            return
+        from desktop.sync import service
+
+        db = self.window.db
+
+        def done(info: Any) -> None:  # noqa: ANN401
+            self.attach()
+            p.info(self.window, self.tr("Configurar oficina"), self.tr(
+                "Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) "
+                "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint))
+
+        self._run(self.tr("Creando las claves de la oficina…"),
+                  lambda: service.init_office(db, region=region, passphrase=first), done)
+
+    def export_public_keys(self) -> None:
+        """Archivo → Oficina → Exportar claves públicas (signed with the passphrase)."""
+        if self.office is None:
+            return
+        code = self.office.office
+        out = self.window.prompter.save_path(self.window, self.tr("Exportar claves públicas"),
+                                             Path.home() / f"claves-{code}.avance-claves", self.tr(KEYS_FILTER))
+        if out is None:
+            return
+        passphrase = self._passphrase(self.tr("Exportar claves públicas"))
+        if passphrase is None:
+            return
+        from desktop.sync import service
+
+        db = self.window.db
+
+        def job() -> Path:
+            out.write_bytes(service.export_public(db, passphrase))
+            return out
+
+        self._run(self.tr("Firmando las claves públicas…"), job, lambda path: self._status(
+            self.tr("Claves públicas guardadas en {0}. Huella: {1}").format(path, self.office.fingerprint)))
+
+    def trust_keys(self) -> None:
+        """Archivo → Oficina → Incorporar claves de otra oficina (central: of a region;
+        regional: of the central office)."""
+        if self.office is None:
+            return
+        p = self.window.prompter
+        path = p.open_path(self.window, self.tr("Incorporar claves de otra oficina"), self.tr(KEYS_FILTER))
+        if path is None:
+            return
+        if self.office.central:
+            choice = p.choose(self.window, self.tr("Incorporar claves"), self.tr("¿De qué región es el archivo?"),
+                              [f"{r.name} ({r.iso_code})" for r in REGIONS])
+            if choice is None:
+                return
+            owner = REGIONS[choice].iso_code
+        else:
+            owner = "central"
+        from desktop.sync import keys as keylib
+        from desktop.sync import service
+        from desktop.sync.errors import SyncError
+
+        try:
+            pub = service.trust(self.window.db, path.read_bytes(), owner)
+        except (SyncError, OSError) as exc:
+            p.error(self.window, self.tr("Incorporar claves"), str(exc))
+            return
+        p.info(self.window, self.tr("Incorporar claves"), self.tr(
+            "Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de "
+            "intercambiar paquetes.").format(office_name(pub.office), keylib.fingerprint(pub.sign_key_id)))
+        self.refresh()
+
+    # -- export -----------------------------------------------------------------------------
+    def export_bundle(self) -> None:
+        """Archivo → Exportar paquete (regional office)."""
+        self._export(None)
+
+    def export_answer(self) -> None:
+        """Archivo → Exportar respuesta (central office): receipt, observations and review
+        states for one region."""
+        if self.window.db is None:
+            return
+        from desktop.sync import board
+
+        regions = [o for o in board.offices_trusted(self.window.db) if o != "central"]
+        if not regions:
+            self.window.prompter.error(self.window, self.tr("Exportar respuesta"), self.tr(
+                "Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → "
+                "Incorporar claves de otra oficina…"))
+            return
+        choice = self.window.prompter.choose(self.window, self.tr("Exportar respuesta"),
+                                             self.tr("¿A qué región responder?"), [office_short(r) for r in regions])
+        if choice is not None:
+            self._export(regions[choice])
+
+    def _export(self, to: str | None) -> None:
+        if self.window.db is None or self.office is None:
+            return
+        from desktop.sync import board, service
+
+        p = self.window.prompter
+        title = self.tr("Exportar respuesta") if to else self.tr("Exportar paquete")
+        preview = board.export_preview(self.window.db, to)
+        if not preview.recipient_known:
+            p.error(self.window, title, self.tr(
+                "Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → "
+                "Incorporar claves de otra oficina…").format(office_name(preview.recipient)))
+            return
+        if not p.review_export(self.window, preview):
+            return
+        out = p.save_path(self.window, title, Path.home() / preview.file_name, self.tr(BUNDLE_FILTER))
+        if out is None:
+            return
+        if out.suffix != ".avance":
+            out = out.with_name(out.name + ".avance")
+        passphrase = self._passphrase(title)
+        if passphrase is None:
+            return
+        db = self.window.db
+
+        def done(result: Any) -> None:  # noqa: ANN401
+            self._status(self.tr("Paquete n.º {0} para la {1} guardado en {2}: {3} registros, {4} medios de "
+                                 "verificación.").format(result.sequence, office_name(result.recipient), result.path,
+                                                         result.records, result.evidence_files), 20000)
+            self.dock.show()
+            self.refresh()
+
+        self._run(self.tr("Firmando y cifrando el paquete n.º {0}…").format(preview.sequence),
+                  lambda: service.export_bundle(db, passphrase, out=out, to=to), done)
+
+    # -- import -------------------------------------------------------------------------------
+    def import_bundles(self) -> None:
+        """Archivo → Importar paquetes (central office): several files, one report line each."""
+        paths = self.window.prompter.open_paths(self.window, self.tr("Importar paquetes"), self.tr(BUNDLE_FILTER))
+        if paths:
+            self._import(paths, self.tr("Importar paquetes"))
+
+    def import_answer(self) -> None:
+        """Archivo → Importar respuesta (regional office): the central office's answer."""
+        path = self.window.prompter.open_path(self.window, self.tr("Importar respuesta"), self.tr(BUNDLE_FILTER))
+        if path is not None:
+            self._import([path], self.tr("Importar respuesta"))
+
+    def _import(self, paths: list[Path], title: str) -> None:
+        if self.window.db is None:
+            return
+        passphrase = self._passphrase(title)
+        if passphrase is None:
+            return
+        db = self.window.db
+        relay = _Relay(self)
+
+        def job() -> list[tuple[bool, str]]:
+            from desktop.sync import board
+
+            board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
+            lines = []
+            for i, path in enumerate(paths):
+                relay.advanced.emit(i, len(paths))
+                lines.append(self._import_one(db, path, passphrase))
+            relay.advanced.emit(len(paths), len(paths))
+            return lines
+
+        def done(lines: list[tuple[bool, str]]) -> None:
+            rejected = sum(1 for ok, _ in lines if not ok)
+            summary = self.tr("{0} paquete(s): {1} importado(s) o ya importado(s), {2} rechazado(s).").format(
+                len(lines), len(lines) - rejected, rejected)
+            if rejected:
+                summary += " " + self.tr("Con los rechazados no se cambió nada.")
+            self.window.undo_stack.clear()  # imported records replace what the undo history points at
+            self.window.refresh_navigator()
+            if self.window.current is None:
+                self.window.open_first()
+            else:
+                self.window.open_form(*self.window.current)
+            self.dock.show()
+            self.refresh()
+            self._status(summary, 20000)
+            self.window.prompter.report(self.window, title, summary, [text for _, text in lines])
+
+        self._run(self.tr("Verificando e importando {0} paquete(s)…").format(len(paths)), job, done, relay)
+
+    @staticmethod
+    def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
+        """Import one file (runs in the worker); (accepted, the report line)."""
+        from desktop.sync import service
+        from desktop.sync.errors import BundleRejected
+
+        try:
+            r = service.import_bundle(db, path, passphrase)
+        except (BundleRejected, OSError) as exc:
+            who = ""
+            try:
+                info = service.inspect_bundle(db, path, None)
+                known = info.get("remitente_conocido")
+                owner = f" de la {office_name(known)}" if known else ", que esta oficina no conoce"
+                who = f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}{owner}."
+            except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
+                pass
+            return False, f"{path.name} — RECHAZADO: {exc}{who}"
+        origin = office_name(r.sender)
+        region = "" if r.sender == "central" else f", región {r.sender}"
+        state = "YA IMPORTADO" if r.outcome == "ya importado" else r.outcome.upper()
+        return True, (f"{path.name} — {state}. Firmado por la {origin} (huella {r.fingerprint}) el "
+                      f"{when_text(r.created_at)}{region}, secuencia {r.sequence}. {r.summary}")
+
+    # -- evidence -----------------------------------------------------------------------------
+    def _selected_commitment(self) -> tuple[uuid.UUID, str] | None:
+        w = self.window
+        if w.pages.currentWidget() is not w.programme_page:
+            return None
+        index = w.programme_page.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self._commitment_at(index.row())
+
+    def _commitment_at(self, row: int) -> tuple[uuid.UUID, str] | None:
+        model = self.window.programme_model
+        if not 0 <= row < model.rowCount():
+            return None
+        _objective, commitment = model.row_at(row)
+        if commitment is None:
+            return None
+        return commitment.id, commitment.description
+
+    def attach_evidence(self) -> None:
+        """Editar → Adjuntar medio de verificación: a file for the selected commitment."""
+        if self.window.db is None:
+            return
+        target = self._selected_commitment()
+        if target is None:
+            self.window.prompter.info(self.window, self.tr("Adjuntar medio de verificación"), self.tr(
+                "Seleccione primero una fila de actividad en III.1, III.2 o III.3."))
+            return
+        path = self.window.prompter.open_path(self.window, self.tr("Adjuntar medio de verificación"),
+                                              self.tr("Todos los archivos (*)"))
+        if path is not None:
+            self._attach(target[0], [path])
+
+    def _attach(self, commitment_id: uuid.UUID, paths: list[Path]) -> None:
+        from desktop.sync import service
+
+        db = self.window.db
+
+        def job() -> list[Path]:
+            for path in paths:
+                service.attach_evidence(db, commitment_id, path)
+            return paths
+
+        def done(attached: list[Path]) -> None:
+            self._status(self.tr("Medio de verificación adjunto: {0}").format(", ".join(p.name for p in attached)))
+            self.dock.show()
+            self.panel.tabs.setCurrentWidget(self.panel.evidence)
+            self.refresh()
+
+        self._run(self.tr("Guardando el medio de verificación…"), job, done)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Drag-and-drop of files onto a row of the programme table attaches them to its commitment."""
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        mime = event.mimeData()
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        if not files or self.window.db is None or (self.office is not None and self.office.central):
+            return False
+        row = self.window.programme_page.table.indexAt(event.position().toPoint()).row()
+        target = self._commitment_at(row)
+        if kind != QEvent.Type.Drop:
+            if target is None:
+                event.ignore()
+            else:
+                event.acceptProposedAction()
+            return True
+        assert isinstance(event, QDropEvent)
+        if target is None:
+            self._status(self.tr("Suelte el archivo sobre una fila de actividad."), 5000)
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        names = ", ".join(f"«{f.name}»" for f in files)
+        if self.window.prompter.confirm(self.window, self.tr("Adjuntar medio de verificación"), self.tr(
+                "¿Adjuntar {0} como medio de verificación de «{1}»?").format(names, target[1][:120]),
+                self.tr("Adjuntar")):
+            self._attach(target[0], files)
+        return True
+
+    # -- national board ---------------------------------------------------------------------------
+    def show_board(self) -> None:
+        """Ver → Tablero nacional (not modal)."""
+        if self.window.db is None:
+            return
+        if self.board_dialog is None:
+            self.board_dialog = BoardDialog(self.window)
+            self.board_dialog.year_changed.connect(self._fill_board)
+        year = self.window.current[1] if self.window.current else None
+        self._fill_board(year)
+        self.board_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # headless Qt cannot raise a window
+            self.board_dialog.raise_()
+
+    def _fill_board(self, year: int | None) -> None:
+        from desktop.sync import board
+
+        db = self.window.db
+        self.board_dialog.show_board(board.national_board(db, year, self.window.today, dt.date.today()), board.years(db))
