@@ -33,7 +33,7 @@ import unicodedata
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -547,15 +547,25 @@ def _ref(row: int, col: int) -> str:
 
 
 class _Grid:
-    """The values of one worksheet, 1-based, with its merged ranges and number formats."""
+    """The values of one worksheet, 1-based, with its merged ranges and number formats.
+
+    ``formats`` is either the number formats of the numeric cells by (row, col), or a callable
+    that reads them when first asked (reading formats costs a second pass over the sheet, and
+    only a number typed in a weight cell needs one)."""
 
     def __init__(self, name: str, rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int, str]],
-                 formats: dict[tuple[int, int], str] | None = None) -> None:
+                 formats: dict[tuple[int, int], str] | Callable[[], dict[tuple[int, int], str]] | None = None) -> None:
         self.name = name
         self.rows = rows
         self.nrows = len(rows)
         self.merged = merged
-        self.formats = formats or {}
+        self._formats = formats if formats is not None else {}
+
+    @property
+    def formats(self) -> dict[tuple[int, int], str]:
+        if callable(self._formats):
+            self._formats = self._formats()
+        return self._formats
 
     def get(self, row: int, col: int) -> Any:
         if 1 <= row <= self.nrows:
@@ -627,22 +637,31 @@ class _Book:
         ws = self._wb[name]
         ws.reset_dimensions()  # do not trust the file's declared dimensions
         rows: list[tuple[Any, ...]] = []
-        formats: dict[tuple[int, int], str] = {}
-        for r_index, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
-            values = []
-            for c_index, cell in enumerate(cells, start=1):
-                value = cell.value
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    fmt = getattr(cell, "number_format", None)
-                    if fmt and fmt != "General":
-                        formats[(r_index, c_index)] = fmt
-                values.append(value)
-            while values and values[-1] is None:
-                values.pop()
-            rows.append(tuple(values))
+        for values in ws.iter_rows(min_row=1, min_col=1, values_only=True):
+            end = len(values)
+            while end and values[end - 1] is None:
+                end -= 1
+            rows.append(values[:end] if end < len(values) else tuple(values))
         while rows and not rows[-1]:
             rows.pop()
-        return _Grid(name, rows, self._merged(ws), formats)
+        return _Grid(name, rows, self._merged(ws), lambda: self._formats(name))
+
+    def _formats(self, name: str) -> dict[tuple[int, int], str]:
+        """The number formats of the numeric cells of sheet ``name`` (a second streaming pass,
+        with cell objects; "General" left out)."""
+        ws = self._wb[name]
+        formats: dict[tuple[int, int], str] = {}
+        try:
+            for r_index, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
+                for c_index, cell in enumerate(cells, start=1):
+                    value = cell.value
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        fmt = getattr(cell, "number_format", None)
+                        if fmt and fmt != "General":
+                            formats[(r_index, c_index)] = fmt
+        except Exception as exc:  # noqa: BLE001 - the first pass read this sheet; keep the error typed
+            raise _BookError(str(exc)) from exc
+        return formats
 
     def _merged(self, ws: Any) -> list[tuple[int, int, int, int, str]]:
         """The sheet's merged ranges: only its ``<mergeCells>`` element is parsed (it follows
@@ -1210,6 +1229,14 @@ class _MetaRecord:
     digest: str
     name: str
     acronym: str
+    packed: bool = False
+
+    def cell(self, j: int) -> str:
+        """Where field j (1-based, :data:`META_COLUMNS` order) of this record is: its cell, or
+        in format version 2 the record's cell in column A and the field's name."""
+        if self.packed:
+            return f"{_ref(self.row, 1)} (campo «{META_COLUMNS[j - 1]}»)"
+        return _ref(self.row, j)
 
 
 _META_KINDS = {xlsx.T_SERVICE, xlsx.T_YEAR, xlsx.T_PROGRAMME, xlsx.T_PROGRESS_SHEET, xlsx.T_OBJECTIVE,
@@ -1223,63 +1250,89 @@ def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
         reader.problem(name, "B1", f"la hoja «{META_SHEET}» no es de Avance (se esperaba «{xlsx.FORMAT}»).")
         return None
     version = _year_value(grid.get(2, 2))
-    if version != xlsx.FORMAT_VERSION:
-        reader.problem(name, "B2", f"versión de formato «{_text(grid.get(2, 2))}» desconocida: este Avance lee la "
-                                   f"versión {xlsx.FORMAT_VERSION}. Actualice Avance.")
+    if version not in xlsx.READABLE_VERSIONS:
+        reader.problem(name, "B2", f"versión de formato «{_text(grid.get(2, 2))}» desconocida: este Avance lee las "
+                                   f"versiones {', '.join(map(str, xlsx.READABLE_VERSIONS))}. Actualice Avance.")
         return None
-    for j, head in enumerate(META_COLUMNS, start=1):
-        if _text(grid.get(META_HEADER_ROW, j)) != head:
-            reader.problem(name, _ref(META_HEADER_ROW, j), f"encabezado «{head}» esperado en la hoja «{META_SHEET}».")
+    packed = version >= 2  # one JSON array per record in column A (see xlsx.FORMAT_VERSION)
+    if packed:
+        try:
+            heads = xlsx.decode_meta_record(_text(grid.get(META_HEADER_ROW, 1)))
+        except ValueError:
+            heads = []
+        if heads != list(META_COLUMNS):
+            reader.problem(name, _ref(META_HEADER_ROW, 1), f"encabezados de la hoja «{META_SHEET}» alterados.")
             return None
+    else:
+        for j, head in enumerate(META_COLUMNS, start=1):
+            if _text(grid.get(META_HEADER_ROW, j)) != head:
+                reader.problem(name, _ref(META_HEADER_ROW, j), f"encabezado «{head}» esperado en la hoja «{META_SHEET}».")
+                return None
     records: list[_MetaRecord] = []
     seen: dict[uuid.UUID, int] = {}
     for r in range(META_HEADER_ROW + 1, grid.nrows + 1):
         v = grid.rows[r - 1]
+        if packed:
+            if not any(x is not None for x in v):
+                continue
+            if any(x is not None for x in v[1:]) or not isinstance(v[0], str):
+                reader.problem(name, _ref(r, 1), "registro alterado: cada registro ocupa solo la columna A.")
+                continue
+            try:
+                v = tuple(xlsx.decode_meta_record(v[0]))
+            except ValueError as exc:
+                reader.problem(name, _ref(r, 1), f"registro alterado: {exc}.")
+                continue
+
+        def at(j: int, r: int = r) -> str:
+            """Where field j (1-based) of row r is: its cell, or in version 2 column A and the field."""
+            return f"{_ref(r, 1)} (campo «{META_COLUMNS[j - 1]}»)" if packed else _ref(r, j)
+
         get = lambda j: v[j] if j < len(v) else None  # noqa: E731
         kind = _text(get(0))
         if not kind and not any(x is not None for x in v):
             continue
         if kind not in _META_KINDS:
-            reader.problem(name, _ref(r, 1), f"tipo de registro «{kind}» desconocido.")
+            reader.problem(name, at(1), f"tipo de registro «{kind}» desconocido.")
             continue
         record_id = None
         if kind != xlsx.T_PROGRESS_SHEET:
             record_id = _parse_uuid(get(1))
             if record_id is None:
-                reader.problem(name, _ref(r, 2), f"el identificador «{_text(get(1))}» no es válido.")
+                reader.problem(name, at(2), f"el identificador «{_text(get(1))}» no es válido.")
                 continue
             if record_id in seen:
-                reader.problem(name, _ref(r, 2), f"el identificador {record_id} está repetido (fila {seen[record_id]}).")
+                reader.problem(name, at(2), f"el identificador {record_id} está repetido (fila {seen[record_id]}).")
                 continue
             seen[record_id] = r
         parent = _parse_uuid(get(2)) if get(2) not in (None, "") else None
         if get(2) not in (None, "") and parent is None:
-            reader.problem(name, _ref(r, 3), f"el identificador «{_text(get(2))}» no es válido.")
+            reader.problem(name, at(3), f"el identificador «{_text(get(2))}» no es válido.")
             continue
         region = None
         if get(4) not in (None, ""):
             try:
                 region = find_region(_text(get(4)))
             except UnknownRegionError as exc:
-                reader.problem(name, _ref(r, 5), str(exc))
+                reader.problem(name, at(5), str(exc))
                 continue
         form = None
         if get(6) not in (None, ""):
             try:
                 form = FormKind.parse(_text(get(6)))
             except ValueError as exc:
-                reader.problem(name, _ref(r, 7), str(exc))
+                reader.problem(name, at(7), str(exc))
                 continue
         try:
             stamp, digest = xlsx.read_seal(_text(get(10)))
         except ValueError:
-            reader.problem(name, _ref(r, 11), "sello ilegible: se esperan las fechas de creación y modificación y la "
+            reader.problem(name, at(11), "sello ilegible: se esperan las fechas de creación y modificación y la "
                                               "huella.")
             continue
         records.append(
             _MetaRecord(
                 r, kind, record_id, parent, _text(get(3)), region, _year_value(get(5)), form, _year_value(get(7)),
-                _year_value(get(8)), _text(get(9)), stamp, digest, _text(get(11)), _text(get(12)),
+                _year_value(get(8)), _text(get(9)), stamp, digest, _text(get(11)), _text(get(12)), packed,
             )
         )
     return records
@@ -1656,7 +1709,7 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
     year_ids = {y.id for y in years}
     for rec in programme_recs + progress_recs:
         if rec.parent not in year_ids:
-            reader.problem(META_SHEET, _ref(rec.row, 3), f"la hoja «{rec.sheet}» no pertenece a ninguna región y año "
+            reader.problem(META_SHEET, rec.cell(3), f"la hoja «{rec.sheet}» no pertenece a ninguna región y año "
                                                          "de la hoja.")
     # Sheets that are missing or whose table cannot be found: their own problem is reported,
     # and their records are not reported once more, row by row.
@@ -1671,19 +1724,19 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
     for y in years:
         assert y.id is not None
         if y.region is None or y.year is None:
-            reader.problem(META_SHEET, _ref(y.row, 5), "al registro del año le falta la región o el año.")
+            reader.problem(META_SHEET, y.cell(5), "al registro del año le falta la región o el año.")
             continue
         if y.parent is not None and y.parent not in data.services:
-            reader.problem(META_SHEET, _ref(y.row, 3), f"el servicio {y.parent} no figura en la hoja.")
+            reader.problem(META_SHEET, y.cell(3), f"el servicio {y.parent} no figura en la hoja.")
         programmes: list[Programme] = []
         where = ("", "")
         for rec in (r for r in programme_recs if r.parent == y.id):
             if rec.sheet not in wb.sheetnames:
-                reader.problem(META_SHEET, _ref(rec.row, 4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
+                reader.problem(META_SHEET, rec.cell(4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
                                                              "renombró o se borró? Use el nombre original.")
                 continue
             if rec.form not in PROGRAMME_FORMS:
-                reader.problem(META_SHEET, _ref(rec.row, 7), "formulario inválido para un programa.")
+                reader.problem(META_SHEET, rec.cell(7), "formulario inválido para un programa.")
                 continue
             grid = wb[rec.sheet]
             sheet = reader.programme_sheet(grid, rec.form, legacy=False)
@@ -1697,13 +1750,13 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
             assert rec.id is not None
             programme = assembler.programme_records(sheet, rec.id, meta_ids, data, seen)
             assembler._stamp(data, rec.id, rec, xlsx.programme_digest(programme))
-            data.id_cells[rec.id] = (META_SHEET, _ref(rec.row, 2))
+            data.id_cells[rec.id] = (META_SHEET, rec.cell(2))
             programmes.append(programme)
         progress: dict[int, list[ProgressEntry]] = {}
         offices: list[tuple[str, str, str]] = []
         for rec in (r for r in progress_recs if r.parent == y.id):
             if rec.sheet not in wb.sheetnames:
-                reader.problem(META_SHEET, _ref(rec.row, 4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
+                reader.problem(META_SHEET, rec.cell(4), f"la hoja «{rec.sheet}» no existe en el libro: ¿se "
                                                              "renombró o se borró? Use el nombre original.")
                 continue
             sheet = reader.progress_sheet(wb[rec.sheet])
@@ -1732,17 +1785,17 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
                 reader.problem(sheet_name, ref or "C2", f"la oficina responsable «{other}» difiere de la de la hoja "
                                                         f"«{offices[0][1]}» («{office}»): deje la misma en todas.")
         assembler._stamp(data, y.id, y, xlsx.year_digest(office))
-        data.id_cells[y.id] = (META_SHEET, _ref(y.row, 2))
+        data.id_cells[y.id] = (META_SHEET, y.cell(2))
         data.years.append(
             YearData(y.id, y.region, y.year, office, programmes, progress, y.parent, where[0] or META_SHEET,
-                     where[1] or _ref(y.row, 6))
+                     where[1] or y.cell(6))
         )
     # Records of _avance with no row: a row or its id was deleted.
     for rec in records:
         if rec.kind in (xlsx.T_OBJECTIVE, xlsx.T_COMMITMENT, xlsx.T_ENTRY) and rec.id not in seen \
                 and rec.sheet not in unreadable:
             what = {xlsx.T_OBJECTIVE: "el objetivo", xlsx.T_COMMITMENT: "la fila", xlsx.T_ENTRY: "la fila de III.4"}[rec.kind]
-            reader.problem(META_SHEET, _ref(rec.row, 2), f"{what} {rec.id} no corresponde a ninguna fila de la hoja "
+            reader.problem(META_SHEET, rec.cell(2), f"{what} {rec.id} no corresponde a ninguna fila de la hoja "
                                                          f"«{rec.sheet}»: ¿se borró la fila o su identificador? Para "
                                                          "borrar filas use Avance; en el libro, restaure la fila.")
     for record_id, where in seen.items():

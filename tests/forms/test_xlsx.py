@@ -216,7 +216,10 @@ def test_meta_sheet_lists_every_id(workbook, example) -> None:
     ws = workbook[META_SHEET]
     assert ws["B1"].value == xlsx.FORMAT and ws["B2"].value == xlsx.FORMAT_VERSION
     assert ws["B3"].value == "CL-TA" and ws["B4"].value == YEAR
-    rows = list(ws.iter_rows(min_row=xlsx.META_HEADER_ROW + 1, values_only=True))
+    assert xlsx.decode_meta_record(ws.cell(xlsx.META_HEADER_ROW, 1).value) == list(xlsx.META_COLUMNS)
+    cells = list(ws.iter_rows(min_row=xlsx.META_HEADER_ROW + 1, values_only=True))
+    assert all(len([v for v in row if v is not None]) == 1 for row in cells)  # one cell per record
+    rows = [xlsx.decode_meta_record(row[0]) for row in cells]
     by_kind: dict[str, set[str]] = {}
     for row in rows:
         by_kind.setdefault(row[0], set()).add(row[1])

@@ -7,6 +7,7 @@ all-or-nothing validation over a corpus of bad workbooks, and the ``avance xlsx`
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import uuid
 import zipfile
@@ -71,10 +72,36 @@ def edit(source: Path, target: Path, change: Callable) -> Path:
     return target
 
 
-def meta_row(path: Path, kind: str, *, sheet: str | None = None, index: int = 0) -> int:
+def meta_records(path: Path) -> list[tuple[int, list]]:
+    """The records of ``_avance`` (format version 2: one JSON array per row in column A)."""
     ws = load_workbook(path)["_avance"]
-    found = [r[0].row for r in ws.iter_rows(min_row=8) if r[0].value == kind and (sheet is None or r[3].value == sheet)]
+    return [(r[0].row, json.loads(r[0].value)) for r in ws.iter_rows(min_row=8) if r[0].value]
+
+
+def meta_row(path: Path, kind: str, *, sheet: str | None = None, index: int = 0) -> int:
+    found = [row for row, rec in meta_records(path) if rec[0] == kind and (sheet is None or rec[3] == sheet)]
     return found[index]
+
+
+def set_meta_field(row: int, field: int, value: object):  # noqa: ANN201
+    """A change that sets field ``field`` (0-based, META_COLUMNS order) of the record in ``row``."""
+    def change(wb) -> None:  # noqa: ANN001
+        cell = wb["_avance"].cell(row, 1)
+        record = json.loads(cell.value)
+        record[field] = value
+        cell.value = json.dumps(record, ensure_ascii=False)
+    return change
+
+
+def to_version_1(wb) -> None:  # noqa: ANN001
+    """Rewrite ``_avance`` as format version 1 wrote it: one column per field (A…M)."""
+    ws = wb["_avance"]
+    ws["B2"] = 1
+    for row in ws.iter_rows(min_row=7, max_col=1):
+        cell = row[0]
+        if cell.value:
+            for j, v in enumerate(json.loads(cell.value), start=1):
+                ws.cell(cell.row, j).value = v
 
 
 def to_legacy(wb) -> None:  # noqa: ANN001
@@ -117,6 +144,29 @@ def test_round_trip_tarapaca_into_an_empty_database(example_db: Database, other_
     assert report.layout == "avance" and not report.dry_run
     assert (report.programmes, report.objectives, report.commitments, report.progress_entries) == (3, 28, 29, 25)
     assert dump(other_db) == dump(example_db)  # every field of every record, ids and timestamps included
+
+
+def test_a_workbook_in_format_version_1_still_comes_back_lossless(
+    example_db: Database, other_db: Database, tmp_path: Path
+) -> None:
+    """Workbooks exported before format version 2 (one column per field in ``_avance``)."""
+    path = export_region(example_db, TARAPACA, 2009, tmp_path / "ta.xlsx")
+    old = edit(path, tmp_path / "ta-v1.xlsx", to_version_1)
+    ws = load_workbook(old)["_avance"]
+    assert (ws["A8"].value, ws["M8"].value) == ("servicio", "SERNAM")  # really one column per field
+    import_workbook(other_db, old)
+    assert dump(other_db) == dump(example_db)
+
+
+def test_awkward_service_name_survives_the_meta_sheet(example_db: Database, other_db: Database, tmp_path: Path) -> None:
+    from db.models import Service
+
+    with example_db.transaction() as session:
+        service = session.scalars(select(Service)).one()
+        service.name = 'Servicio "Nacional" _x0041_ \\ de la Mujer\x01 [1,2]'
+    path = export_region(example_db, TARAPACA, 2009, tmp_path / "ta.xlsx")
+    import_workbook(other_db, path)
+    assert dump(other_db) == dump(example_db)
 
 
 def test_round_trip_keeps_awkward_content(example_db: Database, other_db: Database, tmp_path: Path) -> None:
@@ -401,8 +451,8 @@ def _case_year_present(f, t):  # noqa: ANN001, ANN202
 
 def _case_bad_id_in_meta(f, t):  # noqa: ANN001, ANN202
     row = meta_row(f["good"], "fila")
-    path = edit(f["good"], t, _set("_avance", f"B{row}", str(uuid.uuid4())))
-    return path, "_avance", f"B{row}", "no corresponde a ninguna fila"
+    path = edit(f["good"], t, set_meta_field(row, 1, str(uuid.uuid4())))
+    return path, "_avance", f"A{row} (campo «id»)", "no corresponde a ninguna fila"
 
 
 def _case_not_excel(f, t):  # noqa: ANN001, ANN202
@@ -443,7 +493,7 @@ def _case_renamed_sheet(f, t):  # noqa: ANN001, ANN202
 
     def change(wb) -> None:  # noqa: ANN001
         wb["III.1"].title = "Formulario 1"
-    return edit(f["good"], t, change), "_avance", f"D{row}", "no existe en el libro"
+    return edit(f["good"], t, change), "_avance", f"A{row} (campo «hoja»)", "no existe en el libro"
 
 
 def _case_year_not_a_number(f, t):  # noqa: ANN001, ANN202
@@ -462,7 +512,7 @@ def _case_deleted_row(f, t):  # noqa: ANN001, ANN202
     def change(wb) -> None:  # noqa: ANN001
         for col in range(1, 13):
             wb["III.1"].cell(9, col).value = None
-    return edit(f["good"], t, change), "_avance", f"B{row}", "¿se borró la fila"
+    return edit(f["good"], t, change), "_avance", f"A{row} (campo «id»)", "¿se borró la fila"
 
 
 def _case_unknown_version(f, t):  # noqa: ANN001, ANN202
@@ -475,6 +525,29 @@ def _case_bad_quarter(f, t):  # noqa: ANN001, ANN202
 
 def _case_unknown_programme(f, t):  # noqa: ANN001, ANN202
     return edit(f["good"], t, _set("III.4 T2", "A6", "Otro programa")), "III.4 T2", "A6", "programa de trabajo desconocido"
+
+
+def _case_meta_record_damaged(f, t):  # noqa: ANN001, ANN202
+    row = meta_row(f["good"], "objetivo", index=1)
+
+    def change(wb) -> None:  # noqa: ANN001
+        cell = wb["_avance"].cell(row, 1)
+        cell.value = cell.value[:-1]  # the closing bracket lost
+    return edit(f["good"], t, change), "_avance", f"A{row}", "registro alterado"
+
+
+def _case_meta_record_float(f, t):  # noqa: ANN001, ANN202
+    row = meta_row(f["good"], "fila")
+    return edit(f["good"], t, set_meta_field(row, 8, 1.5)), "_avance", f"A{row}", "decimales"
+
+
+def _case_version_1_bad_id(f, t):  # noqa: ANN001, ANN202
+    row = meta_row(f["good"], "fila")
+
+    def change(wb) -> None:  # noqa: ANN001
+        to_version_1(wb)
+        wb["_avance"].cell(row, 2).value = "no-es-un-uuid"
+    return edit(f["good"], t, change), "_avance", f"B{row}", "no es válido"
 
 
 def _case_dtd(f, t):  # noqa: ANN001, ANN202
@@ -523,6 +596,9 @@ CASES = {
     "version-desconocida": _case_unknown_version,
     "trimestre-ilegible": _case_bad_quarter,
     "programa-desconocido": _case_unknown_programme,
+    "registro-avance-danado": _case_meta_record_damaged,
+    "registro-avance-con-decimales": _case_meta_record_float,
+    "version-1-id-malo": _case_version_1_bad_id,
     "xml-con-dtd": _case_dtd,
     "zip-que-no-es-libro": _case_other_zip,
     "legado-region-desconocida": _case_legacy_unknown_region,
