@@ -595,6 +595,57 @@ class _BookError(Exception):
     """The workbook's XML cannot be read."""
 
 
+class _SheetLimitError(_BookError):
+    """A sheet reaches past Excel's own grid (a damaged or hostile file): says which sheet."""
+
+    def __init__(self, sheet: str, message: str) -> None:
+        super().__init__(message)
+        self.sheet = sheet
+        self.message = message
+
+
+MAX_SHEET_ROWS = 1_048_576
+"""Excel's own limits: a cell beyond them is a damaged or hostile file, not a form."""
+MAX_SHEET_COLUMNS = 16_384
+
+_VALUES_PARSER: type | None = None
+
+
+def _values_parser() -> type:
+    """openpyxl's ``WorkSheetParser`` with one shortcut: a plain inline string (``<is><t>``,
+    what openpyxl itself writes for every text cell) is read straight from its element instead
+    of through openpyxl's generic ``Text`` object, which costs more than the rest of the cell.
+    Rich inline strings (``<r>`` runs, phonetic text) still go through ``Text``. Built on first
+    use so importing this module does not import openpyxl."""
+    global _VALUES_PARSER  # noqa: PLW0603
+    if _VALUES_PARSER is None:
+        from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+
+        plain = f"{{{SHEET_MAIN_NS}}}t"
+
+        class ValuesParser(WorkSheetParser):
+            def parse_cell(self, element: Any) -> dict[str, Any]:
+                if element.get("t") == "inlineStr":
+                    child = element.find(INLINE_STRING)
+                    if child is not None and len(child) == 1 and child[0].tag == plain:
+                        coordinate = element.get("r")
+                        if coordinate:
+                            row, column = coordinate_to_tuple(coordinate)
+                            self.col_counter = column
+                        else:
+                            self.col_counter += 1
+                            row, column = self.row_counter, self.col_counter
+                        return {"row": row, "column": column, "value": child[0].text or "",
+                                "data_type": "s", "style_id": int(element.get("s", 0) or 0)}
+                return super().parse_cell(element)
+
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        _VALUES_PARSER = ValuesParser
+    return _VALUES_PARSER
+
+
 class _Book:
     """A read-only view of an .xlsx file through openpyxl's streaming (read-only) mode: sheet
     names in order and each sheet's cell values (a formula's cached value, as ``data_only``
@@ -625,6 +676,8 @@ class _Book:
         if grid is None:
             try:
                 grid = self._cache[name] = self._sheet(name)
+            except _SheetLimitError:
+                raise
             except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces while streaming
                 raise _BookError(str(exc)) from exc
         return grid
@@ -634,14 +687,37 @@ class _Book:
         return [self[name] for name in self.sheetnames]
 
     def _sheet(self, name: str) -> _Grid:
+        """Every cell value of sheet ``name``, row by row, through openpyxl's own worksheet
+        parser (what ``iter_rows(values_only=True)`` runs, with :class:`_ValuesParser` reading
+        plain inline strings directly); the file's declared dimensions are not trusted."""
         ws = self._wb[name]
-        ws.reset_dimensions()  # do not trust the file's declared dimensions
+        wb = self._wb
         rows: list[tuple[Any, ...]] = []
-        for values in ws.iter_rows(min_row=1, min_col=1, values_only=True):
-            end = len(values)
-            while end and values[end - 1] is None:
-                end -= 1
-            rows.append(values[:end] if end < len(values) else tuple(values))
+        with wb._archive.open(ws._worksheet_path) as src:  # noqa: SLF001 - what ReadOnlyWorksheet opens
+            parser = _values_parser()(src, ws._shared_strings, data_only=True, epoch=wb.epoch,  # noqa: SLF001
+                                      date_formats=wb._date_formats,  # noqa: SLF001
+                                      timedelta_formats=wb._timedelta_formats)  # noqa: SLF001
+            for index, cells in parser.parse():
+                if index > MAX_SHEET_ROWS:
+                    raise _SheetLimitError(name, f"la fila {index} pasa del límite de Excel ({MAX_SHEET_ROWS} "
+                                                 "filas): el archivo está dañado. Guárdelo de nuevo desde Excel.")
+                if index <= len(rows):  # a row repeated or out of order: openpyxl skips it too
+                    continue
+                rows.extend(() for _ in range(len(rows) + 1, index))
+                values: list[Any] = []
+                for cell in cells:
+                    value = cell["value"]
+                    if value is None:
+                        continue
+                    column = cell["column"]
+                    if column > MAX_SHEET_COLUMNS:
+                        raise _SheetLimitError(name, f"la columna {column} de la fila {index} pasa del límite de "
+                                                     f"Excel ({MAX_SHEET_COLUMNS} columnas): el archivo está dañado. "
+                                                     "Guárdelo de nuevo desde Excel.")
+                    if column > len(values):
+                        values.extend([None] * (column - len(values)))
+                    values[column - 1] = value
+                rows.append(tuple(values))
         while rows and not rows[-1]:
             rows.pop()
         return _Grid(name, rows, self._merged(ws), lambda: self._formats(name))
@@ -1583,6 +1659,8 @@ def validate_workbook(path: Path | str) -> tuple[WorkbookData | None, list[Probl
         return None, problems
     try:
         return _validate(wb)
+    except _SheetLimitError as exc:
+        return None, [Problem(exc.sheet, "", exc.message)]
     except _BookError:
         return None, [_damaged(path)]
     finally:

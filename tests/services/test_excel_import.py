@@ -732,3 +732,72 @@ def test_cli_national_export_and_errors(cli_env: None, tmp_path: Path, capsys: p
                            "-o", str(out))
     assert code == 1 and "Región desconocida" in err
     assert _run(capsys, "--db", str(db_path), "xlsx", "export", "--year", "2010", "-o", str(out))[0] == 2
+
+
+
+# -- reading cells: openpyxl's parser with the plain inline-string shortcut -------------------
+
+
+def _rewrite_part(source: Path, target: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """A copy of ``source`` with one zip part rewritten byte-wise."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, change(data) if info.filename == part else data)
+    return target
+
+
+def _part_of(path: Path, title: str) -> str:
+    """The zip part that holds sheet ``title``."""
+    book = excel._Book(path)
+    try:
+        return book._wb[title]._worksheet_path.lstrip("/")
+    finally:
+        book.close()
+
+
+def test_rich_and_phonetic_inline_strings_read_as_their_plain_text(tmp_path: Path) -> None:
+    """Text cells written as runs (bold part of an objective) or with phonetic guides come back
+    as the text a person sees; plain ones keep their spaces and line breaks."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Hoja"
+    ws["A1"] = CellRichText("Aumentar ", TextBlock(InlineFont(b=True), "la cobertura"), " <regional> & más")
+    ws["B1"] = "  con espacios\ny salto  "
+    ws["C2"] = 12
+    wb.save(tmp_path / "rico.xlsx")
+    part = _part_of(tmp_path / "rico.xlsx", "Hoja")
+    phonetic = b'<c r="D2" t="inlineStr"><is><t>Biob\xc3\xado</t><rPh sb="0" eb="1"><t>x</t></rPh></is></c>'
+    _rewrite_part(tmp_path / "rico.xlsx", tmp_path / "rico2.xlsx", part,
+                  lambda data: data.replace(b"</row></sheetData>", phonetic + b"</row></sheetData>", 1))
+    book = excel._Book(tmp_path / "rico2.xlsx")
+    try:
+        grid = book["Hoja"]
+    finally:
+        book.close()
+    assert grid.get(1, 1) == "Aumentar la cobertura <regional> & más"
+    assert grid.get(1, 2) == "  con espacios\ny salto  "
+    assert grid.get(2, 3) == 12
+    assert grid.get(2, 4) == "Biobío"
+    assert grid.rows[0] == ("Aumentar la cobertura <regional> & más", "  con espacios\ny salto  ")
+
+
+def test_a_row_beyond_excels_grid_is_refused_with_its_sheet(
+    example_db: Database, files: dict[str, Path], tmp_path: Path
+) -> None:
+    """A hand-edited sheet that places a cell at row 2 000 000 is refused before the reader
+    fills memory with empty rows; the problem names the sheet and nothing is written."""
+    part = _part_of(files["good"], "III.1")
+    far = b'<row r="2000000"><c r="A2000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = _rewrite_part(files["good"], tmp_path / "lejos.xlsx", part,
+                         lambda data: data.replace(b"</sheetData>", far, 1))
+    before = snapshot(example_db)
+    with pytest.raises(ExcelImportError) as info:
+        import_workbook(example_db, path, replace=True)
+    (problem,) = info.value.problems
+    assert problem.sheet == "III.1"
+    assert "2000000" in problem.message and "límite de Excel" in problem.message
+    assert snapshot(example_db) == before
