@@ -586,11 +586,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
     def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None,  # noqa: ANN001
-                   caption: str | None = None, error_title: str | None = None) -> None:
+                   caption: str | None = None, error_title: str | None = None, on_error=None) -> None:  # noqa: ANN001
         """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
         ``then(result)`` in the GUI thread (default: say where the PDF was saved). ``relay`` moves the bar when the job
         reports its progress; without it the bar just shows that work goes on. ``caption`` and ``error_title`` title
-        the progress dialog and the error message (default: printing)."""
+        the progress dialog and the error message (default: printing); ``on_error(exc)`` runs after that message."""
         progress = QProgressDialog(title, "", 0, 0, self)
         if relay is not None:
             relay.advanced.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
@@ -619,6 +619,8 @@ class MainWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             finish()
             self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), str(exc))
+            if on_error is not None:
+                on_error(exc)
 
         task = run_in_thread(job, done, failed)
         self._tasks.add(task)
@@ -672,7 +674,8 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.prompter.error(self, self.tr("No se pudo imprimir"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)
+        self.statusBar().showMessage(self.tr("Enviada 1 página a la impresora.") if pages == 1 else
+                                     self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)
 
     def _ask_pdf_path(self, title: str, file_name: str) -> Path | None:
         """Ask where to save a PDF of the form shown; None when nothing is open or cancelled."""
@@ -767,7 +770,9 @@ class MainWindow(QMainWindow):
                 problems = [str(p) for p in detail.problems]
                 self.prompter.problems(
                     self, self.tr("Importar Excel"),
-                    self.tr("«{0}» tiene {1} problema(s); no se importó nada. Corríjalos y vuelva a importar.").format(
+                    self.tr("«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.").format(
+                        path.name) if len(problems) == 1 else
+                    self.tr("«{0}» tiene {1} problemas; no se importó nada. Corríjalos y vuelva a importar.").format(
                         path.name, len(problems)),
                     problems,
                 )

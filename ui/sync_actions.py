@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -19,10 +20,12 @@ from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from desktop.domain.regions import REGIONS
+from desktop.wording import count
+from ui.conflicts_dialog import KEEP_CURRENT, ConflictsDialog
 from ui.sync_panel import BoardDialog, SyncPanel, office_name, office_short, when_text
 
 if TYPE_CHECKING:
-    from desktop.sync.board import OfficeView
+    from desktop.sync.board import ConflictView, OfficeView
     from ui.main_window import MainWindow
 
 BUNDLE_FILTER = "Paquetes de Avance (*.avance)"
@@ -33,6 +36,23 @@ class _Relay(QObject):
     """Carries ``(done, total)`` from the worker to the progress dialog."""
 
     advanced = Signal(int, int)
+
+    STEPS = 1000
+
+    def per_mille(self) -> Callable[[int, int], None]:
+        """A ``progress(done, total)`` callback for a service counting in any unit (bytes, past
+        what a Qt ``int`` holds): it emits ``(done, total)`` scaled to :data:`STEPS`, only when
+        the bar moves."""
+        last = -1
+
+        def report(done: int, total: int) -> None:
+            nonlocal last
+            step = self.STEPS if total <= 0 else min(self.STEPS, done * self.STEPS // total)
+            if step != last:
+                last = step
+                self.advanced.emit(step, self.STEPS)
+
+        return report
 
 
 class SyncController(QObject):
@@ -47,39 +67,43 @@ class SyncController(QObject):
         self.window = window
         self.office: OfficeView | None = None
         self.board_dialog: BoardDialog | None = None
-        tr = self.tr
+        self.conflicts_dialog: ConflictsDialog | None = None
         act = window._action  # noqa: SLF001 - the window's action factory
-        self.setup_action = act(tr("Configurar oficina…"), self.setup_office,
-                                tip=tr("Configura esta instalación como oficina regional o central (claves de firma y cifrado)"))
-        self.export_keys_action = act(tr("Exportar claves públicas…"), self.export_public_keys,
-                                      tip=tr("Archivo de claves públicas para la otra oficina"))
-        self.trust_action = act(tr("Incorporar claves de otra oficina…"), self.trust_keys,
-                                tip=tr("Agrega las claves públicas de otra oficina al almacén de confianza"))
-        self.export_bundle_action = act(tr("Exportar paquete…"), self.export_bundle, "Ctrl+Shift+S",
-                                        tr("Paquete firmado y cifrado para la oficina central"))
-        self.import_answer_action = act(tr("Importar respuesta…"), self.import_answer,
-                                        tip=tr("Importa el acuse de recibo y las observaciones de la oficina central"))
-        self.import_bundles_action = act(tr("Importar paquetes…"), self.import_bundles, "Ctrl+Shift+I",
-                                         tr("Importa los paquetes de las regiones (varios a la vez)"))
-        self.export_answer_action = act(tr("Exportar respuesta…"), self.export_answer,
-                                        tip=tr("Acuse de recibo y observaciones para una región"))
-        self.attach_action = act(tr("Adjuntar medio de verificación…"), self.attach_evidence, "Ctrl+Shift+A",
-                                 tr("Adjunta un archivo a la actividad seleccionada (también puede arrastrarlo "
+        self.setup_action = act(self.tr("Configurar oficina…"), self.setup_office,
+                                tip=self.tr("Configura esta instalación como oficina regional o central (claves de firma y cifrado)"))
+        self.export_keys_action = act(self.tr("Exportar claves públicas…"), self.export_public_keys,
+                                      tip=self.tr("Archivo de claves públicas para la otra oficina"))
+        self.trust_action = act(self.tr("Incorporar claves de otra oficina…"), self.trust_keys,
+                                tip=self.tr("Agrega las claves públicas de otra oficina al almacén de confianza"))
+        self.export_bundle_action = act(self.tr("Exportar paquete…"), self.export_bundle, "Ctrl+Shift+S",
+                                        self.tr("Paquete firmado y cifrado para la oficina central"))
+        self.import_answer_action = act(self.tr("Importar respuesta…"), self.import_answer,
+                                        tip=self.tr("Importa el acuse de recibo y las observaciones de la oficina central"))
+        self.import_bundles_action = act(self.tr("Importar paquetes…"), self.import_bundles, "Ctrl+Shift+I",
+                                         self.tr("Importa los paquetes de las regiones (varios a la vez)"))
+        self.export_answer_action = act(self.tr("Exportar respuesta…"), self.export_answer,
+                                        tip=self.tr("Acuse de recibo y observaciones para una región"))
+        self.attach_action = act(self.tr("Adjuntar medio de verificación…"), self.attach_evidence, "Ctrl+Shift+A",
+                                 self.tr("Adjunta un archivo a la actividad seleccionada (también puede arrastrarlo "
                                     "sobre la fila)"))
-        self.board_action = act(tr("Tablero nacional"), self.show_board, "Ctrl+Shift+B",
-                                tr("Último paquete de cada región, desempeño regional y resultado del servicio"))
+        self.board_action = act(self.tr("Tablero nacional"), self.show_board, "Ctrl+Shift+B",
+                                self.tr("Último paquete de cada región, desempeño regional y resultado del servicio"))
+        self.conflicts_action = act(self.tr("Resolver conflictos…"), self.show_conflicts,
+                                    tip=self.tr("Registros editados por dos instalaciones de una región: elija qué versión "
+                                           "se conserva"))
         self.panel = SyncPanel()
-        self.dock = QDockWidget(tr("Sincronización"), window)
+        self.dock = QDockWidget(self.tr("Sincronización"), window)
         self.dock.setObjectName("sync")
         self.dock.setWidget(self.panel)
         self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.panel_action = self.dock.toggleViewAction()
-        self.panel_action.setText(tr("Sincronización"))
+        self.panel_action.setText(self.tr("Sincronización"))
         self.panel_action.setShortcut("Ctrl+Shift+Y")
         self._regional = (self.export_bundle_action, self.import_answer_action)
-        self._central = (self.import_bundles_action, self.export_answer_action, self.board_action)
+        self._central = (self.import_bundles_action, self.export_answer_action, self.board_action,
+                         self.conflicts_action)
         self._configured = (self.export_keys_action, self.trust_action)
         table = window.programme_page.table
         table.setAcceptDrops(True)
@@ -102,9 +126,10 @@ class SyncController(QObject):
             office_menu.addAction(action)
 
     def add_view_actions(self, menu: QMenu) -> None:
-        """Ver: the panel and the national board."""
+        """Ver: the panel, the national board and the conflicts."""
         menu.addAction(self.panel_action)
         menu.addAction(self.board_action)
+        menu.addAction(self.conflicts_action)
 
     # -- state --------------------------------------------------------------------------------
     def attach(self) -> None:
@@ -142,13 +167,29 @@ class SyncController(QObject):
             self.panel.show_imports(board.audit(db))
         if self.board_dialog is not None and self.board_dialog.isVisible():
             self._fill_board(self.board_dialog.board.year if self.board_dialog.board else None)
+        if self.conflicts_dialog is not None and self.conflicts_dialog.isVisible():
+            self._fill_conflicts()
+
+    def _after_data_change(self) -> None:
+        """Records were written by an import or a resolution: drop the undo history (it points
+        at what was replaced), re-read the navigator and the open form, the panel and the board."""
+        window = self.window
+        window.undo_stack.clear()
+        window.refresh_navigator()
+        if window.current is None:
+            window.open_first()
+        else:
+            window.open_form(*window.current)
+        self.refresh()
 
     def _status(self, text: str, ms: int = 10000) -> None:
         self.window.statusBar().showMessage(text, ms)
 
-    def _run(self, title: str, job, then, relay: _Relay | None = None) -> None:  # noqa: ANN001
+    def _run(self, title: str, job, then, relay: _Relay | None = None, error_title: str | None = None,  # noqa: ANN001
+             on_error: Callable[[Exception], None] | None = None) -> None:
         self.window._run_print(title, job, Path(), then, relay=relay,  # noqa: SLF001
-                               caption=self.tr("Sincronización"), error_title=self.tr("Sincronización"))
+                               caption=self.tr("Sincronización"), error_title=error_title or self.tr("Sincronización"),
+                               on_error=on_error)
 
     def _passphrase(self, title: str) -> str | None:
         """Ask this office's passphrase; None (and a status line) when cancelled."""
@@ -305,16 +346,20 @@ class SyncController(QObject):
         if passphrase is None:
             return
         db = self.window.db
+        relay = _Relay(self)
+        progress = relay.per_mille()
 
         def done(result: Any) -> None:  # noqa: ANN401
-            self._status(self.tr("Paquete n.º {0} para la {1} guardado en {2}: {3} registros, {4} medios de "
-                                 "verificación.").format(result.sequence, office_name(result.recipient), result.path,
-                                                         result.records, result.evidence_files), 20000)
+            self._status(self.tr("Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.").format(
+                result.sequence, office_name(result.recipient), result.path,
+                count(result.records, self.tr("registro"), self.tr("registros")),
+                count(result.evidence_files, self.tr("medio de verificación"), self.tr("medios de verificación"))),
+                20000)
             self.dock.show()
             self.refresh()
 
         self._run(self.tr("Firmando y cifrando el paquete n.º {0}…").format(preview.sequence),
-                  lambda: service.export_bundle(db, passphrase, out=out, to=to), done)
+                  lambda: service.export_bundle(db, passphrase, out=out, to=to, progress=progress), done, relay)
 
     # -- import -------------------------------------------------------------------------------
     def import_bundles(self) -> None:
@@ -351,22 +396,21 @@ class SyncController(QObject):
 
         def done(lines: list[tuple[bool, str]]) -> None:
             rejected = sum(1 for ok, _ in lines if not ok)
-            summary = self.tr("{0} paquete(s): {1} importado(s) o ya importado(s), {2} rechazado(s).").format(
-                len(lines), len(lines) - rejected, rejected)
+            accepted = len(lines) - rejected
+            summary = self.tr("{0}: {1}, {2}.").format(
+                count(len(lines), self.tr("paquete"), self.tr("paquetes")),
+                count(accepted, self.tr("importado o ya importado"), self.tr("importados o ya importados")),
+                count(rejected, self.tr("rechazado"), self.tr("rechazados")))
             if rejected:
-                summary += " " + self.tr("Con los rechazados no se cambió nada.")
-            self.window.undo_stack.clear()  # imported records replace what the undo history points at
-            self.window.refresh_navigator()
-            if self.window.current is None:
-                self.window.open_first()
-            else:
-                self.window.open_form(*self.window.current)
+                summary += " " + (self.tr("Con el rechazado no se cambió nada.") if rejected == 1
+                                  else self.tr("Con los rechazados no se cambió nada."))
             self.dock.show()
-            self.refresh()
+            self._after_data_change()
             self._status(summary, 20000)
             self.window.prompter.report(self.window, title, summary, [text for _, text in lines])
 
-        self._run(self.tr("Verificando e importando {0} paquete(s)…").format(len(paths)), job, done, relay)
+        self._run(self.tr("Verificando e importando {0}…").format(
+            count(len(paths), self.tr("paquete"), self.tr("paquetes"))), job, done, relay)
 
     @staticmethod
     def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
@@ -481,6 +525,7 @@ class SyncController(QObject):
         if self.board_dialog is None:
             self.board_dialog = BoardDialog(self.window)
             self.board_dialog.year_changed.connect(self._fill_board)
+            self.board_dialog.resolve_button.clicked.connect(self.show_conflicts)
         year = self.window.current[1] if self.window.current else None
         self._fill_board(year)
         self.board_dialog.show()
@@ -492,3 +537,62 @@ class SyncController(QObject):
 
         db = self.window.db
         self.board_dialog.show_board(board.national_board(db, year, self.window.today, dt.date.today()), board.years(db))
+
+    # -- conflicts between two installations of one region -------------------------------------------
+    def show_conflicts(self) -> None:
+        """Ver → Resolver conflictos… (also the board's button; not modal)."""
+        if self.window.db is None:
+            return
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self.window)
+            self.conflicts_dialog.resolve_requested.connect(self.resolve_conflict)
+        self._fill_conflicts()
+        self.conflicts_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # headless Qt cannot raise a window
+            self.conflicts_dialog.raise_()
+            self.conflicts_dialog.activateWindow()
+
+    def _fill_conflicts(self) -> None:
+        from desktop.sync import board
+
+        self.conflicts_dialog.show_conflicts(board.conflict_views(self.window.db))
+
+    def resolve_conflict(self, conflict: ConflictView, keep: str) -> None:
+        """Keep one version of ``conflict`` ("actual" or "entrante"), after the user confirms;
+        written in the worker, then the form, the panel, the board and the list are refreshed."""
+        if self.window.db is None:
+            return
+        title = self.tr("Resolver conflictos")
+        record = " ".join(conflict.record.split())
+        record = record if len(record) <= 120 else record[:119] + "…"
+        if keep == KEEP_CURRENT:
+            question = self.tr("¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación "
+                               "(paquete n.º {2}) se descarta.").format(conflict.kind, record, conflict.incoming_sequence)
+        elif conflict.incoming_deleted:
+            question = self.tr("¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La "
+                               "versión actual se descarta.").format(conflict.kind, record, conflict.incoming_sequence)
+        else:
+            question = self.tr("¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} "
+                               "«{1}»? La versión actual se descarta.").format(
+                conflict.kind, record, conflict.incoming_sequence)
+        if not self.window.prompter.confirm(self.window, title, question, self.tr("Conservar")):
+            return
+        from desktop.sync import service
+
+        db = self.window.db
+        dialog = self.conflicts_dialog
+        if dialog is not None:
+            dialog.set_busy(True)
+
+        def done(info: Any) -> None:  # noqa: ANN401
+            self._after_data_change()
+            if dialog is not None:
+                self._fill_conflicts()
+            self._status(self.tr("Conflicto {0} resuelto: {1}.").format(str(info.id)[:8], info.resolution), 20000)
+
+        def failed(_exc: Exception) -> None:
+            if dialog is not None:
+                self._fill_conflicts()
+
+        self._run(self.tr("Resolviendo el conflicto…"), lambda: service.resolve_conflict(db, conflict.id, keep), done,
+                  error_title=title, on_error=failed)

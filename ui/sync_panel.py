@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -33,6 +34,8 @@ from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
 from desktop.domain.scoring import Verdict
 from desktop.domain.weights import format_percent
+from desktop.wording import count
+
 if TYPE_CHECKING:  # the database layer loads after the window paints (see desktop.app)
     from desktop.sync.board import (
         AuditEntry,
@@ -154,8 +157,9 @@ class SyncPanel(QWidget):
                            ).format(receipt.last_sent)
         else:
             text = self.tr("Último paquete enviado: n.º {0}. Acuse de recibo: la oficina central aplicó hasta el "
-                           "n.º {1} y tiene {2} medio(s) de verificación.").format(
-                receipt.last_sent, receipt.acknowledged, receipt.evidence_held)
+                           "n.º {1} y tiene {2}.").format(
+                receipt.last_sent, receipt.acknowledged,
+                count(receipt.evidence_held, self.tr("medio de verificación"), self.tr("medios de verificación")))
         self.receipt_label.setText(text)
 
     def show_bundles(self, bundles: list[BundleEntry]) -> None:
@@ -215,8 +219,8 @@ class ExportPreviewDialog(QDialog):
         self.table.setColumnWidth(0, 330)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for name, count in preview.tables:
-            item = QTreeWidgetItem([TABLE_LABELS.get(name, name), str(count)])
+        for name, records in preview.tables:
+            item = QTreeWidgetItem([TABLE_LABELS.get(name, name), str(records)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
         total = QTreeWidgetItem([self.tr("Total"), str(preview.records)])
@@ -358,9 +362,16 @@ class BoardDialog(QDialog):
         self.silent_label.setWordWrap(True)
         self.conflicts = QPlainTextEdit()
         self.conflicts.setReadOnly(True)
-        self.conflicts.setMaximumHeight(56)
+        self.conflicts.setMaximumHeight(110)
+        self.conflicts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap
+        self.resolve_button = QPushButton(self.tr("Resolver conflictos…"))
+        self.resolve_button.setToolTip(self.tr("Muestra las dos versiones de cada registro en conflicto y deja "
+                                               "elegir cuál se conserva"))
+        self.resolve_button.setEnabled(False)
         conflicts_box = QGroupBox(self.tr("Conflictos abiertos"))
-        QVBoxLayout(conflicts_box).addWidget(self.conflicts)
+        conflicts_row = QHBoxLayout(conflicts_box)
+        conflicts_row.addWidget(self.conflicts, 1)
+        conflicts_row.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -402,14 +413,13 @@ class BoardDialog(QDialog):
                 board.quarter, len(silent), names))
         else:
             self.silent_label.setText(self.tr("Todas las regiones enviaron su paquete en {0}.").format(board.quarter))
-        if board.conflicts is None:
-            self.conflicts.setPlainText(self.tr("Esta versión aún no registra conflictos entre instalaciones."))
-        elif board.conflicts:
+        if board.conflicts:
             self.conflicts.setPlainText("\n".join([*board.conflicts, self.tr(
-                "Resuélvalos con «avance bundle conflicts» y «avance bundle resolve»; hasta entonces se conserva "
-                "la versión actual y no se pierde ninguna.")]))
+                "Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión "
+                "actual y no se pierde ninguna.")]))
         else:
             self.conflicts.setPlainText(self.tr("Ningún conflicto abierto."))
+        self.resolve_button.setEnabled(bool(board.conflicts))
 
     @staticmethod
     def _verdict(v: Verdict) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ from desktop.domain.regions import REGIONS, Region, find_region
 from desktop.domain.scoring import ProgrammeScore, Verdict
 from desktop.sync import keys as keylib
 from desktop.sync.errors import InstallationError
+from desktop.wording import count
 
 CENTRAL = "central"
 
@@ -477,8 +479,8 @@ class NationalBoard:
         rows: every region of Chile, by CUT number.
         verdicts: "Desempeño anual servicio" per programme form (III.1 note (12)).
         service: CUMPLE only when every programme is CUMPLE (None without data).
-        conflicts: open conflicts between two installations of one region, as Spanish lines;
-            None when the core does not record conflicts.
+        conflicts: open conflicts between two installations of one region, one Spanish line
+            each (:func:`open_conflicts`).
     """
 
     year: int | None
@@ -486,7 +488,7 @@ class NationalBoard:
     rows: tuple[RegionBoardRow, ...]
     verdicts: dict[FormKind, Verdict]
     service: Verdict | None
-    conflicts: list[str] | None
+    conflicts: list[str]
 
     @property
     def silent(self) -> list[Region]:
@@ -500,23 +502,332 @@ def years(db: Database) -> list[int]:
         return queries.years_with_data(session)
 
 
-def open_conflicts(db: Database) -> list[str] | None:
-    """The open conflicts (one record edited by two installations of one region), one Spanish
-    line each; None when the sync core does not record conflicts."""
+# -- conflicts between two installations of one region -------------------------------------------------
+
+#: The kind of a record, singular, by table (a commitment is an "actividad" or a "meta anual").
+RECORD_KINDS = {
+    "service": "servicio",
+    "reporting_year": "año de reporte",
+    "work_programme": "programa de trabajo",
+    "objective": "objetivo",
+    "commitment": "actividad",
+    "progress_analysis": "análisis del avance (III.4)",
+    "evidence": "medio de verificación",
+}
+
+#: Spanish names of the fields a conflict can differ in (the forms' own column names where
+#: they have one; ``docs/bundle-format.md`` names the columns).
+FIELD_LABELS = {
+    "position": "Orden en el formulario",
+    "section": "Sección (III.3)",
+    "text": "Objetivo específico",
+    "indicator": "Indicador",
+    "indicator_result": "Resultado anual del indicador",
+    "kind": "Meta anual o actividad",
+    "description": "Meta anual o actividades comprometidas",
+    "responsible_unit": "Unidad Responsable",
+    "verification_means": "Medio de verificación",
+    "weight_text": "Ponderación (%)",
+    "weight": "Ponderación leída (%)",
+    "met": "Cumple/no cumple",
+    "quarter": "Trimestre",
+    "objective_text": "Objetivo específico (III.4)",
+    "progress": "Avance efectivo en la implementación de las actividades",
+    "authority_measures": "Avance en la implementación de las medidas de la autoridad",
+    "recommendations": "Recomendaciones y compromisos para superar dificultades",
+    "responsible": "Responsable",
+    "form": "Formulario",
+    "responsible_office": "Responsable regional",
+    "instance_name": "Identificación de la instancia",
+    "main_problem": "Principal problema a resolver",
+    "territories": "Territorio(s) en el/ los que opera",
+    "institutions": "Instituciones participantes",
+    "products": "Productos o subproductos",
+    "year": "Año",
+    "service_id": "Servicio",
+    "region_id": "Región",
+    "reporting_year_id": "Año de reporte",
+    "programme_id": "Programa de trabajo",
+    "objective_id": "Objetivo al que pertenece",
+    "commitment_id": "Actividad a la que pertenece",
+    "name": "Nombre",
+    "acronym": "Sigla",
+    "sha256": "Contenido (huella SHA-256)",
+    "size": "Tamaño",
+}
+_TABLE_FIELD_LABELS = {("evidence", "name"): "Nombre del archivo", ("service", "name"): "Nombre del servicio"}
+_NOT_COMPARED = ("id", "created_at", "updated_at")
+DELETED = "(registro eliminado)"
+"""What a deleted version shows in place of each field."""
+
+
+def field_label(table: str, column: str) -> str:
+    """The Spanish name of ``column`` of ``table`` ("Meta anual o actividades comprometidas")."""
+    return _TABLE_FIELD_LABELS.get((table, column)) or FIELD_LABELS.get(column, column)
+
+
+def field_text(column: str, value: Any) -> str:  # noqa: ANN401
+    """A field's value as a manifest writes it, for people: "Sí"/"No", "T2", order from 1,
+    sizes in KB/MB, "(vacío)" for nothing."""
+    if column == "met":
+        return "(sin marcar)" if value is None else ("Sí" if value else "No")
+    if value is None or value == "":
+        return "(vacío)"
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if column == "kind":
+        return {"activity": "actividad", "goal": "meta anual"}.get(value, str(value))
+    if column == "position" and isinstance(value, int):
+        return str(value + 1)  # stored from 0; the form counts from 1
+    if column == "quarter" and isinstance(value, int):
+        return f"T{value}"
+    if column == "size" and isinstance(value, int):
+        return human_size(value)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDifference:
+    """One field in which the two versions of a conflict differ.
+
+    Attributes:
+        field: the column name.
+        label: its Spanish name.
+        current: the value held here, for people (:data:`DELETED` when that version is a deletion).
+        incoming: the other installation's value, likewise.
+    """
+
+    field: str
+    label: str
+    current: str
+    incoming: str
+
+
+def conflict_differences(table: str, current: dict[str, Any] | None, incoming: dict[str, Any] | None,
+                         describe: Callable[[str, Any], str | None] | None = None) -> tuple[FieldDifference, ...]:
+    """The fields in which two versions of one record differ, in the table's column order.
+
+    The id and the timestamps are not compared. The weight as read (``weight``) is left out
+    when the weight as written (``weight_text``) differs too: it only follows it. When one
+    version is a deletion, every field of the other that has a value is listed, against
+    :data:`DELETED`.
+
+    Args:
+        table: the table's name in a bundle ("commitment").
+        current, incoming: the two versions (records as a manifest writes them; None: deleted).
+        describe: optional ``describe(column, value)`` naming a referenced record (an
+            ``objective_id``'s objective); None or no answer shows the value itself.
+
+    Returns:
+        One :class:`FieldDifference` per differing field (empty when both are equal or both None).
+    """
+    if current is None and incoming is None:
+        return ()
+    columns = list(dict.fromkeys([*(current or {}), *(incoming or {})]))
+
+    def text(version: dict[str, Any] | None, column: str) -> str:
+        if version is None:
+            return DELETED
+        value = version.get(column)
+        named = describe(column, value) if describe is not None and value is not None else None
+        return named if named is not None else field_text(column, value)
+
+    found = []
+    for column in columns:
+        if column in _NOT_COMPARED:
+            continue
+        if current is not None and incoming is not None:
+            if current.get(column) == incoming.get(column):
+                continue
+            if column == "weight" and current.get("weight_text") != incoming.get("weight_text"):
+                continue
+        else:
+            present = current if current is not None else incoming
+            if present.get(column) in (None, "") or column == "weight":
+                continue
+        found.append(FieldDifference(column, field_label(table, column), text(current, column), text(incoming, column)))
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """An open conflict as the window shows it: which record, the two versions side by side.
+
+    Attributes:
+        id: the conflict's id (what :func:`desktop.sync.service.resolve_conflict` takes).
+        region: the region code; ``region_name`` its name.
+        table: the table's name in a bundle; ``kind`` the record's kind in Spanish ("actividad").
+        record: which record: the objective's or activity's text, the III.4 row, the file name.
+        programme: its programme ("III.1 Tarapacá 2009"), or "" when it has none or it is gone.
+        current_source, incoming_source: where each version comes from, in Spanish
+            ("paquete n.º 2 de la instalación con clave 1A2B-…").
+        current_sequence, incoming_sequence: the bundles that carried each version (0: unknown).
+        current_changed, incoming_changed: when each version was last edited (UTC; None for a
+            deletion or an unreadable time).
+        current_deleted, incoming_deleted: the version is a deletion.
+        differences: the fields that differ.
+    """
+
+    id: uuid.UUID
+    region: str
+    region_name: str
+    table: str
+    kind: str
+    record: str
+    programme: str
+    current_source: str
+    incoming_source: str
+    current_sequence: int
+    incoming_sequence: int
+    current_changed: dt.datetime | None
+    incoming_changed: dt.datetime | None
+    current_deleted: bool
+    incoming_deleted: bool
+    differences: tuple[FieldDifference, ...]
+
+    @property
+    def short_id(self) -> str:
+        """The first 8 characters of the id (``avance bundle resolve`` accepts them)."""
+        return str(self.id)[:8]
+
+
+def _as_uuid(value: Any) -> uuid.UUID | None:  # noqa: ANN401
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _programme_of_version(session: Session, table: str, record_id: uuid.UUID, version: dict[str, Any]) -> str:
+    """The programme a record belongs to, through the parents held here ("" when gone)."""
+    programme_id: uuid.UUID | None = None
+    if table == "work_programme":
+        programme_id = record_id
+    elif table == "objective":
+        programme_id = _as_uuid(version.get("programme_id"))
+    elif table in ("commitment", "progress_analysis", "evidence"):
+        parent = _as_uuid(version.get("commitment_id" if table == "evidence" else "objective_id"))
+        if table == "evidence" and parent is not None:
+            commitment = session.get(CommitmentRow, parent)
+            parent = commitment.objective_id if commitment is not None else None
+        objective = session.get(ObjectiveRow, parent) if parent is not None else None
+        programme_id = objective.programme_id if objective is not None else None
+    if programme_id is None or session.get(WorkProgramme, programme_id) is None:
+        return ""
+    return _programme_of(session, programme_id)
+
+
+def _record_label(table: str, version: dict[str, Any]) -> str:
+    """Which record a version is, in the words of its form."""
+    position = version.get("position")
+    number = position + 1 if isinstance(position, int) else ""
+    if table == "objective":
+        return f"Objetivo {number}: {version.get('text') or ''}".strip().rstrip(":")
+    if table == "commitment":
+        kind = field_text("kind", version.get("kind")).capitalize()
+        return (version.get("description") or "").strip() or f"{kind} {number}".strip()
+    if table == "progress_analysis":
+        return f"{(version.get('objective_text') or '').strip() or 'Objetivo'} ({field_text('quarter', version.get('quarter'))})"
+    if table == "work_programme":
+        return f"Programa {version.get('form') or ''}".strip()
+    if table == "reporting_year":
+        return f"Año {version.get('year')}"
+    if table == "evidence":
+        return str(version.get("name") or "(sin nombre)")
+    return str(version.get("name") or version.get("acronym") or "")
+
+
+def _changed(version: dict[str, Any] | None) -> dt.datetime | None:
+    from desktop.sync.errors import ManifestError
+    from desktop.sync.manifest import parse_timestamp
+
+    if version is None or version.get("updated_at") is None:
+        return None
+    try:
+        return parse_timestamp(version["updated_at"], "updated_at")
+    except ManifestError:
+        return None
+
+
+def _source(sequence: int, installation: str | None, keys: dict[str, str]) -> str:
+    """ "paquete n.º 2 de la instalación con clave 1A2B-…" (what can be said of it)."""
+    if installation is None and not sequence:
+        return "versión que esta oficina ya tenía (no se sabe de qué paquete)"
+    who = (f"la instalación con clave {keys[installation]}" if installation in keys
+           else f"la instalación {installation[:8]}" if installation else "una instalación desconocida")
+    return f"paquete n.º {sequence} de {who}" if sequence else f"versión de {who}"
+
+
+def _describer(session: Session) -> Callable[[str, Any], str | None]:
+    def describe(column: str, value: Any) -> str | None:  # noqa: ANN401
+        ident = _as_uuid(value) if column.endswith("_id") else None
+        if ident is None:
+            return None
+        if column == "objective_id":
+            return _objective_label(session.get(ObjectiveRow, ident))
+        if column == "commitment_id":
+            return _commitment_label(session.get(CommitmentRow, ident))
+        if column == "programme_id":
+            return _programme_of(session, ident)
+        if column == "region_id":
+            region = session.get(RegionRow, ident)
+            return region.name if region is not None else None
+        return None
+
+    return describe
+
+
+def conflict_views(db: Database) -> list[ConflictView]:
+    """The open conflicts between two installations of one region, oldest first, as the window
+    shows them: the record's kind, text and programme, where each version comes from, and the
+    fields that differ (:func:`conflict_differences`)."""
     from desktop.sync import service
 
-    finder = getattr(service, "conflicts", None)
-    if finder is None:
-        return None
-    lines = []
-    for c in finder(db):
-        what = TABLE_LABELS.get(c.table, c.table)
-        incoming = "la eliminó" if c.incoming is None else "la modificó"
-        current = "eliminada aquí" if c.current is None else f"versión del paquete n.º {c.current_sequence}"
-        lines.append(f"{find_region(c.region).name}: {what} {str(c.record_id)[:8]} — el paquete n.º "
-                     f"{c.incoming_sequence} de otra instalación {incoming}; se conserva la {current} "
-                     f"(conflicto {str(c.id)[:8]}).")
-    return lines
+    found = service.conflicts(db)
+    if not found:
+        return []
+    with db.reading() as session:
+        keys = {str(k.installation_id): keylib.fingerprint(k.sign_key_id)
+                for k in session.scalars(select(TrustedKey).order_by(TrustedKey.created_at))}  # the newest key wins
+        describe = _describer(session)
+        views = []
+        for c in found:
+            shown = c.current if c.current is not None else c.incoming or {}
+            kind = RECORD_KINDS.get(c.table, c.table)
+            if c.table == "commitment":
+                kind = field_text("kind", shown.get("kind"))
+            views.append(ConflictView(
+                c.id, c.region, find_region(c.region).name, c.table, kind, _record_label(c.table, shown),
+                _programme_of_version(session, c.table, c.record_id, shown),
+                _source(c.current_sequence, c.current_sender, keys),
+                _source(c.incoming_sequence, c.incoming_sender or None, keys),
+                c.current_sequence, c.incoming_sequence, _changed(c.current), _changed(c.incoming),
+                c.current is None, c.incoming is None,
+                conflict_differences(c.table, c.current, c.incoming, describe)))
+        return views
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def conflict_line(view: ConflictView) -> str:
+    """One Spanish line about an open conflict (the national board lists them)."""
+    where = view.programme or view.region_name
+    if view.incoming_deleted:
+        what = f"el paquete n.º {view.incoming_sequence} de otra instalación trae su eliminación"
+    else:
+        what = (f"el paquete n.º {view.incoming_sequence} de otra instalación trae otra versión "
+                f"({count(len(view.differences), 'campo distinto', 'campos distintos')})")
+    kept = f"la del paquete n.º {view.current_sequence}" if view.current_sequence else "la que ya estaba aquí"
+    return f"{where} — {view.kind} «{_short(view.record)}»: {what}; por ahora se conserva {kept}."
+
+
+def open_conflicts(db: Database) -> list[str]:
+    """The open conflicts (one record edited by two installations of one region), one Spanish
+    line each (:func:`conflict_line`), oldest first."""
+    return [conflict_line(v) for v in conflict_views(db)]
 
 
 def _last_bundles(session: Session) -> dict[str, tuple[int, dt.datetime]]:
@@ -591,8 +902,10 @@ def human_size(size: int) -> str:
 
 
 __all__ = [
-    "AuditEntry", "BundleEntry", "EvidenceEntry", "ExportPreview", "NationalBoard", "ObservationEntry", "OfficeView",
-    "ReceiptView", "RegionBoardRow", "ReviewEntry", "TABLE_LABELS", "audit", "bundles", "check_passphrase",
-    "evidence", "export_preview", "forms_on_board", "human_size", "national_board", "observations", "office",
-    "offices_trusted", "open_conflicts", "quarter_of", "receipt", "reviews", "years",
+    "DELETED", "FIELD_LABELS", "RECORD_KINDS", "AuditEntry", "BundleEntry", "ConflictView", "EvidenceEntry",
+    "ExportPreview", "FieldDifference", "NationalBoard", "ObservationEntry", "OfficeView", "ReceiptView",
+    "RegionBoardRow", "ReviewEntry", "TABLE_LABELS", "audit", "bundles", "check_passphrase", "conflict_differences",
+    "conflict_line", "conflict_views", "evidence", "export_preview", "field_label", "field_text", "forms_on_board",
+    "human_size", "national_board", "observations", "office", "offices_trusted", "open_conflicts", "quarter_of",
+    "receipt", "reviews", "years",
 ]

@@ -151,6 +151,7 @@ def write_bundle(
     evidence: Iterable[BinaryIO | Callable[[], BinaryIO]],
     ephemeral: X25519PrivateKey | None = None,
     salt: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
     """Write one bundle to ``out``.
 
@@ -163,6 +164,11 @@ def write_bundle(
             function opening one) with exactly the declared bytes.
         ephemeral: the ephemeral key (tests only; fresh by default).
         salt: the HKDF salt (tests only; random by default).
+        progress: called as ``progress(done, total)`` in the calling thread, in plaintext bytes:
+            ``total`` is the manifest with its length and signature plus the evidence sizes the
+            manifest declares. Called with ``(0, total)`` first, then after the manifest and after
+            each block of evidence (at most :data:`CHUNK` bytes); the last call is
+            ``(total, total)``. ``done`` never decreases and never exceeds ``total``.
 
     Returns:
         The bundle hash: SHA-256 of the manifest bytes, hex.
@@ -184,18 +190,33 @@ def write_bundle(
     manifest_raw = canonical_bytes(manifest)
     signature = sign_key.sign(signed_message(header, manifest_raw))
     key = _derive(ephemeral.exchange(recipient), salt, ephemeral_raw, recipient_raw)
+    head = struct.pack(">I", len(manifest_raw)) + manifest_raw + signature
+    total = len(head) + sum(int(e.get("size", 0)) for e in manifest.get("evidence") or ())
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done = min(total, done + n)
+        if progress is not None:
+            progress(done, total)
+
+    advance(0)
     out.write(header.prefix)
     writer = _ChunkWriter(out, key, hashlib.sha256(header.prefix).digest())
-    writer.write(struct.pack(">I", len(manifest_raw)) + manifest_raw + signature)
+    writer.write(head)
+    advance(len(head))
     for source in evidence:
         handle = source() if callable(source) else source
         try:
             while block := handle.read(CHUNK):
                 writer.write(block)
+                advance(len(block))
         finally:
             if callable(source):
                 handle.close()
     writer.close()
+    if done < total:
+        advance(total - done)
     return hashlib.sha256(manifest_raw).hexdigest()
 
 

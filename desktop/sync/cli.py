@@ -168,6 +168,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     from desktop.cli import InputError
     from desktop.sync import service
     from desktop.sync.errors import BundleRejected
+    from desktop.wording import count
 
     passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
 
@@ -196,7 +197,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         if args.bundle_command == "export":
             result = service.export_bundle(db, passphrase, out=args.output, to=args.to)
             print(f"Paquete {result.sequence} para {result.recipient} escrito en {result.path}: "
-                  f"{result.records} registros, {result.evidence_files} medios de verificación.")
+                  f"{count(result.records, 'registro', 'registros')}, "
+                  f"{count(result.evidence_files, 'medio de verificación', 'medios de verificación')}.")
             return 0
         if args.bundle_command == "inspect":
             for key, value in service.inspect_bundle(db, args.file, passphrase).items():
@@ -215,7 +217,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             print(f"{path}: {result.outcome} — firmado por {result.sender} (huella {result.fingerprint}), "
                   f"secuencia {result.sequence}. {result.summary}")
         if failed:
-            raise InputError(f"{failed} de {len(files)} paquete(s) rechazado(s); no se cambió nada con ellos.")
+            raise InputError(f"{failed} de {count(len(files), 'paquete', 'paquetes')} "
+                             f"{'fue rechazado' if failed == 1 else 'fueron rechazados'}; no se cambió nada con "
+                             f"{'él' if failed == 1 else 'ellos'}.")
         return 0
 
     return _run(args, body)

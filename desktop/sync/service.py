@@ -29,7 +29,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,7 @@ from desktop.sync.manifest import (
     encode_row,
     timestamp,
 )
+from desktop.wording import count
 
 CENTRAL = "central"
 
@@ -551,7 +552,8 @@ def _pick_recipient(session: Session, office_code: str) -> TrustedKey:
 
 
 def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
-                  directory: Path | None = None, now: dt.datetime | None = None) -> ExportResult:
+                  directory: Path | None = None, now: dt.datetime | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Write the next bundle of this installation's outgoing stream.
 
     Args:
@@ -560,6 +562,14 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         to: central office only: the region to answer.
         directory: where the default file name goes (default the current folder).
         now: the creation time written (default now).
+        progress: called as ``progress(done, total)`` in the calling thread while the file is
+            written. The unit is a byte of the bundle's content before encryption: ``total`` is
+            the signed manifest (records, with its length and signature) plus every evidence
+            file carried, plus 1 for the last step (the file synced to disk, the bundle recorded
+            and the file moved into place). The first call is ``(0, total)``; ``done`` grows
+            after the manifest and after each block of evidence (64 KiB at most); the last call,
+            ``(total, total)``, comes when the bundle is in place. Not called when the export
+            fails before writing (unknown recipient, wrong passphrase).
 
     Raises:
         InstallationError, TrustError, PassphraseError, EditError (Spanish messages).
@@ -623,12 +633,21 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         }
         target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}-{sequence:06d}.avance"
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        written = (0, 1)
+
+        def wrote(done: int, total: int) -> None:  # one more unit for the last step (sync, record, move)
+            nonlocal written
+            written = (done, total + 1)
+            if progress is not None:
+                progress(*written)
+
         try:
             with temp.open("wb") as fh:
                 bundle_hash = write_bundle(
                     fh, manifest=manifest, sign_key=sign,
                     recipient=X25519PublicKey.from_public_bytes(bytes.fromhex(recipient.encrypt_public)),
                     evidence=[(lambda p=store.path(sha): p.open("rb")) for sha, _ in carried],
+                    progress=wrote,
                 )
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -637,12 +656,15 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             n_records = sum(len(v) for v in records.values())
             session.add(SyncBundle(bundle_id=uuid.UUID(manifest["bundle_id"]), direction="out", stream=stream.stream,
                                    sequence=sequence, bundle_hash=bundle_hash,
-                                   summary=f"{n_records} registros, {len(carried)} medios de verificación"))
+                                   summary=f"{count(n_records, 'registro', 'registros')}, "
+                                           f"{count(len(carried), 'medio de verificación', 'medios de verificación')}"))
             session.flush()
             os.replace(temp, target)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
+    if progress is not None:
+        progress(written[1], written[1])
     return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash)
 
 
@@ -1016,8 +1038,9 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                     _audit(db, path, "ya importado", bundle_hash)
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
             if dry_run:
-                return ImportResult("verificado", summary=f"Paquete válido: {n_rec} registros, "
-                                    f"{len(m['evidence'])} medios de verificación.", **base)
+                return ImportResult("verificado", summary=f"Paquete válido: {count(n_rec, 'registro', 'registros')}, "
+                                    f"{count(len(m['evidence']), 'medio de verificación', 'medios de verificación')}.",
+                                    **base)
             try:
                 changes = _apply(db, v)
             except _Again:  # the same bundle was applied by an import running at the same time
@@ -1031,11 +1054,13 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     except BundleRejected as exc:
         _audit(db, path, "rechazado", bundle_hash, exc)
         raise
-    summary = (f"Paquete {m['sequence']} de {m['sender']['office']} importado: {changes['nuevos']} nuevos, "
-               f"{changes['modificados']} modificados, {changes['eliminados']} eliminados, "
-               f"{len(v.staged)} medios de verificación recibidos."
-               + (f" {changes['conflictos']} conflicto(s) entre instalaciones de la región: revíselos con "
-                  "«avance bundle conflicts»." if changes.get("conflictos") else ""))
+    summary = (f"Paquete {m['sequence']} de {m['sender']['office']} importado: "
+               f"{count(changes['nuevos'], 'nuevo', 'nuevos')}, {count(changes['modificados'], 'modificado', 'modificados')}, "
+               f"{count(changes['eliminados'], 'eliminado', 'eliminados')}, "
+               f"{count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
+               + (f" {count(changes['conflictos'], 'conflicto', 'conflictos')} entre instalaciones de la región: "
+                  "resuélvalos en Ver → Resolver conflictos… o con «avance bundle conflicts» y «avance bundle resolve»."
+                  if changes.get("conflictos") else ""))
     _audit(db, path, "aceptado", bundle_hash, message=summary)
     return ImportResult("aceptado", summary=summary, changes=changes, **base)
 
@@ -1081,7 +1106,7 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             stream.last_sequence = m["sequence"]
             stream.last_hash = v.bundle_hash
             session.add(SyncBundle(bundle_id=m["bundle_id"], direction="in", stream=v.stream, sequence=m["sequence"],
-                                   bundle_hash=v.bundle_hash, summary=f"{sum(changes.values())} cambios"))
+                                   bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios")))
             session.flush()
     except IntegrityError as exc:
         raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "

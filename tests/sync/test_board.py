@@ -93,17 +93,54 @@ def test_human_size() -> None:
     assert board.human_size(3 * 1024 * 1024) == "3,0 MB"
 
 
-def test_open_conflicts_are_listed_in_spanish(world, monkeypatch) -> None:  # noqa: ANN001
-    import uuid
-    from types import SimpleNamespace
+def test_no_open_conflicts_with_one_installation_per_region(world) -> None:  # noqa: ANN001
+    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out")
+    service.import_bundle(world.central.db, sent.path, PASS)
+    assert board.open_conflicts(world.central.db) == []  # the core records conflicts; none here
+    assert board.conflict_views(world.central.db) == []
+    assert board.national_board(world.central.db, 2009, TODAY).conflicts == []
 
-    assert board.open_conflicts(world.central.db) == []  # the core records conflicts; none yet
-    fake = SimpleNamespace(id=uuid.UUID(int=7), region="CL-TA", table="commitment", record_id=world.commitment,
-                           current={"description": "A"}, current_sequence=2, incoming=None, incoming_sequence=3)
-    monkeypatch.setattr(service, "conflicts", lambda db: [fake])
-    [line] = board.open_conflicts(world.central.db)
-    assert line.startswith("Tarapacá: Metas y actividades ")
-    assert "paquete n.º 3 de otra instalación la eliminó" in line and "versión del paquete n.º 2" in line
-    assert board.national_board(world.central.db, 2009, TODAY).conflicts == [line]
-    monkeypatch.delattr(service, "conflicts")
-    assert board.open_conflicts(world.central.db) is None
+
+def _commitment(**values: object) -> dict[str, object]:
+    record = {"id": "6b1d2d4e-0000-4000-8000-000000000001", "created_at": "2026-11-01T10:00:00.000000Z",
+              "updated_at": "2026-11-20T10:00:00.000000Z", "objective_id": "6b1d2d4e-0000-4000-8000-000000000002",
+              "position": 0, "kind": "activity", "description": "Reunión con el GORE", "responsible_unit": "Seremi",
+              "verification_means": "Acta", "weight_text": "10%", "weight": "10", "met": None}
+    record.update(values)
+    return record
+
+
+def test_conflict_differences_name_the_fields_that_differ_in_spanish() -> None:
+    current = _commitment(met=True)
+    incoming = _commitment(description="Reunión con el GORE y los municipios", weight_text="15%", weight="15",
+                           updated_at="2026-11-21T09:00:00.000000Z")
+    diffs = board.conflict_differences("commitment", current, incoming)
+    # Timestamps are not compared; the weight as read follows the weight as written.
+    assert [(d.field, d.label, d.current, d.incoming) for d in diffs] == [
+        ("description", "Meta anual o actividades comprometidas", "Reunión con el GORE",
+         "Reunión con el GORE y los municipios"),
+        ("weight_text", "Ponderación (%)", "10%", "15%"),
+        ("met", "Cumple/no cumple", "Sí", "(sin marcar)"),
+    ]
+    assert board.conflict_differences("commitment", current, dict(current)) == ()
+    # A referenced record is named by ``describe``; the order counts from 1 as on the form.
+    moved = board.conflict_differences("commitment", current, _commitment(met=True, position=2,
+                                       objective_id="6b1d2d4e-0000-4000-8000-000000000003"),
+                                       describe=lambda column, value: f"Objetivo de {value[-1]}" if column == "objective_id" else None)
+    assert [(d.label, d.current, d.incoming) for d in moved] == [
+        ("Objetivo al que pertenece", "Objetivo de 2", "Objetivo de 3"), ("Orden en el formulario", "1", "3")]
+
+
+def test_conflict_differences_of_a_deletion_list_what_would_go() -> None:
+    diffs = board.conflict_differences("commitment", _commitment(), None)
+    assert [d.field for d in diffs] == ["objective_id", "position", "kind", "description", "responsible_unit",
+                                        "verification_means", "weight_text"]
+    assert {d.incoming for d in diffs} == {board.DELETED}
+    assert diffs[2].current == "actividad" and diffs[3].current == "Reunión con el GORE"
+
+
+def test_field_text_for_people() -> None:
+    assert board.field_text("met", None) == "(sin marcar)" and board.field_text("met", False) == "No"
+    assert board.field_text("quarter", 2) == "T2" and board.field_text("kind", "goal") == "meta anual"
+    assert board.field_text("progress", "") == "(vacío)" and board.field_text("size", 2048) == "2,0 KB"
+    assert board.field_label("evidence", "name") == "Nombre del archivo"

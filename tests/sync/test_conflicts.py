@@ -154,3 +154,57 @@ def test_a_deletion_against_an_edit_is_a_conflict_and_the_record_is_kept(two) ->
     service.resolve_conflict(central.db, c.id, "entrante")  # the deletion wins
     with central.db.reading() as session:
         assert session.get(CommitmentRow, commitment) is None
+
+
+def test_the_window_sees_which_record_and_both_versions(two) -> None:
+    from desktop.sync import board
+
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Versión de A")
+    _edit(b, CommitmentRow, commitment, description="Versión de B", met=True)
+    _send(a, central, out)
+    result = _send(b, central, out)
+    assert "1 conflicto entre instalaciones de la región: resuélvalos en Ver → Resolver conflictos…" in result.summary
+    [view] = board.conflict_views(central.db)
+    [info] = service.conflicts(central.db)
+    with central.db.reading() as session:
+        row = session.get(CommitmentRow, commitment)
+        objective = session.get(ObjectiveRow, row.objective_id)
+        form, kind = objective.programme.form, row.kind
+    assert view.id == info.id and view.short_id == str(info.id)[:8]
+    assert (view.region, view.region_name, view.table) == ("CL-TA", "Tarapacá", "commitment")
+    assert view.kind == ("actividad" if kind == "activity" else "meta anual")
+    assert view.record == "Versión de A" and view.programme == f"{form} Tarapacá 2009"
+    assert view.current_source == f"paquete n.º 2 de la instalación con clave {service.office(a.db).fingerprint}"
+    assert view.incoming_source == f"paquete n.º 2 de la instalación con clave {service.office(b.db).fingerprint}"
+    assert view.current_changed is not None and view.incoming_changed is not None
+    assert not view.current_deleted and not view.incoming_deleted
+    assert [(d.label, d.current, d.incoming) for d in view.differences] == [
+        ("Meta anual o actividades comprometidas", "Versión de A", "Versión de B"),
+        ("Cumple/no cumple", "(sin marcar)", "Sí"),
+    ]
+    [line] = board.open_conflicts(central.db)
+    assert line == (f"{form} Tarapacá 2009 — {view.kind} «Versión de A»: el paquete n.º 2 de otra instalación trae "
+                    "otra versión (2 campos distintos); por ahora se conserva la del paquete n.º 2.")
+    service.resolve_conflict(central.db, view.id, "actual")
+    assert board.conflict_views(central.db) == [] and board.open_conflicts(central.db) == []
+
+
+def test_the_window_sees_a_deletion_against_an_edit(two) -> None:
+    from desktop.sync import board
+
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Editada por A")
+    with b.db.transaction() as session:
+        session.delete(session.get(CommitmentRow, commitment))
+    _send(a, central, out)
+    _send(b, central, out)
+    [view] = board.conflict_views(central.db)
+    assert view.incoming_deleted and not view.current_deleted and view.incoming_changed is None
+    assert ("Meta anual o actividades comprometidas", "Editada por A", board.DELETED) in [
+        (d.label, d.current, d.incoming) for d in view.differences]
+    assert "trae su eliminación" in board.open_conflicts(central.db)[0]

@@ -1,7 +1,8 @@
 """The sync bundles in the window (issue 3, part 5), driven as a user would with a fake
 prompter: a regional office exports a bundle, the central office imports several files and
 reads one report line each, sees the national board and answers; evidence attached by file
-dialog and by drag-and-drop; a cancelled passphrase changes nothing."""
+dialog and by drag-and-drop; a cancelled passphrase changes nothing; the export moves its
+progress bar; conflicts between two installations of a region are resolved from the window."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from db.models import CommitmentRow, ObjectiveRow
 from desktop.app import build_main_window
 from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
+from desktop.services.example import load_example
 from desktop.services.generate import generate_national
 from desktop.services.summary import national_summary
-from desktop.sync import board
+from desktop.sync import board, service
 from tests.conftest import TODAY
 from tests.sync.helpers import PASS, enrol, make_office, snapshot
 from tests.ui.test_main_window import _Answers
@@ -325,3 +329,133 @@ def test_dialogs_render(qtbot, offices) -> None:  # noqa: ANN001
     board_dialog.show_board(board.national_board(central.db, None, TODAY), board.years(central.db))
     assert board_dialog.model.rowCount() == 16
     assert "Ninguna región tiene datos" in board_dialog.verdict_label.text()
+
+
+def test_export_moves_the_progress_bar(qtbot, tmp_path, offices, monkeypatch) -> None:  # noqa: ANN001
+    from ui import sync_actions
+
+    central, an = offices
+    with an.db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    acta = tmp_path / "acta.pdf"
+    acta.write_bytes(b"%PDF-1.4 acta\n" * 30000)  # 420 KB: several blocks of evidence
+    service.attach_evidence(an.db, commitment, acta)
+    seen: list[tuple[int, int]] = []
+
+    class RecordingRelay(sync_actions._Relay):  # noqa: SLF001
+        def __init__(self, parent=None) -> None:  # noqa: ANN001
+            super().__init__(parent)
+            self.advanced.connect(lambda done, total: seen.append((done, total)))
+
+    monkeypatch.setattr(sync_actions, "_Relay", RecordingRelay)
+    prompter = SyncPrompter()
+    window = _window(qtbot, an.db, prompter)
+    _export(qtbot, window, prompter, tmp_path / "usb" / "con-acta.avance")
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == (1000, 1000), timeout=10000)
+    assert not prompter.errors
+    assert seen[0] == (0, 1000) and len(seen) > 3  # it moved along the evidence, not only at the ends
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen})  # growing, each step once
+    assert "1 medio de verificación." in window.statusBar().currentMessage()
+
+
+def _conflicting_installations(root: Path):  # noqa: ANN202
+    """The central office and two installations of Tarapacá that both edited the same two
+    activities: the central office holds two open conflicts."""
+    from db.engine import open_database
+    from tests.sync.test_conflicts import _edit, _send, clone_region
+
+    central = make_office(root, "central", None)
+    a = make_office(root, "a", "CL-TA")
+    b = make_office(root, "b", "CL-TA")
+    load_example(a.db)
+    clone_region(a, b)
+    a.db = open_database(a.db.path)
+    enrol(central, a)
+    enrol(central, b)
+    with a.db.reading() as session:
+        first, second = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).all()[:2]
+    out = root / "out"
+    out.mkdir()
+    _send(a, central, out)
+    _send(b, central, out)
+    for office, who in ((a, "A"), (b, "B")):
+        _edit(office, CommitmentRow, first, description=f"Versión de {who}")
+        _edit(office, CommitmentRow, second, description=f"Segunda, versión de {who}")
+    _send(a, central, out)
+    _send(b, central, out)
+    return central, a, b, first
+
+
+def test_conflicts_are_resolved_from_the_window(qtbot, tmp_path, qtmodeltester) -> None:  # noqa: ANN001
+    central, a, b, first = _conflicting_installations(tmp_path)
+    try:
+        assert len(service.conflicts(central.db)) == 2
+        with central.db.reading() as session:
+            row = session.get(CommitmentRow, first)
+            form = FormKind(session.get(ObjectiveRow, row.objective_id).programme.form)
+        prompter = SyncPrompter()
+        window = _window(qtbot, central.db, prompter)
+        window.open_form(find_region("CL-TA"), 2009, form)
+        model = window.programme_model
+        shown = next(r for r in range(model.rowCount())
+                     if model.row_at(r)[1] is not None and model.row_at(r)[1].id == first)
+        description = model.index(shown, model.column_of("description"))
+        assert description.data() == "Versión de A"
+
+        # The board lists them and its button opens the dialog (also in Ver).
+        assert window.sync.conflicts_action.isVisible()
+        window.sync.board_action.trigger()
+        board_dialog = window.sync.board_dialog
+        assert board_dialog.resolve_button.isEnabled()
+        assert "«Versión de A»" in board_dialog.conflicts.toPlainText()
+        assert "avance bundle" not in board_dialog.conflicts.toPlainText()
+        qtbot.mouseClick(board_dialog.resolve_button, Qt.MouseButton.LeftButton)
+        dialog = window.sync.conflicts_dialog
+        assert dialog.isVisible()
+        qtmodeltester.check(dialog.model)
+        assert dialog.model.rowCount() == 2 and "Hay 2 conflictos abiertos" in dialog.summary.text()
+        rows = [[dialog.model.index(r, c).data() for c in range(5)] for r in range(2)]
+        first_row = next(r for r, values in enumerate(rows) if values[2] == "Versión de A")
+        assert rows[first_row][0] == "Tarapacá" and rows[first_row][3] == f"{form.value} Tarapacá 2009"
+        assert rows[first_row][4] == "1 campo distinto"
+        dialog.table.selectRow(first_row)
+        text = dialog.text()
+        assert "Meta anual o actividades comprometidas | Versión de A | Versión de B" in text
+        assert f"paquete n.º 2 de la instalación con clave {service.office(b.db).fingerprint}" in text
+        assert dialog.keep_current_button.isEnabled() and dialog.keep_incoming_button.isEnabled()
+
+        # A refused confirmation changes nothing.
+        prompter.confirm_answer = False
+        qtbot.mouseClick(dialog.keep_incoming_button, Qt.MouseButton.LeftButton)
+        assert "¿Conservar la versión entrante" in prompter.confirmations[-1] and "Versión de A" in prompter.confirmations[-1]
+        assert len(service.conflicts(central.db)) == 2 and _idle(window)
+
+        # Keeping the other installation's version: written in the worker, everything refreshed.
+        prompter.confirm_answer = True
+        qtbot.mouseClick(dialog.keep_incoming_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(service.conflicts(central.db)) == 1 and _idle(window), timeout=20000)
+        assert not prompter.errors
+        with central.db.reading() as session:
+            assert session.get(CommitmentRow, first).description == "Versión de B"
+        assert model.index(shown, model.column_of("description")).data() == "Versión de B"  # the open form
+        assert dialog.model.rowCount() == 1 and dialog.model.index(0, 2).data() == "Segunda, versión de A"
+        assert "Hay 1 conflicto abierto" in dialog.summary.text()
+        assert "Versión de A" not in board_dialog.conflicts.toPlainText()  # the board
+        assert "se adoptó la versión entrante" in window.statusBar().currentMessage()
+
+        # Resolved meanwhile elsewhere (the command line): a clear error, and the list catches up.
+        [other] = service.conflicts(central.db)
+        service.resolve_conflict(central.db, other.id, "actual")
+        qtbot.mouseClick(dialog.keep_current_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(prompter.errors) and _idle(window), timeout=20000)
+        assert prompter.errors[-1][0] == "Resolver conflictos"
+        assert "No hay un único conflicto abierto" in prompter.errors[-1][1]
+        assert dialog.model.rowCount() == 0 and "Ningún conflicto abierto" in dialog.summary.text()
+        assert not dialog.keep_current_button.isEnabled() and not dialog.keep_incoming_button.isEnabled()
+        window.sync.refresh()
+        assert not board_dialog.resolve_button.isEnabled()
+        assert board_dialog.conflicts.toPlainText() == "Ningún conflicto abierto."
+        window.close()
+    finally:
+        for office in (central, a, b):
+            office.db.close()
