@@ -891,11 +891,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                     select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.stream,
                            SyncRecord.sequence).where(SyncRecord.stream.in_(part))):
                 said.setdefault((t, i), {})[d] = (st, sq)
-    current: dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]] = {}
-    for table, model in REGIONAL_TABLES[1:]:
-        for row in _region_rows(session, model, code):
-            record = encode_row(row, model)
-            current[(table, row.id)] = (_digest(record), record)
+    current = region_records(session, code)
     changes = {"nuevos": 0, "modificados": 0, "eliminados": 0, "conflictos": 0}
     incoming: dict[tuple[str, uuid.UUID], str] = {}
 
@@ -962,6 +958,65 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
 
 def _digest(record: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_bytes(record)).hexdigest()
+
+
+def region_records(session: Session, code: str) -> dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]]:
+    """Every record of region ``code`` that its regional office owns, as a bundle carries it.
+
+    Args:
+        session: an open session (reading).
+        code: the region's ISO code ("CL-TA").
+
+    Returns:
+        ``(table, id) -> (digest, record)``: the record as a manifest writes it
+        (:func:`desktop.sync.manifest.encode_row`) and the SHA-256 of its canonical JSON, hex;
+        the tables of :data:`REGIONAL_TABLES` after ``service``.
+    """
+    current: dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]] = {}
+    for table, model in REGIONAL_TABLES[1:]:
+        for row in _region_rows(session, model, code):
+            record = encode_row(row, model)
+            current[(table, row.id)] = (_digest(record), record)
+    return current
+
+
+def backfill_stream_records(session: Session) -> list[str]:
+    """Give the incoming streams that imported before ``sync_record`` existed their history
+    (migration 0004; central office).
+
+    Schema 0002 kept no record of what each stream said. A region with a single incoming
+    stream then had every record of its region from that stream, as last sent: those records
+    and their digests are recorded as what the stream said at its last sequence, so that once a
+    second installation of the region sends, the first one's edits and deletions are judged
+    against its own history (not turned into conflicts, not silently dropped).
+
+    A region with several incoming streams and no history is left alone: who wrote which
+    record is not known, and guessing could delete another installation's records; its
+    two-installation edits then surface as conflicts for a person to resolve.
+
+    Returns:
+        The streams given a history.
+    """
+    streams = session.scalars(select(SyncStream).where(SyncStream.stream.like("in:CL-%"),
+                                                       SyncStream.last_sequence > 0)).all()
+    by_region: dict[str, list[SyncStream]] = {}
+    for s in session.scalars(select(SyncStream).where(SyncStream.stream.like("in:CL-%"))).all():
+        by_region.setdefault(s.stream.split(":")[1], []).append(s)
+    filled = []
+    for stream in streams:
+        code = stream.stream.split(":")[1]
+        if len(by_region.get(code, ())) != 1:
+            continue
+        if session.scalar(select(SyncRecord.id).where(SyncRecord.stream == stream.stream).limit(1)) is not None:
+            continue
+        now = utcnow()
+        rows = [{"id": uuid.uuid4(), "created_at": now, "updated_at": now, "stream": stream.stream,
+                 "table_name": t, "record_id": i, "digest": d, "sequence": stream.last_sequence}
+                for (t, i), (d, _) in region_records(session, code).items()]
+        if rows:
+            session.execute(SyncRecord.__table__.insert(), rows)
+            filled.append(stream.stream)
+    return filled
 
 
 def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[str, int]:

@@ -176,14 +176,24 @@ def test_upgrade_from_0002_keeps_sync_state_and_backs_up(tmp_path: Path, ta: Off
         assert _revision(db.backup) == "0002"
         assert _dump(db.backup, columns) == before
         # Upgraded to the head; every row of every table kept with its values.
-        assert _revision(path) == SCHEMA_HEAD == "0003"
+        assert _revision(path) == SCHEMA_HEAD == "0004"
         assert _dump(path, columns) == before
         con = sqlite3.connect(path)
         try:
             assert set(_tables(con)) == set(columns) | NEW_IN_0003
             assert con.execute("select count(*) from own_key where announcement is not null").fetchone()[0] == 0
-            for table in NEW_IN_0003:
-                assert con.execute(f"select count(*) from {table}").fetchone()[0] == 0
+            assert con.execute("select count(*) from sync_conflict").fetchone()[0] == 0
+            # 0004: Tarapacá's only stream is given its history, every record of the region as
+            # it was last sent, at the stream's last sequence.
+            with db.reading() as session:
+                held = service.region_records(session, "CL-TA")
+            recorded = con.execute("select s.stream, r.table_name, r.record_id, r.digest, r.sequence "
+                                   "from sync_record r join sync_stream s on s.stream = r.stream").fetchall()
+            assert held and len(recorded) == len(held)
+            assert {r[0] for r in recorded} == {next(r[columns["sync_stream"].index("stream")]
+                                                      for r in before["sync_stream"] if r[columns["sync_stream"].index("stream")].startswith("in:CL-TA:"))}
+            assert {(t, uuid.UUID(i), d) for _, t, i, d, _ in recorded} == {(t, i, d) for (t, i), (d, _) in held.items()}
+            assert {q for *_, q in recorded} == {1}
             assert con.execute("pragma foreign_key_check").fetchall() == []
             assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
         finally:
@@ -232,10 +242,6 @@ def test_upgrade_from_0002_keeps_sync_state_and_backs_up(tmp_path: Path, ta: Off
     assert len(list(path.parent.glob("avance.db.*.bak"))) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: migration 0003 leaves sync_record empty for streams imported under 0002, so once a "
-    "second installation of the region has a stream, the first post-upgrade bundle of the old stream is "
-    "judged with no history: its own edit becomes a conflict and its deletion is silently never applied"))
 def test_after_the_upgrade_a_second_installation_does_not_turn_the_first_ones_edits_into_conflicts(
         tmp_path: Path, ta: Office) -> None:
     """What the same history gives on a central office that was always at the head (see the

@@ -208,3 +208,53 @@ def test_the_window_sees_a_deletion_against_an_edit(two) -> None:
     assert ("Meta anual o actividades comprometidas", "Editada por A", board.DELETED) in [
         (d.label, d.current, d.incoming) for d in view.differences]
     assert "trae su eliminación" in board.open_conflicts(central.db)[0]
+
+
+def _forget_history(central: Office) -> None:
+    """What a database upgraded from 0002 held: streams with bundles, no ``sync_record``."""
+    from sqlalchemy import delete
+
+    from db.models import SyncRecord
+
+    with central.db.transaction() as session:
+        session.execute(delete(SyncRecord))
+
+
+def _histories(central: Office) -> dict[str, set[tuple[str, object, str]]]:
+    from db.models import SyncRecord
+
+    with central.db.reading() as session:
+        out: dict[str, set[tuple[str, object, str]]] = {}
+        for r in session.scalars(select(SyncRecord)):
+            out.setdefault(r.stream, set()).add((r.table_name, r.record_id, r.digest))
+        return out
+
+
+def test_backfill_gives_a_regions_only_stream_its_history_once(two) -> None:
+    """Migration 0004: a region's single stream that imported with no history gets the region's
+    records as what it said; a stream that has a history is not touched again."""
+    central, a, _b, _commitment, _objective, out = two
+    _send(a, central, out)
+    said = _histories(central)
+    (stream,) = said
+    _forget_history(central)
+    with central.db.transaction() as session:
+        assert service.backfill_stream_records(session) == [stream]
+        held = service.region_records(session, "CL-TA")
+    assert _histories(central) == said == {stream: {(t, i, d) for (t, i), (d, _) in held.items()}}
+    with central.db.transaction() as session:
+        assert service.backfill_stream_records(session) == []
+    assert _histories(central) == said
+
+
+def test_backfill_leaves_a_region_with_two_streams_alone(two) -> None:
+    """Who wrote which record is unknown when two installations sent before the history
+    existed: nothing is guessed (a wrong guess could delete the other one's records)."""
+    central, a, b, _commitment, _objective, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    assert len(_histories(central)) == 2
+    _forget_history(central)
+    with central.db.transaction() as session:
+        assert service.backfill_stream_records(session) == []
+    assert _histories(central) == {}
