@@ -912,6 +912,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
         changes["conflictos"] += 1
 
     to_write: dict[str, list[dict[str, Any]]] = {}
+    applied: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}  # what this bundle wrote (None: deleted)
     for table, model in REGIONAL_TABLES[1:]:
         keep: list[dict[str, Any]] = []
         for record, decoded in zip(raw[table], recs[table], strict=True):
@@ -927,6 +928,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             elif not others or prev.get(key) == here[0]:
                 changes["modificados"] += 1  # this installation's own earlier version: superseded
                 keep.append(decoded)
+                applied[key] = record
             elif prev.get(key) == digest:
                 continue  # unchanged there since it last said so: another installation's newer edit stands
             else:
@@ -944,10 +946,19 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             elif (t, record_id) in prev:
                 conflict(t, record_id, None)  # deleted there, edited here
         changes["eliminados"] += len(gone)
+        applied.update(((table, record_id), None) for record_id in gone)
         for part in _chunks(gone):
             session.execute(delete(model).where(model.id.in_(part)))
     for table, model in REGIONAL_TABLES[1:]:
         _upsert(session, model, to_write[table])
+    if applied:  # an open conflict's "current" version is the one held: follow what was just written
+        for row in session.scalars(select(SyncConflict).where(SyncConflict.region_code == code,
+                                                              SyncConflict.status == "abierto")):
+            key = (row.table_name, row.record_id)
+            if key in applied and row.incoming_stream != stream:
+                version = applied[key]
+                row.current_version = canonical_bytes(version).decode("utf-8") if version is not None else None
+                row.current_stream, row.current_sequence = stream, m["sequence"]
     session.execute(delete(SyncRecord).where(SyncRecord.stream == stream))
     if incoming:
         session.execute(SyncRecord.__table__.insert(), [
@@ -1262,9 +1273,11 @@ def resolve_conflict(db: Database, conflict_id: uuid.UUID | str, keep: str,
 
     Args:
         conflict_id: the conflict's id (or a unique prefix of at least 8 characters).
-        keep: "actual" (the version held here), "entrante" (the other installation's) or
-            "valor" (the current version, or the incoming one if the record was deleted, with
-            ``values`` typed in on top).
+        keep: "actual" (the version held here: nothing is written, so an edit its installation
+            sent after the conflict stands), "entrante" (the other installation's) or "valor"
+            (the current version, or the incoming one if the record was deleted, with
+            ``values`` typed in on top). The current version is the one held now: a bundle
+            that changes the record after the conflict updates it.
         values: column → value as a manifest writes it (text for decimals, dates and ids).
 
     Raises:
@@ -1300,7 +1313,9 @@ def resolve_conflict(db: Database, conflict_id: uuid.UUID | str, keep: str,
                     raise ConflictError(f"Campos desconocidos o no modificables: {', '.join(sorted(unknown)) or 'id'}.")
                 typed = {k: _coerce(base[k], v) for k, v in (values or {}).items()}
                 chosen = {**base, **typed, "updated_at": timestamp(utcnow())}
-            if chosen is None:
+            if keep == "actual":
+                pass  # the database holds it already
+            elif chosen is None:
                 session.execute(delete(model).where(model.id == row.record_id))
             else:
                 try:

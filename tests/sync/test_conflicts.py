@@ -258,3 +258,43 @@ def test_backfill_leaves_a_region_with_two_streams_alone(two) -> None:
     with central.db.transaction() as session:
         assert service.backfill_stream_records(session) == []
     assert _histories(central) == {}
+
+
+def test_keeping_the_current_version_keeps_an_edit_sent_after_the_conflict(two) -> None:
+    """A and B edit one activity (conflict, A's version held); A edits it again and sends before
+    anyone resolves. The conflict shows A's newer version as the current one, and keeping the
+    current version keeps that newer edit (it does not write back the one of the conflict)."""
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Primera versión de A")
+    _edit(b, CommitmentRow, commitment, description="Versión de B")
+    _send(a, central, out)
+    assert _send(b, central, out).changes["conflictos"] == 1
+    _edit(a, CommitmentRow, commitment, description="Segunda versión de A")
+    result = _send(a, central, out)
+    assert (result.changes["modificados"], result.changes["conflictos"]) == (1, 0)
+    [c] = service.conflicts(central.db)
+    assert c.current["description"] == "Segunda versión de A" and c.incoming["description"] == "Versión de B"
+    assert c.current_sequence == 3
+    service.resolve_conflict(central.db, c.id, "actual")
+    assert _description(central, commitment) == "Segunda versión de A"
+    assert service.conflicts(central.db) == []
+
+
+def test_a_conflicts_current_version_follows_a_deletion_by_its_installation(two) -> None:
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Editada por A")
+    _edit(b, CommitmentRow, commitment, description="Editada por B")
+    _send(a, central, out)
+    _send(b, central, out)
+    with a.db.transaction() as session:
+        session.delete(session.get(CommitmentRow, commitment))
+    assert _send(a, central, out).changes["eliminados"] == 1
+    [c] = service.conflicts(central.db)
+    assert c.current is None and c.incoming["description"] == "Editada por B"
+    service.resolve_conflict(central.db, c.id, "actual")  # A's deletion stands
+    with central.db.reading() as session:
+        assert session.get(CommitmentRow, commitment) is None
