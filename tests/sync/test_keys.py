@@ -57,7 +57,9 @@ def test_public_key_files_are_self_signed_and_checked(tmp_path: Path) -> None:
     data = service.export_public(ta.db, PASS)
     pub = keys.read_public_file(data)
     assert pub.office == "CL-TA" and pub.sign_key_id == service.office(ta.db).sign_key_id
-    tampered = data.replace(data[data.index(b'"encrypt_key":"') + 15:][:2], b"00", 1)
+    at = data.index(b'"encrypt_key":"') + len(b'"encrypt_key":"')  # first hex digit of the key
+    tampered = data[:at] + (b"1" if data[at:at + 1] == b"0" else b"0") + data[at + 1:]
+    assert tampered != data
     with pytest.raises(errors.KeyFileError):
         keys.read_public_file(tampered)
     with pytest.raises(errors.KeyFileError):
