@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.dialogs import Prompter
@@ -74,11 +74,11 @@ def attach(window: MainWindow, db: Database, loaded: LoadResult | None) -> None:
     window.attach(db, ProgrammeService(db))
     if db.backup is not None:
         window.statusBar().showMessage(
-            window.tr("La base de datos se actualizó a esta versión; copia de respaldo: {0}").format(db.backup), 20000
+            QCoreApplication.translate("MainWindow", "La base de datos se actualizó a esta versión; copia de respaldo: {0}").format(db.backup), 20000
         )
     elif loaded is not None and loaded.loaded:
         window.statusBar().showMessage(
-            window.tr("Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).").format(loaded.region_name, loaded.year),
+            QCoreApplication.translate("MainWindow", "Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).").format(loaded.region_name, loaded.year),
             10000,
         )
 

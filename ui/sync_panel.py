@@ -263,7 +263,9 @@ class ExportPreviewDialog(QDialog):
 class BoardTableModel(QAbstractTableModel):
     """The national board's table: one row per region (read-only)."""
 
-    FIXED = ("Región", "Clave", "Último paquete", "Recibido", "Este trimestre")
+    FIXED = 5
+    """Columns before the programmes' performance: región, clave, último paquete, recibido,
+    este trimestre (their labels come from :meth:`_fixed_headers`, translatable)."""
 
     def __init__(self, parent: Any = None) -> None:  # noqa: ANN401
         super().__init__(parent)
@@ -283,47 +285,52 @@ class BoardTableModel(QAbstractTableModel):
         return 0 if parent.isValid() or self._board is None else len(self._board.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.FIXED) + len(self._forms)
+        return 0 if parent.isValid() else self.FIXED + len(self._forms)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802, ANN401
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if 0 <= section < len(self.FIXED):
-            return self.FIXED[section]
-        if 0 <= section - len(self.FIXED) < len(self._forms):
-            return f"{self._forms[section - len(self.FIXED)].value} (%)"
+        if 0 <= section < self.FIXED:
+            return self._fixed_headers()[section]
+        if 0 <= section - self.FIXED < len(self._forms):
+            return f"{self._forms[section - self.FIXED].value} (%)"
         return None
+
+    def _fixed_headers(self) -> tuple[str, ...]:
+        return (self.tr("Región"), self.tr("Clave"), self.tr("Último paquete"), self.tr("Recibido"),
+                self.tr("Este trimestre"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
         if self._board is None or not index.isValid() or not 0 <= index.row() < len(self._board.rows):
             return None
         row = self._board.rows[index.row()]
         c = index.column()
-        score = self._board.rows[index.row()].scores.get(self._forms[c - len(self.FIXED)]) if c >= len(self.FIXED) else None
+        score = self._board.rows[index.row()].scores.get(self._forms[c - self.FIXED]) if c >= self.FIXED else None
         if role == Qt.ItemDataRole.DisplayRole:
             if c == 0:
                 return f"{row.region.cut} {row.region.name}"
             if c == 1:
-                return "inscrita" if row.enrolled else "—"
+                return self.tr("inscrita") if row.enrolled else "—"
             if c == 2:
-                return "—" if row.last_sequence is None else f"n.º {row.last_sequence}"
+                return "—" if row.last_sequence is None else self.tr("n.º {0}").format(row.last_sequence)
             if c == 3:
                 return when_text(row.last_received)
             if c == 4:
-                return "enviado" if row.sent_this_quarter else "sin envío"
+                return self.tr("enviado") if row.sent_this_quarter else self.tr("sin envío")
             return "" if score is None else format_percent(score.performance_pct)
         if role == Qt.ItemDataRole.BackgroundRole:
             if c == 4:
                 return GOOD_BRUSH if row.sent_this_quarter else BAD_BRUSH
             if score is not None:
                 return GOOD_BRUSH if score.valid else BAD_BRUSH
-            if c >= len(self.FIXED):
+            if c >= self.FIXED:
                 return MUTED_BRUSH
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and score is not None:
-            return "cumple la barra del 90 % (nota 11)" if score.valid else "bajo la barra del 90 % (nota 11)"
+            return (self.tr("cumple la barra del 90 % (nota 11)") if score.valid
+                    else self.tr("bajo la barra del 90 % (nota 11)"))
         return None
 
 

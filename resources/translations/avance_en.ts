@@ -4,63 +4,121 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="339"/>
+        <location filename="../../ui/sync_panel.py" line="346"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="345"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="367"/>
+        <location filename="../../ui/sync_panel.py" line="374"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368"/>
+        <location filename="../../ui/sync_panel.py" line="375"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="371"/>
+        <location filename="../../ui/sync_panel.py" line="378"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="400"/>
+        <location filename="../../ui/sync_panel.py" line="407"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="403"/>
+        <location filename="../../ui/sync_panel.py" line="410"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="406"/>
+        <location filename="../../ui/sync_panel.py" line="413"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="412"/>
+        <location filename="../../ui/sync_panel.py" line="419"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="415"/>
+        <location filename="../../ui/sync_panel.py" line="422"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="418"/>
+        <location filename="../../ui/sync_panel.py" line="425"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="421"/>
+        <location filename="../../ui/sync_panel.py" line="428"/>
         <source>Ningún conflicto abierto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardTableModel</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="300"/>
+        <source>Región</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="300"/>
+        <source>Clave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="300"/>
+        <source>Último paquete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="300"/>
+        <source>Recibido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="301"/>
+        <source>Este trimestre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="313"/>
+        <source>inscrita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="315"/>
+        <source>n.º {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="319"/>
+        <source>enviado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="319"/>
+        <source>sin envío</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="332"/>
+        <source>cumple la barra del 90 % (nota 11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="333"/>
+        <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,6 +698,17 @@
     <message>
         <location filename="../../ui/main_window.py" line="809"/>
         <source>&lt;b&gt;Avance&lt;/b&gt; 0.1&lt;br&gt;Programas de trabajo regionales de los sistemas PMG Gestión Territorial y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.&lt;br&gt;&lt;br&gt;Base de datos: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="77"/>
+        <source>La base de datos se actualizó a esta versión; copia de respaldo: {0}</source>
+        <extracomment>Set by the start-up benchmark to the launch time (``time.time()``): the app prints the milliseconds from launch to the first paint and to the data shown, then quits.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="81"/>
+        <source>Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1348,20 +1417,6 @@
     <message>
         <location filename="../../ui/sync_panel.py" line="195"/>
         <source>Ninguna importación todavía.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/app.py" line="77"/>
-        <source>La base de datos se actualizó a esta versión; copia de respaldo: {0}</source>
-        <extracomment>Set by the start-up benchmark to the launch time (``time.time()``): the app prints the milliseconds from launch to the first paint and to the data shown, then quits.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app.py" line="81"/>
-        <source>Base de datos nueva: se cargó el ejemplo {0} {1} (semilla 001).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
