@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.sync_panel import when_text
+from desktop.wording import when_text
 
 if TYPE_CHECKING:  # the database layer loads after the window paints (see desktop.app)
     from desktop.sync.board import ConflictView

@@ -20,16 +20,34 @@ from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from desktop.domain.regions import REGIONS
-from desktop.wording import count
-from ui.conflicts_dialog import KEEP_CURRENT, ConflictsDialog
-from ui.sync_panel import BoardDialog, SyncPanel, office_name, office_short, when_text
+from desktop.wording import count, office_name, office_short, when_text
 
 if TYPE_CHECKING:
     from desktop.sync.board import ConflictView, OfficeView
+    from ui.conflicts_dialog import ConflictsDialog
     from ui.main_window import MainWindow
+    from ui.sync_panel import BoardDialog, SyncPanel
 
 BUNDLE_FILTER = "Paquetes de Avance (*.avance)"
 KEYS_FILTER = "Claves públicas de Avance (*.avance-claves *.pub);;Todos los archivos (*)"
+
+
+def _board_dialog() -> type[BoardDialog]:
+    from ui.sync_panel import BoardDialog
+
+    return BoardDialog
+
+
+def _conflicts_dialog() -> type[ConflictsDialog]:
+    from ui.conflicts_dialog import ConflictsDialog
+
+    return ConflictsDialog
+
+
+def _keep_current() -> str:
+    from ui.conflicts_dialog import KEEP_CURRENT
+
+    return KEEP_CURRENT
 
 
 class _Relay(QObject):
@@ -91,11 +109,10 @@ class SyncController(QObject):
         self.conflicts_action = act(self.tr("Resolver conflictos…"), self.show_conflicts,
                                     tip=self.tr("Registros editados por dos instalaciones de una región: elija qué versión "
                                            "se conserva"))
-        self.panel = SyncPanel()
+        self._panel: SyncPanel | None = None  # built when the dock is first shown (start-up stays light)
         self.dock = QDockWidget(self.tr("Sincronización"), window)
         self.dock.setObjectName("sync")
-        self.dock.setWidget(self.panel)
-        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        self.dock.visibilityChanged.connect(self._dock_visibility)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.panel_action = self.dock.toggleViewAction()
@@ -110,6 +127,24 @@ class SyncController(QObject):
         table.viewport().setAcceptDrops(True)
         table.viewport().installEventFilter(self)
         self._apply_office()
+
+    @property
+    def panel(self) -> SyncPanel:
+        """The Sincronización panel (the dock's widget), built on first use."""
+        return self._ensure_panel()
+
+    def _ensure_panel(self) -> SyncPanel:
+        if self._panel is None:
+            from ui.sync_panel import SyncPanel
+
+            self._panel = SyncPanel()
+            self.dock.setWidget(self._panel)
+        return self._panel
+
+    def _dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self._ensure_panel()
+            self.refresh()
 
     @property
     def busy_actions(self) -> tuple[QAction, ...]:
@@ -523,7 +558,7 @@ class SyncController(QObject):
         if self.window.db is None:
             return
         if self.board_dialog is None:
-            self.board_dialog = BoardDialog(self.window)
+            self.board_dialog = _board_dialog()(self.window)
             self.board_dialog.year_changed.connect(self._fill_board)
             self.board_dialog.resolve_button.clicked.connect(self.show_conflicts)
         year = self.window.current[1] if self.window.current else None
@@ -544,7 +579,7 @@ class SyncController(QObject):
         if self.window.db is None:
             return
         if self.conflicts_dialog is None:
-            self.conflicts_dialog = ConflictsDialog(self.window)
+            self.conflicts_dialog = _conflicts_dialog()(self.window)
             self.conflicts_dialog.resolve_requested.connect(self.resolve_conflict)
         self._fill_conflicts()
         self.conflicts_dialog.show()
@@ -565,7 +600,7 @@ class SyncController(QObject):
         title = self.tr("Resolver conflictos")
         record = " ".join(conflict.record.split())
         record = record if len(record) <= 120 else record[:119] + "…"
-        if keep == KEEP_CURRENT:
+        if keep == _keep_current():
             question = self.tr("¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación "
                                "(paquete n.º {2}) se descarta.").format(conflict.kind, record, conflict.incoming_sequence)
         elif conflict.incoming_deleted:

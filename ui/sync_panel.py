@@ -5,7 +5,6 @@ comes from :mod:`desktop.sync.board` through :class:`ui.sync_actions.SyncControl
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.forms import FormKind
-from desktop.domain.regions import find_region
 from desktop.domain.scoring import Verdict
 from desktop.domain.weights import format_percent
-from desktop.wording import count
+from desktop.wording import count, office_name, office_short, when_text  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # the database layer loads after the window paints (see desktop.app)
     from desktop.sync.board import (
@@ -53,21 +51,6 @@ Index = QModelIndex | QPersistentModelIndex
 BAD_BRUSH = QBrush(QColor("#fde2e1"))
 GOOD_BRUSH = QBrush(QColor("#e3f4e1"))
 MUTED_BRUSH = QBrush(QColor("#eef1f5"))
-
-
-def when_text(when: dt.datetime | None) -> str:
-    """A UTC time in local time, as people read it ("22-11-2026 10:05")."""
-    return when.astimezone().strftime("%d-%m-%Y %H:%M") if when else ""
-
-
-def office_name(code: str) -> str:
-    """ "oficina central" or "oficina regional de Tarapacá (CL-TA)"."""
-    return "oficina central" if code == "central" else f"oficina regional de {find_region(code).name} ({code})"
-
-
-def office_short(code: str) -> str:
-    """ "oficina central" or "Tarapacá (CL-TA)", for narrow columns."""
-    return "oficina central" if code == "central" else f"{find_region(code).name} ({code})"
 
 
 def _tree(headers: list[str], widths: list[int]) -> QTreeWidget:

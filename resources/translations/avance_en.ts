@@ -4,62 +4,62 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="346"/>
+        <location filename="../../ui/sync_panel.py" line="329"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="352"/>
+        <location filename="../../ui/sync_panel.py" line="335"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="374"/>
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="375"/>
+        <location filename="../../ui/sync_panel.py" line="358"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="378"/>
+        <location filename="../../ui/sync_panel.py" line="361"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="407"/>
+        <location filename="../../ui/sync_panel.py" line="390"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="410"/>
+        <location filename="../../ui/sync_panel.py" line="393"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="413"/>
+        <location filename="../../ui/sync_panel.py" line="396"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="419"/>
+        <location filename="../../ui/sync_panel.py" line="402"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="422"/>
+        <location filename="../../ui/sync_panel.py" line="405"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="425"/>
+        <location filename="../../ui/sync_panel.py" line="408"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="428"/>
+        <location filename="../../ui/sync_panel.py" line="411"/>
         <source>Ningún conflicto abierto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,57 +67,57 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="300"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="300"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Clave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="300"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Último paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="300"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Recibido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="301"/>
+        <location filename="../../ui/sync_panel.py" line="284"/>
         <source>Este trimestre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="313"/>
+        <location filename="../../ui/sync_panel.py" line="296"/>
         <source>inscrita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="315"/>
+        <location filename="../../ui/sync_panel.py" line="298"/>
         <source>n.º {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="319"/>
+        <location filename="../../ui/sync_panel.py" line="302"/>
         <source>enviado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="319"/>
+        <location filename="../../ui/sync_panel.py" line="302"/>
         <source>sin envío</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="332"/>
+        <location filename="../../ui/sync_panel.py" line="315"/>
         <source>cumple la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="333"/>
+        <location filename="../../ui/sync_panel.py" line="316"/>
         <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,52 +278,52 @@
 <context>
     <name>ExportPreviewDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="211"/>
+        <location filename="../../ui/sync_panel.py" line="194"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="211"/>
+        <location filename="../../ui/sync_panel.py" line="194"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="213"/>
+        <location filename="../../ui/sync_panel.py" line="196"/>
         <source>&lt;b&gt;Paquete n.º {0}&lt;/b&gt; de la {1} para la {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="217"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="217"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>Registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="226"/>
+        <location filename="../../ui/sync_panel.py" line="209"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="235"/>
+        <location filename="../../ui/sync_panel.py" line="218"/>
         <source>Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="238"/>
+        <location filename="../../ui/sync_panel.py" line="221"/>
         <source>Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="240"/>
+        <location filename="../../ui/sync_panel.py" line="223"/>
         <source>El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se pierde, no revela nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="245"/>
+        <location filename="../../ui/sync_panel.py" line="228"/>
         <source>Elegir destino y exportar…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,416 +809,416 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_actions.py" line="124"/>
+        <location filename="../../ui/sync_actions.py" line="159"/>
         <source>&amp;Oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="95"/>
-        <location filename="../../ui/sync_actions.py" line="102"/>
-        <location filename="../../ui/sync_actions.py" line="191"/>
+        <location filename="../../ui/sync_actions.py" line="113"/>
+        <location filename="../../ui/sync_actions.py" line="119"/>
+        <location filename="../../ui/sync_actions.py" line="226"/>
         <source>Sincronización</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="72"/>
+        <location filename="../../ui/sync_actions.py" line="90"/>
         <source>Configurar oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="73"/>
+        <location filename="../../ui/sync_actions.py" line="91"/>
         <source>Configura esta instalación como oficina regional o central (claves de firma y cifrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="74"/>
+        <location filename="../../ui/sync_actions.py" line="92"/>
         <source>Exportar claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="75"/>
+        <location filename="../../ui/sync_actions.py" line="93"/>
         <source>Archivo de claves públicas para la otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="76"/>
+        <location filename="../../ui/sync_actions.py" line="94"/>
         <source>Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="77"/>
+        <location filename="../../ui/sync_actions.py" line="95"/>
         <source>Agrega las claves públicas de otra oficina al almacén de confianza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="78"/>
+        <location filename="../../ui/sync_actions.py" line="96"/>
         <source>Exportar paquete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="79"/>
+        <location filename="../../ui/sync_actions.py" line="97"/>
         <source>Paquete firmado y cifrado para la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="80"/>
+        <location filename="../../ui/sync_actions.py" line="98"/>
         <source>Importar respuesta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="81"/>
+        <location filename="../../ui/sync_actions.py" line="99"/>
         <source>Importa el acuse de recibo y las observaciones de la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="82"/>
+        <location filename="../../ui/sync_actions.py" line="100"/>
         <source>Importar paquetes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="83"/>
+        <location filename="../../ui/sync_actions.py" line="101"/>
         <source>Importa los paquetes de las regiones (varios a la vez)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="84"/>
+        <location filename="../../ui/sync_actions.py" line="102"/>
         <source>Exportar respuesta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="85"/>
+        <location filename="../../ui/sync_actions.py" line="103"/>
         <source>Acuse de recibo y observaciones para una región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="86"/>
+        <location filename="../../ui/sync_actions.py" line="104"/>
         <source>Adjuntar medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="87"/>
+        <location filename="../../ui/sync_actions.py" line="105"/>
         <source>Adjunta un archivo a la actividad seleccionada (también puede arrastrarlo sobre la fila)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="89"/>
+        <location filename="../../ui/sync_actions.py" line="107"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="90"/>
+        <location filename="../../ui/sync_actions.py" line="108"/>
         <source>Último paquete de cada región, desempeño regional y resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="91"/>
+        <location filename="../../ui/sync_actions.py" line="109"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="92"/>
+        <location filename="../../ui/sync_actions.py" line="110"/>
         <source>Registros editados por dos instalaciones de una región: elija qué versión se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="197"/>
+        <location filename="../../ui/sync_actions.py" line="232"/>
         <source>Frase de paso de la clave de esta oficina:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="199"/>
+        <location filename="../../ui/sync_actions.py" line="234"/>
         <source>Cancelado: no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="210"/>
-        <location filename="../../ui/sync_actions.py" line="215"/>
-        <location filename="../../ui/sync_actions.py" line="220"/>
-        <location filename="../../ui/sync_actions.py" line="225"/>
-        <location filename="../../ui/sync_actions.py" line="229"/>
-        <location filename="../../ui/sync_actions.py" line="233"/>
-        <location filename="../../ui/sync_actions.py" line="241"/>
+        <location filename="../../ui/sync_actions.py" line="245"/>
+        <location filename="../../ui/sync_actions.py" line="250"/>
+        <location filename="../../ui/sync_actions.py" line="255"/>
+        <location filename="../../ui/sync_actions.py" line="260"/>
+        <location filename="../../ui/sync_actions.py" line="264"/>
+        <location filename="../../ui/sync_actions.py" line="268"/>
+        <location filename="../../ui/sync_actions.py" line="276"/>
         <source>Configurar oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="211"/>
+        <location filename="../../ui/sync_actions.py" line="246"/>
         <source>Esta instalación ya está configurada: {0}. Huella de su clave: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="214"/>
+        <location filename="../../ui/sync_actions.py" line="249"/>
         <source>Oficina central (nivel central)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="216"/>
+        <location filename="../../ui/sync_actions.py" line="251"/>
         <source>¿Qué oficina es esta instalación? No se puede cambiar después.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="221"/>
+        <location filename="../../ui/sync_actions.py" line="256"/>
         <source>Elija una frase de paso para proteger las claves de esta oficina (se pide al exportar e importar; no se guarda en ninguna parte):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="225"/>
+        <location filename="../../ui/sync_actions.py" line="260"/>
         <source>Repita la frase de paso:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="230"/>
+        <location filename="../../ui/sync_actions.py" line="265"/>
         <source>Las frases de paso no coinciden; no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="233"/>
+        <location filename="../../ui/sync_actions.py" line="268"/>
         <source>La frase de paso no puede estar vacía.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="242"/>
+        <location filename="../../ui/sync_actions.py" line="277"/>
         <source>Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) y compare la huella por teléfono con la otra oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="245"/>
+        <location filename="../../ui/sync_actions.py" line="280"/>
         <source>Creando las claves de la oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="253"/>
-        <location filename="../../ui/sync_actions.py" line="257"/>
+        <location filename="../../ui/sync_actions.py" line="288"/>
+        <location filename="../../ui/sync_actions.py" line="292"/>
         <source>Exportar claves públicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="268"/>
+        <location filename="../../ui/sync_actions.py" line="303"/>
         <source>Firmando las claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="269"/>
+        <location filename="../../ui/sync_actions.py" line="304"/>
         <source>Claves públicas guardadas en {0}. Huella: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="277"/>
+        <location filename="../../ui/sync_actions.py" line="312"/>
         <source>Incorporar claves de otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="281"/>
-        <location filename="../../ui/sync_actions.py" line="295"/>
-        <location filename="../../ui/sync_actions.py" line="297"/>
+        <location filename="../../ui/sync_actions.py" line="316"/>
+        <location filename="../../ui/sync_actions.py" line="330"/>
+        <location filename="../../ui/sync_actions.py" line="332"/>
         <source>Incorporar claves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="281"/>
+        <location filename="../../ui/sync_actions.py" line="316"/>
         <source>¿De qué región es el archivo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="298"/>
+        <location filename="../../ui/sync_actions.py" line="333"/>
         <source>Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de intercambiar paquetes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="316"/>
-        <location filename="../../ui/sync_actions.py" line="320"/>
-        <location filename="../../ui/sync_actions.py" line="331"/>
+        <location filename="../../ui/sync_actions.py" line="351"/>
+        <location filename="../../ui/sync_actions.py" line="355"/>
+        <location filename="../../ui/sync_actions.py" line="366"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="317"/>
+        <location filename="../../ui/sync_actions.py" line="352"/>
         <source>Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="321"/>
+        <location filename="../../ui/sync_actions.py" line="356"/>
         <source>¿A qué región responder?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="331"/>
+        <location filename="../../ui/sync_actions.py" line="366"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="335"/>
+        <location filename="../../ui/sync_actions.py" line="370"/>
         <source>Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="353"/>
+        <location filename="../../ui/sync_actions.py" line="388"/>
         <source>Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="355"/>
+        <location filename="../../ui/sync_actions.py" line="390"/>
         <source>registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="355"/>
+        <location filename="../../ui/sync_actions.py" line="390"/>
         <source>registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="356"/>
+        <location filename="../../ui/sync_actions.py" line="391"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="356"/>
+        <location filename="../../ui/sync_actions.py" line="391"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="361"/>
+        <location filename="../../ui/sync_actions.py" line="396"/>
         <source>Firmando y cifrando el paquete n.º {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="367"/>
-        <location filename="../../ui/sync_actions.py" line="369"/>
+        <location filename="../../ui/sync_actions.py" line="402"/>
+        <location filename="../../ui/sync_actions.py" line="404"/>
         <source>Importar paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="373"/>
-        <location filename="../../ui/sync_actions.py" line="375"/>
+        <location filename="../../ui/sync_actions.py" line="408"/>
+        <location filename="../../ui/sync_actions.py" line="410"/>
         <source>Importar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="400"/>
+        <location filename="../../ui/sync_actions.py" line="435"/>
         <source>{0}: {1}, {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="401"/>
-        <location filename="../../ui/sync_actions.py" line="413"/>
+        <location filename="../../ui/sync_actions.py" line="436"/>
+        <location filename="../../ui/sync_actions.py" line="448"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="401"/>
-        <location filename="../../ui/sync_actions.py" line="413"/>
+        <location filename="../../ui/sync_actions.py" line="436"/>
+        <location filename="../../ui/sync_actions.py" line="448"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="402"/>
+        <location filename="../../ui/sync_actions.py" line="437"/>
         <source>importado o ya importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="402"/>
+        <location filename="../../ui/sync_actions.py" line="437"/>
         <source>importados o ya importados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="403"/>
+        <location filename="../../ui/sync_actions.py" line="438"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="403"/>
+        <location filename="../../ui/sync_actions.py" line="438"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="405"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="406"/>
+        <location filename="../../ui/sync_actions.py" line="441"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="412"/>
+        <location filename="../../ui/sync_actions.py" line="447"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="464"/>
-        <location filename="../../ui/sync_actions.py" line="467"/>
-        <location filename="../../ui/sync_actions.py" line="514"/>
+        <location filename="../../ui/sync_actions.py" line="499"/>
+        <location filename="../../ui/sync_actions.py" line="502"/>
+        <location filename="../../ui/sync_actions.py" line="549"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="465"/>
+        <location filename="../../ui/sync_actions.py" line="500"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="468"/>
+        <location filename="../../ui/sync_actions.py" line="503"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="483"/>
+        <location filename="../../ui/sync_actions.py" line="518"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="488"/>
+        <location filename="../../ui/sync_actions.py" line="523"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="509"/>
+        <location filename="../../ui/sync_actions.py" line="544"/>
         <source>Suelte el archivo sobre una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="515"/>
+        <location filename="../../ui/sync_actions.py" line="550"/>
         <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="516"/>
+        <location filename="../../ui/sync_actions.py" line="551"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="565"/>
+        <location filename="../../ui/sync_actions.py" line="600"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="569"/>
+        <location filename="../../ui/sync_actions.py" line="604"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="572"/>
+        <location filename="../../ui/sync_actions.py" line="607"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="575"/>
+        <location filename="../../ui/sync_actions.py" line="610"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="578"/>
+        <location filename="../../ui/sync_actions.py" line="613"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="591"/>
+        <location filename="../../ui/sync_actions.py" line="626"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="597"/>
+        <location filename="../../ui/sync_actions.py" line="632"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,196 +1226,196 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
+        <location filename="../../ui/sync_panel.py" line="93"/>
         <source>Paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
+        <location filename="../../ui/sync_panel.py" line="93"/>
         <source>Oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
+        <location filename="../../ui/sync_panel.py" line="93"/>
         <source>N.º</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
-        <location filename="../../ui/sync_panel.py" line="112"/>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="93"/>
+        <location filename="../../ui/sync_panel.py" line="95"/>
+        <location filename="../../ui/sync_panel.py" line="100"/>
         <source>Fecha</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111"/>
+        <location filename="../../ui/sync_panel.py" line="94"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="112"/>
+        <location filename="../../ui/sync_panel.py" line="95"/>
         <source>Sobre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="112"/>
-        <location filename="../../ui/sync_panel.py" line="114"/>
+        <location filename="../../ui/sync_panel.py" line="95"/>
+        <location filename="../../ui/sync_panel.py" line="97"/>
         <source>Programa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="112"/>
+        <location filename="../../ui/sync_panel.py" line="95"/>
         <source>Observación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="114"/>
+        <location filename="../../ui/sync_panel.py" line="97"/>
         <source>Revisión</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="114"/>
+        <location filename="../../ui/sync_panel.py" line="97"/>
         <source>Nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115"/>
+        <location filename="../../ui/sync_panel.py" line="98"/>
         <source>Actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115"/>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="98"/>
+        <location filename="../../ui/sync_panel.py" line="100"/>
         <source>Archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115"/>
+        <location filename="../../ui/sync_panel.py" line="98"/>
         <source>Tamaño</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115"/>
+        <location filename="../../ui/sync_panel.py" line="98"/>
         <source>Estado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="100"/>
         <source>Resultado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="100"/>
         <source>Mensaje</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120"/>
+        <location filename="../../ui/sync_panel.py" line="103"/>
         <source>Paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="125"/>
+        <location filename="../../ui/sync_panel.py" line="108"/>
         <source>Revisión de los programas por la oficina central:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="127"/>
+        <location filename="../../ui/sync_panel.py" line="110"/>
         <source>Observaciones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="128"/>
+        <location filename="../../ui/sync_panel.py" line="111"/>
         <source>Medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="129"/>
+        <location filename="../../ui/sync_panel.py" line="112"/>
         <source>Importaciones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="142"/>
+        <location filename="../../ui/sync_panel.py" line="125"/>
         <source>Esta instalación aún no está configurada como oficina. Puede seguir trabajando con los datos; para enviar o recibir paquetes use Archivo → Oficina → Configurar oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="145"/>
+        <location filename="../../ui/sync_panel.py" line="128"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Huella de su clave: &lt;tt&gt;{1}&lt;/tt&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="154"/>
+        <location filename="../../ui/sync_panel.py" line="137"/>
         <source>Aún no se ha exportado ningún paquete a la oficina central.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="156"/>
+        <location filename="../../ui/sync_panel.py" line="139"/>
         <source>Último paquete enviado: n.º {0}. La oficina central aún no envía su acuse de recibo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159"/>
+        <location filename="../../ui/sync_panel.py" line="142"/>
         <source>Último paquete enviado: n.º {0}. Acuse de recibo: la oficina central aplicó hasta el n.º {1} y tiene {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="162"/>
+        <location filename="../../ui/sync_panel.py" line="145"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="162"/>
+        <location filename="../../ui/sync_panel.py" line="145"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="168"/>
+        <location filename="../../ui/sync_panel.py" line="151"/>
         <source>enviado a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="168"/>
+        <location filename="../../ui/sync_panel.py" line="151"/>
         <source>recibido de</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="170"/>
+        <location filename="../../ui/sync_panel.py" line="153"/>
         <source>Ningún paquete enviado ni recibido.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="176"/>
+        <location filename="../../ui/sync_panel.py" line="159"/>
         <source>Sin observaciones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="177"/>
+        <location filename="../../ui/sync_panel.py" line="160"/>
         <source>Sin revisiones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="183"/>
+        <location filename="../../ui/sync_panel.py" line="166"/>
         <source>falta el archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="184"/>
+        <location filename="../../ui/sync_panel.py" line="167"/>
         <source>recibido por la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="184"/>
+        <location filename="../../ui/sync_panel.py" line="167"/>
         <source>por enviar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189"/>
+        <location filename="../../ui/sync_panel.py" line="172"/>
         <source>Ningún medio de verificación adjunto. Arrastre un archivo sobre una actividad o use Editar → Adjuntar medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="178"/>
         <source>Ninguna importación todavía.</source>
         <translation type="unfinished"></translation>
     </message>
