@@ -20,10 +20,10 @@ from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from desktop.domain.regions import REGIONS
-from desktop.wording import count, office_name, office_short, when_text
+from desktop.wording import count, office_name, when_text
 
 if TYPE_CHECKING:
-    from desktop.sync.board import ConflictView, OfficeView
+    from desktop.sync.board import AnswerTarget, ConflictView, OfficeView
     from ui.conflicts_dialog import ConflictsDialog
     from ui.main_window import MainWindow
     from ui.sync_panel import BoardDialog, SyncPanel
@@ -346,18 +346,20 @@ class SyncController(QObject):
             return
         from desktop.sync import board
 
-        regions = [o for o in board.offices_trusted(self.window.db) if o != "central"]
-        if not regions:
+        targets = board.answer_targets(self.window.db)
+        if not targets:
             self.window.prompter.error(self.window, self.tr("Exportar respuesta"), self.tr(
                 "Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → "
                 "Incorporar claves de otra oficina…"))
             return
         choice = self.window.prompter.choose(self.window, self.tr("Exportar respuesta"),
-                                             self.tr("¿A qué región responder?"), [office_short(r) for r in regions])
+                                             self.tr("¿A qué región responder? (una región con varias instalaciones "
+                                                     "recibe una respuesta para cada una)"),
+                                             [t.label for t in targets])
         if choice is not None:
-            self._export(regions[choice])
+            self._export(targets[choice].region, targets[choice])
 
-    def _export(self, to: str | None) -> None:
+    def _export(self, to: str | None, target: AnswerTarget | None = None) -> None:
         if self.window.db is None or self.office is None:
             return
         from desktop.sync import board, service
@@ -372,7 +374,8 @@ class SyncController(QObject):
             return
         if not p.review_export(self.window, preview):
             return
-        out = p.save_path(self.window, title, Path.home() / preview.file_name, self.tr(BUNDLE_FILTER))
+        name = target.file_name(preview) if target is not None else preview.file_name
+        out = p.save_path(self.window, title, Path.home() / name, self.tr(BUNDLE_FILTER))
         if out is None:
             return
         if out.suffix != ".avance":
@@ -394,7 +397,8 @@ class SyncController(QObject):
             self.refresh()
 
         self._run(self.tr("Firmando y cifrando el paquete n.º {0}…").format(preview.sequence),
-                  lambda: service.export_bundle(db, passphrase, out=out, to=to, progress=progress), done, relay)
+                  lambda: service.export_bundle(db, passphrase, out=out, to=to, progress=progress,
+                                                recipient_key=target.installation if target else None), done, relay)
 
     # -- import -------------------------------------------------------------------------------
     def import_bundles(self) -> None:

@@ -187,6 +187,49 @@ class ExportPreview:
         return f"{self.sender}-a-{self.recipient}-{self.sequence:06d}.avance"
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerTarget:
+    """Where the central office can send an answer: a region, or one of its installations when
+    it has several (each answer is encrypted to one installation's key).
+
+    Attributes:
+        region: the region's code ("CL-TA").
+        installation: the fingerprint of that installation's key; None when the region has one.
+        label: for a list ("Tarapacá (CL-TA)", or "Tarapacá (CL-TA), instalación 65AA-0B0E-C858-51D5").
+    """
+
+    region: str
+    installation: str | None
+    label: str
+
+    def file_name(self, preview: ExportPreview) -> str:
+        """The default file name of this answer (as ``avance bundle export`` writes it)."""
+        if self.installation is None:
+            return preview.file_name
+        return f"{preview.sender}-a-{preview.recipient}-{self.installation[:9]}-{preview.sequence:06d}.avance"
+
+
+def answer_targets(db: Database) -> list[AnswerTarget]:
+    """Every region with a trusted key, by CUT number; a region with several installations
+    once per installation (oldest first)."""
+    from desktop.sync import service
+
+    out: list[AnswerTarget] = []
+    with db.reading() as session:
+        for code in offices_trusted(db):
+            if code == CENTRAL:
+                continue
+            keys = service.recipients(session, code)
+            short = f"{find_region(code).name} ({code})"
+            if len(keys) == 1:
+                out.append(AnswerTarget(code, None, short))
+            else:
+                for k in keys:
+                    fp = keylib.fingerprint(k.sign_key_id)
+                    out.append(AnswerTarget(code, fp, f"{short}, instalación {fp}"))
+    return out
+
+
 def _stream_row(session: Session, name: str) -> SyncStream | None:
     return session.scalar(select(SyncStream).where(SyncStream.stream == name))
 

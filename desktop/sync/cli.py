@@ -53,6 +53,9 @@ def add_parsers(sub: Any) -> None:
     exp = b_sub.add_parser("export", help="exporta el siguiente paquete")
     exp.add_argument("-o", "--output", type=Path, help="archivo .avance (por omisión un nombre con la secuencia)")
     exp.add_argument("--to", help="oficina central: la región a la que responde")
+    exp.add_argument("--installation", metavar="HUELLA",
+                     help="oficina central, región con varias instalaciones: la huella de la clave de la instalación "
+                          "a la que responde (o su comienzo)")
     _passphrase_option(exp)
     for name, text in (("inspect", "muestra quién firmó y qué trae"), ("verify", "verifica sin importar")):
         p = b_sub.add_parser(name, help=text)
@@ -195,8 +198,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             print(f"Conflicto {c.id} resuelto: {c.resolution}.")
             return 0
         if args.bundle_command == "export":
-            result = service.export_bundle(db, passphrase, out=args.output, to=args.to)
-            print(f"Paquete {result.sequence} para {result.recipient} escrito en {result.path}: "
+            if args.installation and not args.to:
+                raise InputError("--installation va con --to (la región a la que responde la oficina central).")
+            result = service.export_bundle(db, passphrase, out=args.output, to=args.to, recipient_key=args.installation)
+            print(f"Paquete {result.sequence} para {result.recipient} (clave {result.recipient_fingerprint}) escrito "
+                  f"en {result.path}: "
                   f"{count(result.records, 'registro', 'registros')}, "
                   f"{count(result.evidence_files, 'medio de verificación', 'medios de verificación')}.")
             return 0

@@ -508,7 +508,8 @@ def _peek_stream(session: Session, name: str) -> tuple[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """A bundle written: file, sequence, records and evidence files carried, recipient."""
+    """A bundle written: file, sequence, records and evidence files carried, recipient (office
+    code, and the fingerprint of the installation's key it is encrypted to)."""
 
     path: Path
     sequence: int
@@ -516,6 +517,7 @@ class ExportResult:
     evidence_files: int
     recipient: str
     bundle_hash: str
+    recipient_fingerprint: str = ""
 
 
 def _regional_records(session: Session, code: str) -> tuple[dict[str, list[dict[str, Any]]], list[Evidence]]:
@@ -541,18 +543,48 @@ def _central_records(session: Session, code: str) -> dict[str, list[dict[str, An
     }
 
 
-def _pick_recipient(session: Session, office_code: str) -> TrustedKey:
-    row = session.scalar(select(TrustedKey).where(TrustedKey.office == office_code, TrustedKey.status == "active")
-                         .order_by(TrustedKey.created_at.desc()))
-    if row is None:
+def recipients(session: Session, office_code: str) -> list[TrustedKey]:
+    """The installations of ``office_code`` this office can write to: the newest active key of
+    each (a key rotation leaves one installation with one active key), oldest installation
+    first."""
+    rows = session.scalars(select(TrustedKey).where(TrustedKey.office == office_code, TrustedKey.status == "active")
+                           .order_by(TrustedKey.created_at.desc(), TrustedKey.id)).all()
+    newest: dict[uuid.UUID, TrustedKey] = {}
+    for row in rows:
+        newest.setdefault(row.installation_id, row)
+    return sorted(newest.values(), key=lambda r: (r.created_at, str(r.installation_id)))
+
+
+def _compact(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _pick_recipient(session: Session, office_code: str, installation: str | None = None) -> TrustedKey:
+    """The key to encrypt to. A region with several installations needs ``installation`` (the
+    fingerprint of its key, as ``avance keys show`` prints it, or the start of it, or of the
+    installation's id): an answer is readable by one installation only."""
+    found = recipients(session, office_code)
+    if not found:
         hint = "--central" if office_code == CENTRAL else f"--region {office_code}"
         raise TrustError(f"Esta oficina no tiene una clave vigente de {office_code}: incorpore su archivo de claves "
                          f"con «avance keys trust ARCHIVO {hint}».")
-    return row
+    listed = ", ".join(keylib.fingerprint(r.sign_key_id) for r in found)
+    if installation:
+        wanted = _compact(installation)
+        matches = [r for r in found if wanted and (_compact(keylib.fingerprint(r.sign_key_id)).startswith(wanted)
+                                                   or r.installation_id.hex.startswith(wanted))]
+        if len(matches) != 1:
+            raise TrustError(f"No hay una única instalación de {office_code} con la huella «{installation}». "
+                             f"Sus instalaciones: {listed}.")
+        return matches[0]
+    if len(found) > 1:
+        raise TrustError(f"{office_code} tiene {len(found)} instalaciones y cada respuesta se cifra para una: indique "
+                         f"cuál con «--installation HUELLA» (huellas: {listed}).")
+    return found[0]
 
 
 def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
-                  directory: Path | None = None, now: dt.datetime | None = None,
+                  recipient_key: str | None = None, directory: Path | None = None, now: dt.datetime | None = None,
                   progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Write the next bundle of this installation's outgoing stream.
 
@@ -560,6 +592,10 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         passphrase: opens the signing key.
         out: the file to write (default ``<from>-<to>-<sequence>.avance`` in ``directory``).
         to: central office only: the region to answer.
+        recipient_key: central office only, when the region has several installations: which
+            one the answer is for (its key's fingerprint, or a prefix of it or of its id). Each
+            installation gets its own answer, with the receipt of its own stream; they share
+            the region's sequence numbers (an installation sees gaps, which is allowed).
         directory: where the default file name goes (default the current folder).
         now: the creation time written (default now).
         progress: called as ``progress(done, total)`` in the calling thread while the file is
@@ -606,7 +642,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                 raise EditError("Indique a qué región responder (--to CÓDIGO).")
             region = find_region(to).iso_code
             recipient_office = region
-            recipient = _pick_recipient(session, region)
+            recipient = _pick_recipient(session, region, recipient_key)
             stream = _stream(session, f"out:{region}")
             records = _central_records(session, region)
             last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
@@ -631,7 +667,10 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             "receipt": receipt,
             "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
         }
-        target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}-{sequence:06d}.avance"
+        recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
+        several = kind == "central" and len(recipients(session, region)) > 1
+        who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
+        target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         written = (0, 1)
 
@@ -665,7 +704,8 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             raise
     if progress is not None:
         progress(written[1], written[1])
-    return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash)
+    return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash,
+                        recipient_fingerprint)
 
 
 # -- import --------------------------------------------------------------------------------------------

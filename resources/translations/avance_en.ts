@@ -1027,7 +1027,7 @@
     <message>
         <location filename="../../ui/sync_actions.py" line="351"/>
         <location filename="../../ui/sync_actions.py" line="355"/>
-        <location filename="../../ui/sync_actions.py" line="366"/>
+        <location filename="../../ui/sync_actions.py" line="368"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,187 +1038,187 @@
     </message>
     <message>
         <location filename="../../ui/sync_actions.py" line="356"/>
-        <source>¿A qué región responder?</source>
+        <source>¿A qué región responder? (una región con varias instalaciones recibe una respuesta para cada una)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="366"/>
+        <location filename="../../ui/sync_actions.py" line="368"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="370"/>
+        <location filename="../../ui/sync_actions.py" line="372"/>
         <source>Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="388"/>
+        <location filename="../../ui/sync_actions.py" line="391"/>
         <source>Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="390"/>
+        <location filename="../../ui/sync_actions.py" line="393"/>
         <source>registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="390"/>
+        <location filename="../../ui/sync_actions.py" line="393"/>
         <source>registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="391"/>
+        <location filename="../../ui/sync_actions.py" line="394"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="391"/>
+        <location filename="../../ui/sync_actions.py" line="394"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="396"/>
+        <location filename="../../ui/sync_actions.py" line="399"/>
         <source>Firmando y cifrando el paquete n.º {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="402"/>
-        <location filename="../../ui/sync_actions.py" line="404"/>
+        <location filename="../../ui/sync_actions.py" line="406"/>
+        <location filename="../../ui/sync_actions.py" line="408"/>
         <source>Importar paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="408"/>
-        <location filename="../../ui/sync_actions.py" line="410"/>
+        <location filename="../../ui/sync_actions.py" line="412"/>
+        <location filename="../../ui/sync_actions.py" line="414"/>
         <source>Importar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="435"/>
+        <location filename="../../ui/sync_actions.py" line="439"/>
         <source>{0}: {1}, {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="436"/>
-        <location filename="../../ui/sync_actions.py" line="448"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
+        <location filename="../../ui/sync_actions.py" line="452"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="436"/>
-        <location filename="../../ui/sync_actions.py" line="448"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
+        <location filename="../../ui/sync_actions.py" line="452"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="437"/>
+        <location filename="../../ui/sync_actions.py" line="441"/>
         <source>importado o ya importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="437"/>
+        <location filename="../../ui/sync_actions.py" line="441"/>
         <source>importados o ya importados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="438"/>
+        <location filename="../../ui/sync_actions.py" line="442"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="438"/>
+        <location filename="../../ui/sync_actions.py" line="442"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="440"/>
+        <location filename="../../ui/sync_actions.py" line="444"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="441"/>
+        <location filename="../../ui/sync_actions.py" line="445"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="447"/>
+        <location filename="../../ui/sync_actions.py" line="451"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="499"/>
-        <location filename="../../ui/sync_actions.py" line="502"/>
-        <location filename="../../ui/sync_actions.py" line="549"/>
+        <location filename="../../ui/sync_actions.py" line="503"/>
+        <location filename="../../ui/sync_actions.py" line="506"/>
+        <location filename="../../ui/sync_actions.py" line="553"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="500"/>
+        <location filename="../../ui/sync_actions.py" line="504"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="503"/>
+        <location filename="../../ui/sync_actions.py" line="507"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="518"/>
+        <location filename="../../ui/sync_actions.py" line="522"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="523"/>
+        <location filename="../../ui/sync_actions.py" line="527"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="544"/>
+        <location filename="../../ui/sync_actions.py" line="548"/>
         <source>Suelte el archivo sobre una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="550"/>
+        <location filename="../../ui/sync_actions.py" line="554"/>
         <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="551"/>
+        <location filename="../../ui/sync_actions.py" line="555"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="600"/>
+        <location filename="../../ui/sync_actions.py" line="604"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="604"/>
+        <location filename="../../ui/sync_actions.py" line="608"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="607"/>
+        <location filename="../../ui/sync_actions.py" line="611"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="610"/>
+        <location filename="../../ui/sync_actions.py" line="614"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="613"/>
+        <location filename="../../ui/sync_actions.py" line="617"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="626"/>
+        <location filename="../../ui/sync_actions.py" line="630"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="632"/>
+        <location filename="../../ui/sync_actions.py" line="636"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -298,3 +298,45 @@ def test_a_conflicts_current_version_follows_a_deletion_by_its_installation(two)
     service.resolve_conflict(central.db, c.id, "actual")  # A's deletion stands
     with central.db.reading() as session:
         assert session.get(CommitmentRow, commitment) is None
+
+
+def test_each_installation_of_a_region_gets_its_own_answer(two, capsys) -> None:
+    """A central answer is encrypted to one installation's key: with two installations of
+    Tarapacá, the central office names which one (an answer without it is refused with both
+    fingerprints), each gets an answer with its own receipt and both see the observations;
+    an answer for one cannot be read by the other."""
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Solo A")
+    _send(a, central, out)  # A's stream is at 2, B's at 1
+    service.add_observation(central.db, "commitment", commitment, "Adjuntar el acta firmada.")
+    fp_a, fp_b = service.office(a.db).fingerprint, service.office(b.db).fingerprint
+    with pytest.raises(errors.TrustError) as refused:
+        service.export_bundle(central.db, PASS, to="CL-TA", directory=out)
+    assert fp_a in str(refused.value) and fp_b in str(refused.value) and "--installation" in str(refused.value)
+    with pytest.raises(errors.TrustError):
+        service.export_bundle(central.db, PASS, to="CL-TA", recipient_key="FFFF-FFFF", directory=out)
+
+    for_b = service.export_bundle(central.db, PASS, to="CL-TA", recipient_key=fp_b[:9], directory=out)
+    assert for_b.recipient_fingerprint == fp_b and fp_b[:9] in for_b.path.name
+    with pytest.raises(errors.BundleRejected):  # not A's to read
+        service.import_bundle(a.db, for_b.path, PASS)
+    assert service.import_bundle(b.db, for_b.path, PASS).outcome == "aceptado"
+
+    db = str(central.db.path)
+    pass_file = out / "frase.txt"
+    pass_file.write_text(PASS, encoding="utf-8")
+    assert main(["--db", db, "bundle", "export", "--to", "CL-TA", "--installation", fp_a.replace("-", "").lower(),
+                 "--passphrase-file", str(pass_file), "-o", str(out / "para-a.avance")]) == 0
+    assert fp_a in capsys.readouterr().out
+    assert service.import_bundle(a.db, out / "para-a.avance", PASS).outcome == "aceptado"
+
+    from desktop.sync import board
+
+    for office, sent in ((a, 2), (b, 1)):  # each receipt is of its own stream
+        assert board.receipt(office.db).acknowledged == sent
+        assert [text for _, _, text in service.observations(office.db)] == ["Adjuntar el acta firmada."]
+    targets = board.answer_targets(central.db)
+    assert [(t.region, t.installation) for t in targets] == [("CL-TA", fp_a), ("CL-TA", fp_b)]
+    assert all("Tarapacá (CL-TA), instalación" in t.label for t in targets)

@@ -21,7 +21,7 @@ from desktop.domain.regions import find_region
 from desktop.services.example import load_example
 from desktop.services.generate import generate_national
 from desktop.services.summary import national_summary
-from desktop.sync import board, service
+from desktop.sync import board, errors, service
 from tests.conftest import TODAY
 from tests.sync.helpers import PASS, enrol, make_office, snapshot
 from tests.ui.test_main_window import _Answers
@@ -459,3 +459,27 @@ def test_conflicts_are_resolved_from_the_window(qtbot, tmp_path, qtmodeltester) 
     finally:
         for office in (central, a, b):
             office.db.close()
+
+
+def test_exportar_respuesta_lists_each_installation_of_a_region(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    """A region with two installations appears once per installation, with its fingerprint;
+    the answer written is for the one chosen (the other cannot read it)."""
+    central, an = offices
+    an2 = make_office(tmp_path, "an2", "CL-AN")
+    try:
+        enrol(central, an2)
+        cp = SyncPrompter()
+        window = _window(qtbot, central.db, cp)
+        answer = tmp_path / "usb" / "respuesta-an2.avance"
+        cp.save_to = answer
+        cp.passphrases = [PASS]
+        cp.choice = 1
+        window.sync.export_answer_action.trigger()
+        qtbot.waitUntil(lambda: answer.exists() and _idle(window), timeout=20000)
+        fp1, fp2 = service.office(an.db).fingerprint, service.office(an2.db).fingerprint
+        assert cp.choices[-1] == [f"Antofagasta (CL-AN), instalación {fp1}", f"Antofagasta (CL-AN), instalación {fp2}"]
+        assert service.import_bundle(an2.db, answer, PASS).outcome == "aceptado"
+        with pytest.raises(errors.BundleRejected):
+            service.import_bundle(an.db, answer, PASS)
+    finally:
+        an2.db.close()
