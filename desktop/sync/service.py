@@ -936,8 +936,9 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
     incoming: dict[tuple[str, uuid.UUID], str] = {}
 
     def conflict(table: str, record_id: uuid.UUID, theirs: dict[str, Any] | None) -> None:
-        now_digest, now_record = current[(table, record_id)]
-        writer, writer_seq = said.get((table, record_id), {}).get(now_digest, ("", 0))
+        """Keep both: the held version (None when the record is deleted here) and ``theirs``."""
+        now_digest, now_record = current.get((table, record_id), (None, None))
+        writer, writer_seq = said.get((table, record_id), {}).get(now_digest, ("", 0)) if now_digest else ("", 0)
         version = canonical_bytes(theirs).decode("utf-8") if theirs is not None else None
         row = session.scalar(select(SyncConflict).where(
             SyncConflict.table_name == table, SyncConflict.record_id == record_id, SyncConflict.status == "abierto",
@@ -946,29 +947,50 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             row = SyncConflict(region_code=code, table_name=table, record_id=record_id, incoming_stream=stream,
                                incoming_sequence=m["sequence"])
             session.add(row)
-        row.current_version = canonical_bytes(now_record).decode("utf-8")
+        row.current_version = canonical_bytes(now_record).decode("utf-8") if now_record is not None else None
         row.current_stream, row.current_sequence = writer, writer_seq
         row.incoming_version, row.incoming_sequence = version, m["sequence"]
         changes["conflictos"] += 1
 
     to_write: dict[str, list[dict[str, Any]]] = {}
     applied: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}  # what this bundle wrote (None: deleted)
+    written: set[tuple[str, uuid.UUID]] = set()  # records this bundle creates or changes
     for table, model in REGIONAL_TABLES[1:]:
         keep: list[dict[str, Any]] = []
+        parent = _PARENT_COLUMN.get(table)
         for record, decoded in zip(raw[table], recs[table], strict=True):
             key = (table, decoded["id"])
             digest = _digest(record)
             incoming[key] = digest
             here = current.get(key)
-            if here is None:
+            if here is None and others:
+                # Not held here. Sent before by this installation: deleted here since, by another
+                # installation; the deletion stands unless this one edited it (then both are kept).
+                if key in prev:
+                    if prev[key] != digest:
+                        conflict(table, decoded["id"], record)
+                    continue
+                # New, under a parent deleted here (or kept out by a conflict): kept as a conflict,
+                # not refused, so the rest of the bundle applies.
+                if parent is not None:
+                    parent_key = (parent[0], decoded[parent[1]])
+                    if parent_key not in current and parent_key not in written:
+                        conflict(table, decoded["id"], record)
+                        continue
                 changes["nuevos"] += 1
                 keep.append(decoded)
+                written.add(key)
+            elif here is None:
+                changes["nuevos"] += 1
+                keep.append(decoded)
+                written.add(key)
             elif here[0] == digest:
                 continue
             elif not others or prev.get(key) == here[0]:
                 changes["modificados"] += 1  # this installation's own earlier version: superseded
                 keep.append(decoded)
                 applied[key] = record
+                written.add(key)
             elif prev.get(key) == digest:
                 continue  # unchanged there since it last said so: another installation's newer edit stands
             else:
@@ -976,13 +998,25 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
         to_write[table] = keep
     # Tombstones by absence: children first; only what this installation had sent (or, with a
     # single installation for the region, everything of the region).
+    # A record deleted there whose children here are not all deleted with it (another
+    # installation's records hang from it: the cascade would take them silently) is a conflict.
+    children: dict[tuple[str, uuid.UUID], list[tuple[str, uuid.UUID]]] = {}
+    for (t, record_id), (_, held) in current.items():
+        link = _PARENT_COLUMN.get(t)
+        if link is not None and held.get(link[1]):
+            children.setdefault((link[0], uuid.UUID(held[link[1]])), []).append((t, record_id))
+    removed: set[tuple[str, uuid.UUID]] = set()
     for table, model in reversed(REGIONAL_TABLES[1:]):
         gone = []
         for (t, record_id), (digest, _) in current.items():
             if t != table or (t, record_id) in incoming:
                 continue
             if not others or prev.get((t, record_id)) == digest:
+                if any(child not in removed for child in children.get((t, record_id), ())):
+                    conflict(t, record_id, None)  # deleted there; another installation's records under it here
+                    continue
                 gone.append(record_id)
+                removed.add((t, record_id))
             elif (t, record_id) in prev:
                 conflict(t, record_id, None)  # deleted there, edited here
         changes["eliminados"] += len(gone)
@@ -1005,6 +1039,16 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             {"id": uuid.uuid4(), "created_at": utcnow(), "updated_at": utcnow(), "stream": stream, "table_name": t,
              "record_id": i, "digest": d, "sequence": m["sequence"]} for (t, i), d in incoming.items()])
     return changes
+
+
+_PARENT_COLUMN: dict[str, tuple[str, str]] = {
+    "work_programme": ("reporting_year", "reporting_year_id"),
+    "objective": ("work_programme", "programme_id"),
+    "commitment": ("objective", "objective_id"),
+    "progress_analysis": ("objective", "objective_id"),
+    "evidence": ("commitment", "commitment_id"),
+}
+"""Each regional table's parent within the region (table, column of the parent's id)."""
 
 
 def _digest(record: dict[str, Any]) -> str:

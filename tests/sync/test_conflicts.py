@@ -340,3 +340,103 @@ def test_each_installation_of_a_region_gets_its_own_answer(two, capsys) -> None:
     targets = board.answer_targets(central.db)
     assert [(t.region, t.installation) for t in targets] == [("CL-TA", fp_a), ("CL-TA", fp_b)]
     assert all("Tarapacá (CL-TA), instalación" in t.label for t in targets)
+
+
+# -- deletions by one installation, against the other one's copy ---------------------------------
+
+
+def _delete(office: Office, model: type, record_id) -> None:  # noqa: ANN001
+    with office.db.transaction() as session:
+        session.delete(session.get(model, record_id))
+
+
+def _new_activity(office: Office, objective) -> object:  # noqa: ANN001
+    """A new activity under ``objective`` in ``office``; its id."""
+    import uuid
+
+    new_id = uuid.uuid4()
+    with office.db.transaction() as session:
+        session.add(CommitmentRow(id=new_id, objective_id=objective, position=99, kind="activity",
+                                  description="Actividad nueva de B", weight_text="", weight=None, met=None))
+    return new_id
+
+
+def _exists(central: Office, model: type, record_id) -> bool:  # noqa: ANN001
+    with central.db.reading() as session:
+        return session.get(model, record_id) is not None
+
+
+def test_a_deletion_stands_when_the_other_installation_still_holds_the_record_unchanged(two) -> None:
+    """A deletes an activity; B never learns of it (installations do not see each other's
+    bundles) and sends it unchanged: the deletion stands, nothing is re-created."""
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _delete(a, CommitmentRow, commitment)
+    assert _send(a, central, out).changes["eliminados"] == 1
+    result = _send(b, central, out)
+    assert (result.changes["nuevos"], result.changes["conflictos"]) == (0, 0)
+    assert not _exists(central, CommitmentRow, commitment)
+    assert _send(b, central, out).changes["nuevos"] == 0  # and again
+    assert not _exists(central, CommitmentRow, commitment)
+
+
+def test_an_edit_against_a_deletion_is_a_conflict(two) -> None:
+    """A deletes an activity that B then edits: the record stays deleted and the conflict keeps
+    B's version; adopting it re-creates the activity."""
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _delete(a, CommitmentRow, commitment)
+    _send(a, central, out)
+    _edit(b, CommitmentRow, commitment, description="Editada por B")
+    assert _send(b, central, out).changes["conflictos"] == 1
+    assert not _exists(central, CommitmentRow, commitment)
+    [c] = service.conflicts(central.db)
+    assert c.current is None and c.incoming["description"] == "Editada por B"
+    service.resolve_conflict(central.db, c.id, "entrante")
+    assert _description(central, commitment) == "Editada por B"
+
+
+def test_a_new_activity_under_an_objective_deleted_elsewhere_does_not_block_the_bundle(two) -> None:
+    """A deletes an objective (and its activities); B adds an activity under it. B's bundle is
+    accepted (not refused as inconsistent on every retry): the new activity is a conflict, the
+    objective stays deleted, and B's other changes apply."""
+    central, a, b, _commitment, objective, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _delete(a, ObjectiveRow, objective)
+    assert _send(a, central, out).changes["eliminados"] >= 2
+    added = _new_activity(b, objective)
+    with b.db.reading() as session:
+        other = session.scalars(select(ObjectiveRow.id).where(ObjectiveRow.id != objective)
+                                .order_by(ObjectiveRow.id)).first()
+    _edit(b, ObjectiveRow, other, text="Otro objetivo, corregido por B")
+    result = _send(b, central, out)
+    assert result.outcome == "aceptado"
+    assert (result.changes["modificados"], result.changes["conflictos"]) == (1, 1)
+    assert not _exists(central, ObjectiveRow, objective) and not _exists(central, CommitmentRow, added)
+    [c] = service.conflicts(central.db)
+    assert (c.table, c.record_id, c.current) == ("commitment", added, None)
+    with central.db.reading() as session:
+        assert session.get(ObjectiveRow, other).text == "Otro objetivo, corregido por B"
+    with pytest.raises(errors.ConflictError):  # its objective is gone: it cannot be written
+        service.resolve_conflict(central.db, c.id, "entrante")
+    service.resolve_conflict(central.db, c.id, "actual")
+
+
+def test_deleting_a_parent_does_not_take_the_other_installations_new_records_with_it(two) -> None:
+    """B adds an activity under an objective and sends it; A, without it, deletes the objective.
+    The cascade would remove B's activity silently: the objective's deletion is a conflict
+    instead, and both the objective and B's activity stay."""
+    central, a, b, _commitment, objective, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    added = _new_activity(b, objective)
+    assert _send(b, central, out).changes["nuevos"] == 1
+    _delete(a, ObjectiveRow, objective)
+    result = _send(a, central, out)
+    assert result.changes["conflictos"] == 1
+    assert _exists(central, ObjectiveRow, objective) and _exists(central, CommitmentRow, added)
+    [c] = service.conflicts(central.db)
+    assert (c.table, c.record_id, c.incoming) == ("objective", objective, None)
