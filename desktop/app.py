@@ -128,6 +128,8 @@ def run(db_path: Path) -> int:
         attach(window, state["db"], loaded)
         if probe is not None:
             probe.data_ready()
+        else:
+            window.sync.ask_on_first_start()
 
     def failed(exc: Exception) -> None:
         print(f"avance: {exc}", file=sys.stderr)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from ui.office_dialog import OfficeChoice
 
 
 class ProblemsDialog(QDialog):
@@ -103,6 +107,16 @@ class Prompter:
         """Ask for one or more files to open; an empty list when cancelled."""
         paths, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), name_filter)
         return [Path(p) for p in paths]
+
+    def setup_office(self, parent: QWidget | None, *, first_start: bool = False) -> OfficeChoice | None:
+        """Ask which office this installation is and its passphrase (twice); None when the user
+        cancels (or, on the first start, chooses "Más tarde")."""
+        from ui.office_dialog import OfficeSetupDialog
+
+        dialog = OfficeSetupDialog(first_start=first_start, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
 
     def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> int | None:
         """Ask to pick one of ``items``; its index, or None when cancelled."""

@@ -10,12 +10,13 @@ job that uses it: never stored on an object, never logged.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -175,6 +176,25 @@ class SyncController(QObject):
         self._apply_office()
         self.refresh()
 
+    def ask_on_first_start(self) -> bool:
+        """On the first start of an installation that is not set up, ask which office it is
+        (issue 3, part 1: "chosen on first start"). Asked once per database file: "Más tarde"
+        leaves it to Archivo → Oficina → Configurar oficina.
+
+        Returns:
+            True when the question was scheduled.
+        """
+        db = self.window.db
+        if db is None or self.office is not None:
+            return False
+        key = "office/asked/" + hashlib.sha256(str(Path(db.path).resolve()).encode("utf-8")).hexdigest()[:16]
+        settings = QSettings()
+        if settings.value(key, False, type=bool):
+            return False
+        settings.setValue(key, True)
+        QTimer.singleShot(0, lambda: self.setup_office(first_start=True))
+        return True
+
     def _apply_office(self) -> None:
         central = self.office is not None and self.office.central
         regional = self.office is not None and not central
@@ -235,38 +255,30 @@ class SyncController(QObject):
         return value
 
     # -- office and keys ------------------------------------------------------------------------
-    def setup_office(self) -> None:
-        """Archivo → Oficina → Configurar oficina: region or central, passphrase twice, keys made
-        in the worker. An office already set up is only shown."""
+    def setup_office(self, *, first_start: bool = False) -> None:
+        """Archivo → Oficina → Configurar oficina (also asked on the first start): regional
+        office of one region or central office, the passphrase twice (checked by the dialog),
+        keys made in the worker. An office already set up is only shown.
+
+        Args:
+            first_start: asked by the window on the first start (the dialog offers "Más tarde").
+        """
         if self.window.db is None:
             return
         p = self.window.prompter
         if self.office is not None:
-            p.info(self.window, self.tr("Configurar oficina"), self.tr(
-                "Esta instalación ya está configurada: {0}. Huella de su clave: {1}.").format(
-                self.office.label, self.office.fingerprint))
+            if not first_start:
+                p.info(self.window, self.tr("Configurar oficina"), self.tr(
+                    "Esta instalación ya está configurada: {0}. Huella de su clave: {1}.").format(
+                    self.office.label, self.office.fingerprint))
             return
-        items = [self.tr("Oficina central (nivel central)")] + [f"{r.name} ({r.iso_code})" for r in REGIONS]
-        choice = p.choose(self.window, self.tr("Configurar oficina"),
-                          self.tr("¿Qué oficina es esta instalación? No se puede cambiar después."), items)
-        if choice is None:
+        answer = p.setup_office(self.window, first_start=first_start)
+        if answer is None:
+            if first_start:
+                self._status(self.tr("Oficina sin configurar: puede hacerlo en Archivo → Oficina → Configurar "
+                                     "oficina."))
             return
-        region = None if choice == 0 else REGIONS[choice - 1].iso_code
-        first = p.ask_passphrase(self.window, self.tr("Configurar oficina"), self.tr(
-            "Elija una frase de paso para proteger las claves de esta oficina (se pide al exportar e importar; "
-            "no se guarda en ninguna parte):"))
-        if first is None:
-            return
-        second = p.ask_passphrase(self.window, self.tr("Configurar oficina"), self.tr("Repita la frase de paso:"))
-        if second is None:
-            return
-        if first != second:
-            p.error(self.window, self.tr("Configurar oficina"),
-                    self.tr("Las frases de paso no coinciden; no se cambió nada."))
-            return
-        if not first:
-            p.error(self.window, self.tr("Configurar oficina"), self.tr("La frase de paso no puede estar vacía."))
-            return
+        region, passphrase = answer.region, answer.passphrase
         from desktop.sync import service
 
         db = self.window.db
@@ -278,7 +290,7 @@ class SyncController(QObject):
                 "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint))
 
         self._run(self.tr("Creando las claves de la oficina…"),
-                  lambda: service.init_office(db, region=region, passphrase=first), done)
+                  lambda: service.init_office(db, region=region, passphrase=passphrase), done)
 
     def export_public_keys(self) -> None:
         """Archivo → Oficina → Exportar claves públicas (signed with the passphrase)."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from db.engine import open_database
 from db.models import CommitmentRow, ObjectiveRow
 from desktop.app import build_main_window
 from desktop.domain.forms import FormKind
@@ -26,6 +27,7 @@ from tests.conftest import TODAY
 from tests.sync.helpers import PASS, enrol, make_office, snapshot
 from tests.ui.test_main_window import _Answers
 from ui.main_window import MainWindow
+from ui.office_dialog import OfficeChoice, OfficeSetupDialog
 from ui.sync_panel import BoardDialog, ExportPreviewDialog
 
 
@@ -43,6 +45,8 @@ class SyncPrompter(_Answers):
         self.previews: list[str] = []
         self.reports: list[tuple[str, list[str]]] = []
         self.confirm_answer = True
+        self.office_asked: list[bool] = []
+        self.office_answer: OfficeChoice | None = None
 
     def ask_passphrase(self, parent, title, text):  # noqa: ANN001, ANN201
         self.asked.append(text)
@@ -54,6 +58,11 @@ class SyncPrompter(_Answers):
     def choose(self, parent, title, text, items):  # noqa: ANN001, ANN201
         self.choices.append(items)
         return self.choice
+
+    def setup_office(self, parent, *, first_start=False):  # noqa: ANN001, ANN201
+        """Answers with ``office_answer`` (None = "Más tarde" / "Cancelar")."""
+        self.office_asked.append(first_start)
+        return self.office_answer
 
     def review_export(self, parent, preview):  # noqa: ANN001, ANN201
         dialog = ExportPreviewDialog(preview, parent)
@@ -286,11 +295,10 @@ def test_office_set_up_later_from_the_menu(qtbot, db, tmp_path) -> None:  # noqa
     sync.panel_action.trigger()
     assert "aún no está configurada" in sync.panel.office_label.text()
 
-    prompter.choice = 1  # Tarapacá
-    prompter.passphrases = [PASS, "otra"]
+    prompter.office_answer = None  # "Cancelar": nothing changes
     sync.setup_action.trigger()
-    assert "no coinciden" in prompter.errors[-1][1] and board.office(db) is None
-    prompter.passphrases = [PASS, PASS]
+    assert prompter.office_asked == [False] and board.office(db) is None
+    prompter.office_answer = OfficeChoice("CL-TA", PASS)
     sync.setup_action.trigger()
     qtbot.waitUntil(lambda: board.office(db) is not None and _idle(window), timeout=20000)
     assert board.office(db).office == "CL-TA"
@@ -483,3 +491,64 @@ def test_exportar_respuesta_lists_each_installation_of_a_region(qtbot, tmp_path,
             service.import_bundle(an.db, answer, PASS)
     finally:
         an2.db.close()
+
+
+def test_office_dialog_checks_the_answer_before_accepting(qtbot) -> None:  # noqa: ANN001
+    dialog = OfficeSetupDialog(first_start=True)
+    qtbot.addWidget(dialog)
+    buttons = {b.text(): b for b in dialog.buttons.buttons()}
+    assert set(buttons) == {"Configurar", "Más tarde"}
+    # A regional office needs its region, then a passphrase of 8 characters typed twice alike.
+    dialog.ok.click()
+    assert dialog.result() != OfficeSetupDialog.DialogCode.Accepted
+    assert dialog.problem.text() == "Elija la región de esta oficina regional."
+    dialog.region.setCurrentIndex(dialog.region.findData("CL-AN"))
+    qtbot.keyClicks(dialog.passphrase, "corta")
+    dialog.ok.click()
+    assert "al menos 8 caracteres" in dialog.problem.text()
+    dialog.passphrase.setText(PASS)
+    qtbot.keyClicks(dialog.repeat, "otra frase distinta")
+    dialog.ok.click()
+    assert dialog.problem.text() == "Las frases de paso no coinciden."
+    assert dialog.result() != OfficeSetupDialog.DialogCode.Accepted
+    dialog.repeat.setText(PASS)
+    dialog.ok.click()
+    assert dialog.result() == OfficeSetupDialog.DialogCode.Accepted
+    assert dialog.choice() == OfficeChoice("CL-AN", PASS)
+    # The central office needs no region; its passphrase fields are wiped when cancelled.
+    central = OfficeSetupDialog()
+    qtbot.addWidget(central)
+    assert {b.text() for b in central.buttons.buttons()} == {"Configurar", "Cancelar"}
+    central.central.setChecked(True)
+    assert not central.region.isEnabled()
+    central.passphrase.setText(PASS)
+    central.repeat.setText(PASS)
+    assert central.problems() == "" and central.choice() == OfficeChoice(None, PASS)
+    central.reject()
+    assert central.passphrase.text() == "" and central.repeat.text() == ""
+
+
+def test_first_start_asks_which_office_once(qtbot, db) -> None:  # noqa: ANN001
+    prompter = SyncPrompter()
+    window = _window(qtbot, db, prompter)
+    assert window.sync.ask_on_first_start()
+    qtbot.waitUntil(lambda: prompter.office_asked == [True])
+    assert board.office(db) is None  # "Más tarde": nothing set up, the menu says where to do it
+    assert "Archivo → Oficina → Configurar oficina" in window.statusBar().currentMessage()
+    # The next start of the same database does not ask again.
+    assert not window.sync.ask_on_first_start()
+    window.close()
+
+    prompter = SyncPrompter()
+    prompter.office_answer = OfficeChoice(None, PASS)
+    tmp_db = open_database(Path(db.path).with_name("otra.db"))
+    try:
+        other = _window(qtbot, tmp_db, prompter)
+        assert other.sync.ask_on_first_start()
+        qtbot.waitUntil(lambda: board.office(tmp_db) is not None and _idle(other), timeout=20000)
+        assert board.office(tmp_db).central and prompter.office_asked == [True]
+        assert other.sync.import_bundles_action.isVisible()
+        assert not other.sync.ask_on_first_start()  # set up: never asked again
+        other.close()
+    finally:
+        tmp_db.close()
