@@ -616,6 +616,14 @@ class _SheetLimitError(_BookError):
         self.message = message
 
 
+class _MissingPartError(_BookError):
+    """The workbook lists sheets whose part is not in the file (a damaged zip)."""
+
+    def __init__(self, sheets: Sequence[str]) -> None:
+        super().__init__(", ".join(sheets))
+        self.sheets = list(sheets)
+
+
 MAX_SHEET_ROWS = 1_048_576
 """Excel's own limits: a cell beyond them is a damaged or hostile file, not a form."""
 MAX_SHEET_COLUMNS = 16_384
@@ -668,14 +676,21 @@ class _Book:
     """
 
     def __init__(self, path: Path) -> None:
-        import openpyxl
+        from openpyxl.reader.excel import ExcelReader
 
         self.zip = zipfile.ZipFile(path)
         try:
-            self._wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            # What openpyxl.load_workbook does, keeping the reader to see every declared sheet.
+            reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+            reader.read()
+            self._wb = reader.wb
+            missing = [sheet.name for sheet, rel in reader.parser.find_sheets() if rel.target not in reader.valid_files]
         except Exception as exc:  # noqa: BLE001 - any damage in the package is "unreadable"
             self.zip.close()
             raise _BookError(str(exc)) from exc
+        if missing:  # openpyxl would silently leave the sheet out: the file is damaged
+            self.close()
+            raise _MissingPartError(missing)
         self.sheetnames: list[str] = [ws.title for ws in self._wb.worksheets]
         self._cache: dict[str, _Grid] = {}
 
@@ -1645,6 +1660,12 @@ def _load(path: Path) -> tuple[_Book | None, list[Problem]]:
         return None, problems
     try:
         return _Book(path), []
+    except _MissingPartError as exc:
+        names = ", ".join(f"«{s}»" for s in exc.sheets)
+        which = f"la hoja {names}" if len(exc.sheets) == 1 else f"las hojas {names}"
+        return None, [Problem("", "", f"«{Path(path).name}» está dañado o incompleto: le falta el contenido de {which} "
+                                      "(¿se copió o descargó a medias?). Vuelva a copiarlo, o ábralo en Excel y "
+                                      "guárdelo de nuevo.")]
     except (_BookError, zipfile.BadZipFile, OSError, ValueError):
         return None, [_damaged(path)]
 
