@@ -740,7 +740,7 @@ class MainWindow(QMainWindow):
         if out is None:
             return
         job = (lambda: export_national(self.db, year, out, today=self.today)) if national else (
-            lambda: export_region(self.db, region, year, out))
+            lambda: export_region(self.db, region, year, out, today=self.today))
         self._run_print(self.tr("Exportando a Excel…"), job, out,
                         lambda path: self.statusBar().showMessage(self.tr("Excel guardado en {0}").format(path), 8000),
                         caption=self.tr("Exportar Excel"), error_title=self.tr("No se pudo exportar el libro"))

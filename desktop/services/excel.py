@@ -13,6 +13,14 @@ file is good, in one transaction. Two layouts are read:
 * the legacy layout of seed 001 (a sheet per form with the official headers, a "REGIÓN (1)"
   header cell, no ``_avance``): it creates new programmes for the region and year.
 
+A region and year already in the database is replaced only when asked (``replace``), and in
+place: a record the workbook carries by id keeps its row (so the evidence attached to a
+commitment, and the central office's observations and review, stay), the year is the
+database's year of that region and year and a programme its programme of that form, new
+records are inserted, and only the rows the workbook no longer has are deleted. What that
+would delete with them (evidence, observations, reviews) is said before anything is written
+(:func:`plan_import`, the refusal without ``replace``, the dry run) and in the report.
+
 Before any XML of a file is parsed, it is checked as a zip with :mod:`zipfile`: an OLE compound
 file (a password-protected workbook, or an old .xls), a file that is not a zip, a truncated or
 damaged zip (CRCs checked), an encrypted entry, a DTD in an XML part, or a zip bomb (more than
@@ -24,6 +32,7 @@ national workbook); openpyxl writes the workbooks.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -378,14 +387,19 @@ def _atomic_save(content: WorkbookContent, out: Path) -> Path:
     return out
 
 
-def export_region(db: Database, region: Region, year: int, out: Path) -> Path:
+def export_region(db: Database, region: Region, year: int, out: Path, *, today: dt.date | None = None) -> Path:
     """Export III.1–III.3 and III.4 (one sheet per quarter written) of a region and year.
+
+    The "Desempeño anual servicio" cell of each form is what its PDF prints
+    (:func:`desktop.services.summary.verdict_text`): a national result over the regions in
+    this database (III.1 note (12)), not one this region's sheet could compute.
 
     Args:
         db: the open database.
         region: the region.
         year: the reporting year.
         out: the .xlsx file to write (replaced atomically).
+        today: the date the scoring is made (defaults to today).
 
     Returns:
         ``out``.
@@ -396,9 +410,14 @@ def export_region(db: Database, region: Region, year: int, out: Path) -> Path:
 
     Source: seed 001, Actividades III.1–III.4 (layout, notes (1)–(12)).
     """
+    from desktop.services.summary import verdict_text
+
     with db.reading() as session:
         ry = queries.require_reporting_year(session, region, year)
         content = load_content(session, [ry])
+    forms = {p.form for y in content.years for p in y.programmes}
+    verdicts = {form: verdict_text(db, form, year, today) for form in PROGRAMME_FORMS if form in forms}
+    content = dataclasses.replace(content, service_verdicts=verdicts)
     return _atomic_save(content, out)
 
 
@@ -829,12 +848,15 @@ def _parse_met(value: object) -> tuple[bool | None, bool]:
     return None, False
 
 
-def _weight_text(grid: _Grid, row: int, col: int, value: object) -> str:
-    """Column (8) as written. A number typed in a percent-formatted cell (0.05 shown "5%") is
-    written back as "5%"; other numbers as their text."""
+def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool) -> str:
+    """Column (8) as written. A number there is the percentage a person typed: Excel keeps a
+    typed 5 % as 0.05, written back as "5%" (0.005 as "0.5%"). In a workbook Avance exported
+    every number in (8) is read so, as its earned-weight formula reads it (the column has a
+    percent format); in the legacy layout only a number in a percent-formatted cell is, and
+    other numbers are taken as written ("5" is 5 %, note (8))."""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in grid.number_format(row, col):
+        if not legacy or "%" in grid.number_format(row, col):
             number *= 100
             text = format(number.normalize(), "f")
             return f"{text}%"
@@ -1136,7 +1158,7 @@ class _Reader:
                 region_text = _text(cell(region_col)).strip()
                 region_text_ref = _ref(r, region_col)
             has_obj = any(t.strip() for t in obj) or oid_raw is not None
-            weight_text = _weight_text(grid, r, c_weight, weight_raw) if weight_raw is not None else ""
+            weight_text = _weight_text(grid, r, c_weight, weight_raw, legacy=legacy) if weight_raw is not None else ""
             has_com = any(t.strip() for t in com) or bool(weight_text.strip()) or _text(met_raw).strip() != "" \
                 or rid_raw is not None
             if not has_obj and not has_com:
