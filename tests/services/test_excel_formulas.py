@@ -140,3 +140,22 @@ def test_national_sheet_follows_the_regions_live_figures(db: Database, tmp_path:
     assert xl.evaluate(f"'CL-AN III.1'!{EARNED}{_result_row(other, FormKind.III_1, 0)}") == 100
     assert xl.evaluate(f"'CL-AN III.1'!{EARNED}{_result_row(other, FormKind.III_1, 1)}") == "NO CUMPLE"
     check(one_low)
+
+
+def test_regional_service_result_is_what_the_pdf_prints(example_db: Database, tmp_path: Path) -> None:
+    """Tarapacá's workbook and its PDF say the same "Desempeño anual servicio" (III.1 (12),
+    III.2 (17), III.3 (15)): the national result over the regions in the database."""
+    from pypdf import PdfReader
+
+    from desktop.services.printing import print_form
+
+    generate_national(example_db, 2009, regions=(find_region("CL-AN"),), objectives=2, activities=2)
+    wb = load_workbook(export_region(example_db, TARAPACA, 2009, tmp_path / "ta.xlsx", today=TODAY))
+    for form in PROGRAMME_FORMS:
+        ws = wb[form.value]
+        cell = ws[f"{EARNED}{_result_row(ws, form, 1)}"].value
+        assert cell == verdict_text(example_db, form, 2009, TODAY)
+        assert cell.startswith(("CUMPLE", "NO CUMPLE")) and "2 de 16 regiones" in cell
+        pdf = print_form(example_db, form, TARAPACA, 2009, tmp_path / f"{form.value}.pdf", today=TODAY)
+        printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+        assert " ".join(cell.split()) in printed
