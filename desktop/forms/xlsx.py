@@ -716,6 +716,9 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
         )
     else:
         verdict = sh.text(verdict_row, c_earned, verdict_text, align=_HEAD_ALIGN, font=_BOLD)
+        if verdict_text:  # "NO CUMPLE (calculado sobre 16 de 16 regiones…)" wraps in its narrow column
+            ws.row_dimensions[verdict_row].height = min(_MAX_ROW_HEIGHT, max(30.0, _lines(
+                verdict_text, _MAX_WIDTH["earned"]) * _LINE_HEIGHT))
         verdict.comment = _comment(
             f"Nota ({service_no}): {note}\n\nResultado nacional, como lo imprime Avance: calculado al exportar "
             "sobre las regiones de la base de datos. No se recalcula en este libro, que tiene una sola región."
