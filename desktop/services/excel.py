@@ -2411,6 +2411,11 @@ def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, re
         changes = _changes(session, present) if not problems else _Changes()
         if present and not replace:
             problems += [_existing_problem(y, changes.losses, replace_hint) for y, _ry in present]
+        elif plan is not None and not problems and tuple(changes.losses) != plan.losses:
+            # Evidence or observations attached since the check: the user was not told of them.
+            lost = "; ".join(loss.text() for loss in changes.losses) or "nada"
+            problems.append(Problem("", "", "La base de datos cambió desde que se revisó el libro (al reemplazar, ahora "
+                                            f"{lost}). Vuelva a importarlo para revisarlo de nuevo."))
         if problems:
             raise ExcelImportError(problems)
         replaced = tuple((find_region(ry.region.iso_code), ry.year) for _y, ry in present)

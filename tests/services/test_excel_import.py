@@ -940,3 +940,25 @@ def test_an_unreadable_weight_is_one_problem_naming_its_cell(files: dict[str, Pa
         "Hoja «III.1», celda G8: no se pudo leer «algo» ni «más» en la ponderación «algo 1% más»; escriba la "
         "ponderación como «0,5%» o «0.5%  0.5%» (nota 8).",
     ]
+
+
+def test_a_plan_is_not_imported_once_it_no_longer_says_what_would_be_lost(
+    example_db: Database, files: dict[str, Path], tmp_path: Path
+) -> None:
+    """Evidence attached between the check (what the window asked about) and the import: the
+    import refuses instead of deleting what the user was not told about."""
+    from desktop.sync.service import attach_evidence
+
+    plan = excel.plan_import(example_db, files["legacy"])
+    assert plan.ok and plan.existing == ((TARAPACA, 2009),) and plan.losses == ()
+    with example_db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    acta = tmp_path / "acta.pdf"
+    acta.write_bytes(ACTA)
+    attach_evidence(example_db, commitment, acta)
+    before = snapshot(example_db)
+    with pytest.raises(ExcelImportError) as info:
+        import_workbook(example_db, files["legacy"], replace=True, plan=plan)
+    (problem,) = info.value.problems
+    assert "cambió desde que se revisó el libro" in problem.message and "1 medio de verificación" in problem.message
+    assert snapshot(example_db) == before
