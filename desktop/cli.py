@@ -96,8 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_export.add_argument("-o", "--output", type=Path, required=True, help="libro .xlsx de salida")
     xlsx_import = xlsx_sub.add_parser("import", help="importa un libro .xlsx (todo o nada)")
     xlsx_import.add_argument("file", type=Path, metavar="ARCHIVO", help="libro .xlsx")
-    xlsx_import.add_argument("--dry-run", action="store_true", help="revisa el libro sin escribir nada")
-    xlsx_import.add_argument("--replace", action="store_true", help="reemplaza la región y año si ya existen")
+    xlsx_import.add_argument("--dry-run", action="store_true",
+                             help="revisa el libro sin escribir nada (con --replace, dice qué se eliminaría)")
+    xlsx_import.add_argument("--replace", action="store_true",
+                             help="reemplaza la región y año si ya existen: los registros que el libro conserva se "
+                                  "actualizan en su lugar, con sus medios de verificación; solo se eliminan los que "
+                                  "ya no tiene")
     from desktop.sync.cli import add_parsers as _add_sync_parsers
 
     _add_sync_parsers(sub)  # office, keys, bundle (issue 3)
@@ -258,7 +262,8 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         try:
-            report = import_workbook(db, args.file, dry_run=args.dry_run, replace=args.replace)
+            report = import_workbook(db, args.file, dry_run=args.dry_run, replace=args.replace,
+                                     replace_hint="use --replace para reemplazarlo, o cancele")
         except ExcelImportError as exc:
             # Every problem on its own line (sheet, cell, Spanish explanation); nothing written.
             for problem in exc.problems:

@@ -740,34 +740,26 @@ class MainWindow(QMainWindow):
         if out is None:
             return
         job = (lambda: export_national(self.db, year, out, today=self.today)) if national else (
-            lambda: export_region(self.db, region, year, out))
+            lambda: export_region(self.db, region, year, out, today=self.today))
         self._run_print(self.tr("Exportando a Excel…"), job, out,
-                        lambda path: self.statusBar().showMessage(self.tr("Excel guardado en {0}").format(path), 8000))
+                        lambda path: self.statusBar().showMessage(self.tr("Excel guardado en {0}").format(path), 8000),
+                        caption=self.tr("Exportar Excel"), error_title=self.tr("No se pudo exportar el libro"))
 
     def import_xlsx(self) -> None:
-        """Archivo → Importar Excel: check the whole workbook first (in a worker); show every
-        problem, or ask before replacing a year already present; then import it in one
+        """Archivo → Importar Excel: read and check the whole workbook once (in a worker); show
+        every problem, or ask before replacing a year already present, saying what replacing
+        would delete (evidence, observations); then import that same reading in one
         transaction. A bad workbook changes nothing."""
         if self.db is None:
             return
         path = self.prompter.open_path(self, self.tr("Importar Excel"), self.tr("Excel (*.xlsx)"))
         if path is None:
             return
-        from desktop.services.excel import ExcelImportError, import_workbook
+        from desktop.services.excel import import_workbook, plan_import
 
-        def check() -> tuple[str, Any]:
-            try:
-                return "ok", import_workbook(self.db, path, dry_run=True)
-            except ExcelImportError as first:
-                try:
-                    return "exists", import_workbook(self.db, path, dry_run=True, replace=True)
-                except ExcelImportError:
-                    return "bad", first
-
-        def checked(result: tuple[str, Any]) -> None:
-            verdict, detail = result
-            if verdict == "bad":
-                problems = [str(p) for p in detail.problems]
+        def checked(plan: Any) -> None:
+            if not plan.ok:
+                problems = [str(p) for p in plan.problems]
                 self.prompter.problems(
                     self, self.tr("Importar Excel"),
                     self.tr("«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.").format(
@@ -777,17 +769,23 @@ class MainWindow(QMainWindow):
                     problems,
                 )
                 return
-            replace = verdict == "exists"
+            replace = bool(plan.existing)
             if replace:
-                where = ", ".join(f"{r.name} {y}" for r, y in detail.replaced)
-                if not self.prompter.confirm(
-                    self, self.tr("Importar Excel"),
-                    self.tr("La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?").format(where),
-                    self.tr("Reemplazar"),
-                ):
+                where = ", ".join(f"{r.name} {y}" for r, y in plan.existing)
+                question = self.tr("La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?").format(where)
+                if plan.losses:
+                    question += "\n\n" + self.tr(
+                        "Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al "
+                        "reemplazar:") + "\n" + "\n".join(f"• {loss.text()}." for loss in plan.losses)
+                else:
+                    question += "\n\n" + self.tr(
+                        "Los registros que siguen en el libro conservan sus medios de verificación y las "
+                        "observaciones de la oficina central.")
+                if not self.prompter.confirm(self, self.tr("Importar Excel"), question, self.tr("Reemplazar")):
                     return
             self._run_print(self.tr("Importando {0}…").format(path.name),
-                            lambda: import_workbook(self.db, path, replace=replace), path, imported)
+                            lambda: import_workbook(self.db, path, replace=replace, plan=plan), path, imported,
+                            caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo importar el libro"))
 
         def imported(report: Any) -> None:
             self.undo_stack.clear()  # the imported records replace what the undo history points at
@@ -798,7 +796,8 @@ class MainWindow(QMainWindow):
                 self.open_form(*self.current)
             self.statusBar().showMessage(report.summary(), 15000)
 
-        self._run_print(self.tr("Revisando {0}…").format(path.name), check, path, checked)
+        self._run_print(self.tr("Revisando {0}…").format(path.name), lambda: plan_import(self.db, path), path, checked,
+                        caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo revisar el libro"))
 
     def about(self) -> None:
         """Ayuda → Acerca de."""

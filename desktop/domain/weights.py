@@ -28,7 +28,8 @@ class ParsedWeight:
         text: the cell exactly as written ("0.5%  0.5%").
         values: each percentage read, in order (``(Decimal("0.5"), Decimal("0.5"))``); a cell
             with two values weighs two activities written in one row.
-        problems: Spanish messages for what could not be read; empty when all was read.
+        problems: Spanish messages for what could not be read (one for the cell, naming every
+            part not read); empty when all was read.
         notes: Spanish messages for readings a person should check ("01%" read as 1 %).
     """
 
@@ -50,6 +51,16 @@ class ParsedWeight:
         return not self.text.strip()
 
 
+def _unreadable(parts: list[str], raw: str) -> str:
+    """The one problem of a weight cell with parts that are not numbers: those parts, and the
+    whole cell unless a part is all of it ("mucho" is said once)."""
+    whole = raw.strip()
+    if parts == [whole]:
+        return f"no se pudo leer la ponderación «{whole}»"
+    named = " ni ".join(f"«{p}»" for p in parts)
+    return f"no se pudo leer {named} en la ponderación «{whole}»"
+
+
 def parse_weight(text: str | None) -> ParsedWeight:
     """Read a "Ponderación (%)" cell as written on a form.
 
@@ -67,19 +78,19 @@ def parse_weight(text: str | None) -> ParsedWeight:
         return ParsedWeight(text=raw)
 
     values: list[Decimal] = []
-    problems: list[str] = []
+    unread: list[str] = []
     notes: list[str] = []
     position = 0
     for match in _NUMBER.finditer(raw):
         between = raw[position : match.start()]
         if not _SEPARATOR.match(between):
-            problems.append(f"no se pudo leer «{between.strip()}» en la ponderación «{raw.strip()}»")
+            unread.append(between.strip())
         position = match.end()
         digits = match.group("num")
         try:
             value = Decimal(digits.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
-            problems.append(f"no se pudo leer «{digits}» en la ponderación «{raw.strip()}»")
+            unread.append(digits)
             continue
         whole = digits.replace(",", ".").split(".")[0]
         if len(whole) > 1 and whole.startswith("0"):
@@ -89,8 +100,9 @@ def parse_weight(text: str | None) -> ParsedWeight:
         values.append(value)
     tail = raw[position:]
     if not _SEPARATOR.match(tail):
-        problems.append(f"no se pudo leer «{tail.strip()}» en la ponderación «{raw.strip()}»")
-    return ParsedWeight(text=raw, values=tuple(values), problems=tuple(problems), notes=tuple(notes))
+        unread.append(tail.strip())
+    problems = (_unreadable(unread, raw),) if unread else ()
+    return ParsedWeight(text=raw, values=tuple(values), problems=problems, notes=tuple(notes))
 
 
 def format_decimal(value: Decimal | None, places: int | None = None) -> str:

@@ -11,10 +11,18 @@ over (5)–(10)) and the numbered column headers (frozen, repeated when printed)
 commitment, the objective's cells (2)–(4) written on its first row only (the rows below belong to
 the same objective; no cell spans rows, so any row can be edited, sorted or imported); III.3's
 objectives under their section rows (11) (12) (13). Column (8) holds the weight as written, as
-text (note (8)); a helper column "Ponderación leída (%)" holds the number
-:func:`desktop.domain.weights.parse_weight` reads from it, so the formulas never re-read a weight
-written "0.5%  0.5%"; column (10) is the live formula of note (10); the rows (11) and (12) are
-the live formulas of notes (11) and (12) over this region. III.4 has one sheet per quarter.
+text (note (8)), in a percent-formatted column; a helper column "Ponderación leída (%)" holds
+the number :func:`desktop.domain.weights.parse_weight` reads from it, so the formulas never
+re-read a text weight written "0.5%  0.5%" (text functions such as VALUE depend on the
+decimal separator of Excel's language). Column (10) is the live formula of note (10): the
+weight when (9) is "Sí", taken from (8) itself when a number was typed there (a typed 5 % is
+kept by Excel as 0.05), else from the helper column; row (11) is their sum (note (11)). Row
+(12), "Desempeño anual servicio", is a national result (note (12)): in a national workbook it
+reads the "Nacional" sheet's live verdict of the programme; in a regional workbook it is the
+text the PDF prints (computed when exporting, over the regions of the database). III.4 has one
+sheet per quarter. The "Nacional" sheet gives each region's performance as Avance computed it
+and as read live from the region's sheet, "≥ 90 %" and the service verdicts over the live
+figures (notes (11), (12)).
 
 Two hidden columns on every form sheet carry the ids of the objective and of the row, and the
 very hidden sheet ``_avance`` lists every record, one per row as a JSON array in column A (ids,
@@ -106,6 +114,13 @@ OBJECTIVE_ID_HEADER = "Avance: id objetivo"
 ROW_ID_HEADER = "Avance: id fila"
 ENTRY_ID_HEADER = "Avance: id análisis"
 NO_SECTION = "Sin sección asignada"
+WEIGHT_FORMAT = "0.0##%"
+"""Number format of column (8): a weight written as text ("0.5%  0.5%") shows as written; a
+number typed there is a percentage (Excel keeps 5 % as 0.05, and turns a typed 5 into 5 %
+in a percent cell), which the formulas and the importer read as such."""
+_PLACES = 9
+"""Decimals the formulas round earned weights and sums to, so binary floating point never
+puts 90 % a hair under the bar."""
 MET_YES, MET_NO = "Sí", "No"
 
 META_HEADER_ROW = 7
@@ -191,6 +206,10 @@ class WorkbookContent:
             "Nacional" sheet comes first.
         service_name: "Servicio Nacional de la Mujer (SERNAM)", for the titles.
         exported_at: when the workbook was written (informative, in ``_avance``).
+        service_verdicts: a regional workbook's "Desempeño anual servicio" per form (III.1
+            (12), III.2 (17), III.3 (15)), exactly as the PDF prints it
+            (:func:`desktop.services.summary.verdict_text`: a national result, so one region's
+            sheet does not compute it); a national workbook's cells read the "Nacional" sheet.
     """
 
     years: tuple[RegionYear, ...]
@@ -199,6 +218,7 @@ class WorkbookContent:
     national: NationalTable | None = None
     service_name: str = ""
     exported_at: dt.datetime | None = None
+    service_verdicts: Mapping[FormKind, str] = field(default_factory=dict)
 
 
 # -- text helpers ------------------------------------------------------------------------------
@@ -549,14 +569,19 @@ class _Meta:
 
 @dataclass(frozen=True, slots=True)
 class _Results:
-    """Where a programme sheet's results are, for the national sheet's formulas."""
+    """Where a programme sheet's results are: the regional performance, for the national
+    sheet's formulas, and the service result cell, that reads the national sheet back."""
 
     sheet: str
     performance_cell: str
+    verdict_cell: str
 
 
-def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta, styles: _Styles) -> _Results:
-    """Write one form III.1–III.3 (seed 001 layout; see the module docstring)."""
+def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta, styles: _Styles,
+                     verdict_text: str | None) -> _Results:
+    """Write one form III.1–III.3 (seed 001 layout; see the module docstring). ``verdict_text``
+    fills the service result cell of a regional workbook; None leaves it to the national
+    sheet (:func:`build_workbook` writes the reference)."""
     form_spec = spec(programme.form)
     year = programme.year
     columns = form_spec.columns
@@ -587,9 +612,11 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     _header_cells(sh, group_row, form_spec, year)
     helper = sh.text(header_row, c_helper, HELPER_HEADER, font=_BOLD, align=_HEAD_ALIGN, fill=_HELPER_FILL)
     helper.comment = _comment(
-        "Número que Avance leyó de la ponderación escrita en la columna de ponderación (nota 8). "
-        "Las fórmulas de ponderación ganada lo usan. Si cambia la ponderación escrita, corrija también "
-        "este valor; al importar el libro, Avance vuelve a leer la ponderación escrita."
+        "Número que Avance leyó de la ponderación escrita como texto en la columna de ponderación (nota 8), "
+        "p. ej. «0.5%  0.5%» da 1. Cuando en la ponderación se escribe un número (5 % en una celda con formato "
+        "de porcentaje), la ponderación ganada usa ese número y no este valor. Si cambia una ponderación "
+        "escrita como texto, corrija también este valor; al importar el libro, Avance vuelve a leer la "
+        "ponderación escrita."
     )
     sh.text(header_row, c_oid, OBJECTIVE_ID_HEADER, font=_SMALL_GREY)
     sh.text(header_row, c_rid, ROW_ID_HEADER, font=_SMALL_GREY)
@@ -600,8 +627,11 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     pid = programme.id
 
     def earned_formula(r: int) -> str:
-        met, helper_cell = f"{L(c_met)}{r}", f"{L(c_helper)}{r}"
-        return f'=IF({met}="{MET_YES}",N({helper_cell}),IF({met}="","",0))'
+        # Note (10): the weight when met. A number in (8) is what Excel keeps for a typed
+        # percentage (5 % -> 0.05); a text weight ("0.5%  0.5%") is read from the helper column.
+        met, weight, helper_cell = f"{L(c_met)}{r}", f"{L(c_weight)}{r}", f"{L(c_helper)}{r}"
+        return (f'=IF({met}="{MET_YES}",IF(ISNUMBER({weight}),ROUND({weight}*100,{_PLACES}),N({helper_cell})),'
+                f'IF({met}="","",0))')
 
     for section_label, objectives in _ordered_objectives(programme, form_spec):
         if section_label is not None:
@@ -626,7 +656,7 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
                         sh.text(row, j, None)
                 if commitment is None:
                     for j in range(4, ncols + 1):
-                        sh.text(row, j, None)
+                        sh.text(row, j, None, number_format=WEIGHT_FORMAT if j == c_weight else None)
                     sh.value(row, c_earned, earned_formula(row), align=_WRAP_CENTER)
                 else:
                     for j, t in (
@@ -635,7 +665,8 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
                     ):
                         sh.text(row, j, t)
                         cells.append((j, t))
-                    sh.text(row, c_weight, commitment.weight_text, align=_WRAP_CENTER, number_format="@")
+                    sh.text(row, c_weight, commitment.weight_text, align=_WRAP_CENTER,
+                            number_format=WEIGHT_FORMAT)
                     cells.append((c_weight, commitment.weight_text))
                     sh.text(row, c_met, _met_text(commitment.met), align=_WRAP_CENTER)
                     sh.value(row, c_earned, earned_formula(row), align=_WRAP_CENTER)
@@ -670,16 +701,28 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=c_earned - 1)
         ws.row_dimensions[r].height = 30
     earned_range = f"{L(c_earned)}{first}:{L(c_earned)}{last}" if last >= first else None
-    perf = sh.value(perf_row, c_earned, f"=SUM({earned_range})" if earned_range else "=0",
+    perf = sh.value(perf_row, c_earned, f"=ROUND(SUM({earned_range}),{_PLACES})" if earned_range else "=0",
                     align=_HEAD_ALIGN, font=_BOLD, number_format="0.00")
     perf.comment = _comment(f"Nota ({region_no}): {form_spec.note(region_no, year)}")
     perf_ref = f"{L(c_earned)}{perf_row}"
-    verdict = sh.value(verdict_row, c_earned, f'=IF({perf_ref}>={PASS_MARK},"CUMPLE","NO CUMPLE")',
-                       align=_HEAD_ALIGN, font=_BOLD)
-    verdict.comment = _comment(
-        "Calculado sólo sobre esta región (≥ 90 %). El desempeño anual del servicio es nacional: "
-        "CUMPLE cuando todas las regiones que comprometen el programa alcanzan el 90 % (nota 12)."
-    )
+    # Note (12): a national result (CUMPLE only when every region that committed the programme
+    # reaches 90 %), never this region's own: the national sheet's live cell, or the PDF's text.
+    note = form_spec.note(service_no, year)
+    if verdict_text is None:
+        verdict = sh.value(verdict_row, c_earned, None, align=_HEAD_ALIGN, font=_BOLD)
+        verdict.comment = _comment(
+            f"Nota ({service_no}): {note}\n\nResultado nacional: se lee de la hoja «{NATIONAL_SHEET}», que lo "
+            "recalcula con el desempeño de todas las regiones de este libro."
+        )
+    else:
+        verdict = sh.text(verdict_row, c_earned, verdict_text, align=_HEAD_ALIGN, font=_BOLD)
+        if verdict_text:  # "NO CUMPLE (calculado sobre 16 de 16 regiones…)" wraps in its narrow column
+            ws.row_dimensions[verdict_row].height = min(_MAX_ROW_HEIGHT, max(30.0, _lines(
+                verdict_text, _MAX_WIDTH["earned"]) * _LINE_HEIGHT))
+        verdict.comment = _comment(
+            f"Nota ({service_no}): {note}\n\nResultado nacional, como lo imprime Avance: calculado al exportar "
+            "sobre las regiones de la base de datos. No se recalcula en este libro, que tiene una sola región."
+        )
     sh.text(verdict_row + 2, 1, "Las notas del formulario están en la hoja «Notas».", border=False,
             font=_SMALL_GREY, align=None)
 
@@ -687,7 +730,7 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     ws.column_dimensions[L(c_helper)].width = 12
     _fit_sheet(ws, columns, texts, row_texts, header_row, (c_oid, c_rid), lambda key: key)
     _page_setup(ws, f"{group_row}:{header_row}")
-    return _Results(title, perf_ref)
+    return _Results(title, perf_ref, f"{L(c_earned)}{verdict_row}")
 
 
 def _fit_sheet(ws: Worksheet, columns, texts, row_texts, header_row: int, id_columns: tuple[int, int], width_key) -> None:  # noqa: ANN001
@@ -809,13 +852,21 @@ def _notes_sheet(wb: Workbook, year: int, styles: _Styles) -> None:
 
 
 def _national_sheet(wb: Workbook, table: NationalTable, year: int, service_name: str,
-                    results: Mapping[tuple[str, FormKind], _Results], styles: _Styles) -> None:
-    """The national consolidation (III.1 notes (11), (12)): each region's performance per
-    programme as Avance computed it, the same read live from the region's sheet, the 90 % bar,
-    and the service verdict per programme ("CUMPLE" only when every region reaches 90 %)."""
+                    results: Mapping[tuple[str, FormKind], _Results], styles: _Styles) -> dict[FormKind, str]:
+    """The national consolidation (III.1 notes (11), (12)).
+
+    Per programme, three columns: each region's performance as Avance computed it when
+    exporting, the same read live from the region's sheet (it follows the workbook's edits),
+    and "≥ 90 %" over the live figure; then the service verdict per programme, as Avance gave
+    it and as a live formula ("CUMPLE" only when every region that committed the programme
+    reaches the bar), and the service over all programmes, live and as Avance gave it.
+
+    Returns:
+        The live service verdict cell of each programme ("D25"), which the regions' sheets read.
+    """
     ws = wb.create_sheet(NATIONAL_SHEET, 0)
     sh = _Sheet(ws, styles)
-    L = get_column_letter
+    L = get_column_letter  # noqa: N806
     forms = [f for f in PROGRAMME_FORMS if any(s.form is f for _r, scores in table.regions for s in scores)]
     width = 2 + 3 * len(forms)
     sh.text(1, 1, f"Consolidado nacional {year}: desempeño anual de cada región por programa de trabajo",
@@ -845,7 +896,7 @@ def _national_sheet(wb: Workbook, table: NationalTable, year: int, service_name:
         ws.merge_cells(start_row=group_row, start_column=col, end_row=group_row, end_column=col + 2)
         region_no = spec(form).result_numbers[0]
         for j, head in enumerate((f"Desempeño anual región (%) ({region_no}) según Avance",
-                                  "≥ 90 %", "Desempeño en este libro (%) (fórmula)")):
+                                  "Desempeño en este libro (%) (fórmula)", "≥ 90 % (en este libro)")):
             sh.text(header_row, col + j, head, font=_BOLD, align=_HEAD_ALIGN, fill=_HEAD_FILL)
         col += 3
     first = row = header_row + 1
@@ -855,52 +906,63 @@ def _national_sheet(wb: Workbook, table: NationalTable, year: int, service_name:
         by_form = {s.form: s for s in scores}
         for form, c in form_cols.items():
             score = by_form.get(form)
-            if score is None:
+            where = results.get((region.iso_code, form))
+            if score is None or where is None:  # the region did not commit this programme
                 for j in range(3):
                     sh.text(row, c + j, None)
                 continue
             sh.value(row, c, score.performance_pct, number_format="0.00", align=_WRAP_CENTER)
-            sh.value(row, c + 1, f'=IF({L(c)}{row}>={bar_ref},"Sí","No")', align=_WRAP_CENTER)
-            where = results.get((region.iso_code, form))
-            if where is not None:
-                sh.value(row, c + 2, f"='{where.sheet}'!{where.performance_cell}", number_format="0.00",
-                         align=_WRAP_CENTER)
-            else:  # pragma: no cover - every scored programme has its sheet
-                sh.text(row, c + 2, None)
+            live = f"{L(c + 1)}{row}"
+            sh.value(row, c + 1, f"='{where.sheet}'!{where.performance_cell}", number_format="0.00",
+                     align=_WRAP_CENTER)
+            sh.value(row, c + 2, f'=IF({live}>={bar_ref},"Sí","No")', align=_WRAP_CENTER)
         row += 1
     last = row - 1
     verdict_row = row + 1
     service_no = spec(FormKind.III_1).result_numbers[1]
+    note12 = spec(FormKind.III_1).note(12, year)
     sh.text(verdict_row, 1, f"Desempeño anual servicio (CUMPLE / NO CUMPLE) ({service_no})", font=_BOLD,
             fill=_HEAD_FILL)
     sh.text(verdict_row, 2, None, fill=_HEAD_FILL)
-    sh.text(verdict_row + 1, 1, "Desempeño anual servicio en este libro (fórmula)", font=_BOLD, fill=_HEAD_FILL)
-    sh.text(verdict_row + 1, 2, None, fill=_HEAD_FILL)
+    live_verdicts: dict[FormKind, str] = {}
     for form, c in form_cols.items():
         verdict = table.verdicts.get(form)
-        cell = sh.text(verdict_row, c, verdict.value if verdict else "", font=_BOLD, align=_WRAP_CENTER)
-        cell.comment = _comment(spec(FormKind.III_1).note(12, year))
-        ws.merge_cells(start_row=verdict_row, start_column=c, end_row=verdict_row, end_column=c + 1)
-        live = f"{L(c + 2)}{first}:{L(c + 2)}{last}"
-        sh.value(verdict_row + 1, c + 2,
-                 f'=IF(COUNT({live})=0,"",IF(COUNTIF({live},"<"&{bar_ref})=0,"CUMPLE","NO CUMPLE"))',
-                 font=_BOLD, align=_WRAP_CENTER)
-    sh.text(verdict_row + 3, 1, "Servicio (todos los programas)", font=_BOLD, fill=_HEAD_FILL)
-    sh.text(verdict_row + 3, 2, table.service.value, font=_BOLD)
-    sh.text(verdict_row + 5, 1,
-            "«Según Avance»: calculado por Avance al exportar. «Fórmula»: se recalcula desde las hojas de cada "
-            "región cuando se editan. Cada región debe alcanzar el 90 % para validar el programa (nota 11); el "
-            "servicio CUMPLE cuando todas las regiones que comprometen el programa lo alcanzan (nota 12).",
+        sh.text(verdict_row, c, verdict.value if verdict else "", font=_BOLD, align=_WRAP_CENTER)
+        live = f"{L(c + 1)}{first}:{L(c + 1)}{last}"
+        cell = sh.value(verdict_row, c + 1,
+                        f'=IF(COUNT({live})=0,"",IF(COUNTIF({live},"<"&{bar_ref})=0,"CUMPLE","NO CUMPLE"))',
+                        font=_BOLD, align=_WRAP_CENTER)
+        cell.comment = _comment(note12)
+        sh.text(verdict_row, c + 2, None)
+        live_verdicts[form] = f"{L(c + 1)}{verdict_row}"
+    service_row = verdict_row + 2
+    sh.text(service_row, 1, "Servicio (todos los programas), en este libro (fórmula)", font=_BOLD, fill=_HEAD_FILL)
+    if live_verdicts:
+        any_fails = ",".join(f'{ref}="{Verdict.NO_CUMPLE.value}"' for ref in live_verdicts.values())
+        service = f'=IF(OR({any_fails}),"{Verdict.NO_CUMPLE.value}","{Verdict.CUMPLE.value}")'
+    else:  # pragma: no cover - a national table has at least one programme
+        service = table.service.value
+    cell = sh.value(service_row, 2, service, font=_BOLD, align=_WRAP_CENTER)
+    cell.comment = _comment("CUMPLE cuando el desempeño anual del servicio de cada programa es CUMPLE (nota 12).")
+    sh.text(service_row + 1, 1, "Servicio (todos los programas), según Avance", font=_BOLD, fill=_HEAD_FILL)
+    sh.text(service_row + 1, 2, table.service.value, font=_BOLD, align=_WRAP_CENTER)
+    explain = service_row + 3
+    sh.text(explain, 1,
+            "«Según Avance»: calculado por Avance al exportar. «En este libro»: fórmulas que se recalculan desde las "
+            "hojas de cada región cuando se editan su cumplimiento o sus ponderaciones. Cada región debe alcanzar el "
+            "90 % para validar el programa (nota 11); el servicio CUMPLE cuando todas las regiones que comprometen "
+            "el programa lo alcanzan (nota 12).",
             border=False, font=_SMALL_GREY)
-    ws.merge_cells(start_row=verdict_row + 5, start_column=1, end_row=verdict_row + 5, end_column=max(width, 2))
-    ws.row_dimensions[verdict_row + 5].height = 45
+    ws.merge_cells(start_row=explain, start_column=1, end_row=explain, end_column=max(width, 2))
+    ws.row_dimensions[explain].height = 45
     ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 10
+    ws.column_dimensions["B"].width = 12
     for c in range(3, width + 1):
         ws.column_dimensions[L(c)].width = 16
     ws.row_dimensions[header_row].height = 60
     ws.freeze_panes = f"C{header_row + 1}"
     _page_setup(ws, f"{group_row}:{header_row}")
+    return live_verdicts
 
 
 def _meta_sheet(wb: Workbook, content: WorkbookContent, meta: _Meta) -> None:
@@ -961,12 +1023,17 @@ def build_workbook(content: WorkbookContent) -> Workbook:
             title = sheet_name(programme.form, ry.region if national else None)
             meta.add(T_PROGRAMME, programme.id, parent=ry.id, sheet=title, region=ry.region.iso_code,
                      year=ry.year, form=programme.form.value, digest=programme_digest(programme))
-            results[(ry.region.iso_code, programme.form)] = _programme_sheet(wb, title, programme, meta, styles)
+            verdict_text = None if national else content.service_verdicts.get(programme.form, "")
+            results[(ry.region.iso_code, programme.form)] = _programme_sheet(wb, title, programme, meta, styles,
+                                                                            verdict_text)
         for quarter in progress_quarters(ry):
             _progress_sheet(wb, sheet_name(FormKind.III_4, ry.region if national else None, quarter), ry, quarter, meta,
                             styles)
     if content.national is not None:
-        _national_sheet(wb, content.national, content.years[0].year, content.service_name, results, styles)
+        live = _national_sheet(wb, content.national, content.years[0].year, content.service_name, results, styles)
+        for (_iso, form), where in results.items():  # each region's (12) is the nation's live verdict
+            if form in live:
+                wb[where.sheet][where.verdict_cell].value = f"='{NATIONAL_SHEET}'!{live[form]}"
     _notes_sheet(wb, content.years[0].year, styles)
     _meta_sheet(wb, content, meta)
     styles.close(wb)

@@ -13,6 +13,14 @@ file is good, in one transaction. Two layouts are read:
 * the legacy layout of seed 001 (a sheet per form with the official headers, a "REGIÓN (1)"
   header cell, no ``_avance``): it creates new programmes for the region and year.
 
+A region and year already in the database is replaced only when asked (``replace``), and in
+place: a record the workbook carries by id keeps its row (so the evidence attached to a
+commitment, and the central office's observations and review, stay), the year is the
+database's year of that region and year and a programme its programme of that form, new
+records are inserted, and only the rows the workbook no longer has are deleted. What that
+would delete with them (evidence, observations, reviews) is said before anything is written
+(:func:`plan_import`, the refusal without ``replace``, the dry run) and in the report.
+
 Before any XML of a file is parsed, it is checked as a zip with :mod:`zipfile`: an OLE compound
 file (a password-protected workbook, or an old .xls), a file that is not a zip, a truncated or
 damaged zip (CRCs checked), an encrypted entry, a DTD in an XML part, or a zip bomb (more than
@@ -24,6 +32,7 @@ national workbook); openpyxl writes the workbooks.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -39,14 +48,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db import queries
 from db.engine import Database
 from db.models import (
     CommitmentRow,
+    Evidence,
     ObjectiveRow,
+    Observation,
+    ProgrammeReview,
     ProgressAnalysis,
     RegionRow,
     ReportingYear,
@@ -89,7 +101,9 @@ __all__ = [
     "MAX_RATIO",
     "MAX_UNCOMPRESSED",
     "ExcelImportError",
+    "ImportPlan",
     "ImportReport",
+    "Loss",
     "Problem",
     "WorkbookData",
     "YearData",
@@ -97,6 +111,7 @@ __all__ = [
     "export_national",
     "export_region",
     "import_workbook",
+    "plan_import",
     "validate_workbook",
 ]
 
@@ -210,6 +225,8 @@ class ImportReport:
         objectives: objectives written.
         commitments: commitment rows written.
         progress_entries: III.4 rows written.
+        losses: what replacing deleted (or, with ``dry_run``, would delete) beyond the
+            workbook's own records: evidence, central office observations and reviews.
     """
 
     path: Path
@@ -221,9 +238,11 @@ class ImportReport:
     objectives: int
     commitments: int
     progress_entries: int
+    losses: tuple[Loss, ...] = ()
 
     def summary(self) -> str:
-        """One Spanish line saying what was (or would be) imported."""
+        """One Spanish line saying what was (or would be) imported, and what replacing
+        deleted (or would delete) with it."""
         where = ", ".join(f"{r.name} {y}" for r, y in self.years)
         verb = "Se importaría" if self.dry_run else "Importado"
         text = (
@@ -232,6 +251,8 @@ class ImportReport:
         )
         if self.replaced:
             text += " (reemplaza " + ", ".join(f"{r.name} {y}" for r, y in self.replaced) + ")"
+        if self.losses:
+            text += ". Al reemplazar, " + "; ".join(loss.text(done=not self.dry_run) for loss in self.losses)
         if self.dry_run:
             text += ". Prueba sin escribir: no se cambió nada."
         else:
@@ -366,14 +387,19 @@ def _atomic_save(content: WorkbookContent, out: Path) -> Path:
     return out
 
 
-def export_region(db: Database, region: Region, year: int, out: Path) -> Path:
+def export_region(db: Database, region: Region, year: int, out: Path, *, today: dt.date | None = None) -> Path:
     """Export III.1–III.3 and III.4 (one sheet per quarter written) of a region and year.
+
+    The "Desempeño anual servicio" cell of each form is what its PDF prints
+    (:func:`desktop.services.summary.verdict_text`): a national result over the regions in
+    this database (III.1 note (12)), not one this region's sheet could compute.
 
     Args:
         db: the open database.
         region: the region.
         year: the reporting year.
         out: the .xlsx file to write (replaced atomically).
+        today: the date the scoring is made (defaults to today).
 
     Returns:
         ``out``.
@@ -384,9 +410,14 @@ def export_region(db: Database, region: Region, year: int, out: Path) -> Path:
 
     Source: seed 001, Actividades III.1–III.4 (layout, notes (1)–(12)).
     """
+    from desktop.services.summary import verdict_text
+
     with db.reading() as session:
         ry = queries.require_reporting_year(session, region, year)
         content = load_content(session, [ry])
+    forms = {p.form for y in content.years for p in y.programmes}
+    verdicts = {form: verdict_text(db, form, year, today) for form in PROGRAMME_FORMS if form in forms}
+    content = dataclasses.replace(content, service_verdicts=verdicts)
     return _atomic_save(content, out)
 
 
@@ -604,6 +635,14 @@ class _SheetLimitError(_BookError):
         self.message = message
 
 
+class _MissingPartError(_BookError):
+    """The workbook lists sheets whose part is not in the file (a damaged zip)."""
+
+    def __init__(self, sheets: Sequence[str]) -> None:
+        super().__init__(", ".join(sheets))
+        self.sheets = list(sheets)
+
+
 MAX_SHEET_ROWS = 1_048_576
 """Excel's own limits: a cell beyond them is a damaged or hostile file, not a form."""
 MAX_SHEET_COLUMNS = 16_384
@@ -656,14 +695,21 @@ class _Book:
     """
 
     def __init__(self, path: Path) -> None:
-        import openpyxl
+        from openpyxl.reader.excel import ExcelReader
 
         self.zip = zipfile.ZipFile(path)
         try:
-            self._wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            # What openpyxl.load_workbook does, keeping the reader to see every declared sheet.
+            reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+            reader.read()
+            self._wb = reader.wb
+            missing = [sheet.name for sheet, rel in reader.parser.find_sheets() if rel.target not in reader.valid_files]
         except Exception as exc:  # noqa: BLE001 - any damage in the package is "unreadable"
             self.zip.close()
             raise _BookError(str(exc)) from exc
+        if missing:  # openpyxl would silently leave the sheet out: the file is damaged
+            self.close()
+            raise _MissingPartError(missing)
         self.sheetnames: list[str] = [ws.title for ws in self._wb.worksheets]
         self._cache: dict[str, _Grid] = {}
 
@@ -802,12 +848,15 @@ def _parse_met(value: object) -> tuple[bool | None, bool]:
     return None, False
 
 
-def _weight_text(grid: _Grid, row: int, col: int, value: object) -> str:
-    """Column (8) as written. A number typed in a percent-formatted cell (0.05 shown "5%") is
-    written back as "5%"; other numbers as their text."""
+def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool) -> str:
+    """Column (8) as written. A number there is the percentage a person typed: Excel keeps a
+    typed 5 % as 0.05, written back as "5%" (0.005 as "0.5%"). In a workbook Avance exported
+    every number in (8) is read so, as its earned-weight formula reads it (the column has a
+    percent format); in the legacy layout only a number in a percent-formatted cell is, and
+    other numbers are taken as written ("5" is 5 %, note (8))."""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in grid.number_format(row, col):
+        if not legacy or "%" in grid.number_format(row, col):
             number *= 100
             text = format(number.normalize(), "f")
             return f"{text}%"
@@ -1109,7 +1158,7 @@ class _Reader:
                 region_text = _text(cell(region_col)).strip()
                 region_text_ref = _ref(r, region_col)
             has_obj = any(t.strip() for t in obj) or oid_raw is not None
-            weight_text = _weight_text(grid, r, c_weight, weight_raw) if weight_raw is not None else ""
+            weight_text = _weight_text(grid, r, c_weight, weight_raw, legacy=legacy) if weight_raw is not None else ""
             has_com = any(t.strip() for t in com) or bool(weight_text.strip()) or _text(met_raw).strip() != "" \
                 or rid_raw is not None
             if not has_obj and not has_com:
@@ -1147,7 +1196,7 @@ class _Reader:
                     self.problem(grid.name, _ref(r, c_met), f"«{_text(met_raw).strip()}» no es un valor de "
                                                              "Cumple/no cumple: escriba Sí, No o deje la celda vacía "
                                                              "(nota 9: «Sí» sólo si se cumplió en un 100 %).")
-                for message in parse_weight(weight_text).problems:
+                for message in parse_weight(weight_text).problems:  # one for the cell
                     self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
                                                                 "«0.5%  0.5%» (nota 8).")
                 rid = None
@@ -1633,6 +1682,12 @@ def _load(path: Path) -> tuple[_Book | None, list[Problem]]:
         return None, problems
     try:
         return _Book(path), []
+    except _MissingPartError as exc:
+        names = ", ".join(f"«{s}»" for s in exc.sheets)
+        which = f"la hoja {names}" if len(exc.sheets) == 1 else f"las hojas {names}"
+        return None, [Problem("", "", f"«{Path(path).name}» está dañado o incompleto: le falta el contenido de {which} "
+                                      "(¿se copió o descargó a medias?). Vuelva a copiarlo, o ábralo en Excel y "
+                                      "guárdelo de nuevo.")]
     except (_BookError, zipfile.BadZipFile, OSError, ValueError):
         return None, [_damaged(path)]
 
@@ -1898,12 +1953,91 @@ def _same_place(reader: _Reader, sheet: _PSheet, y: _MetaRecord) -> None:
 # import_workbook
 
 
-def _db_problems(session: Session, data: WorkbookData, replace: bool) -> tuple[list[Problem], list[ReportingYear]]:
-    """Checks against the database: a region and year already present (unless replacing), the
-    same region and year twice in the workbook, ids that exist elsewhere in the database."""
+_RECORDS = (ReportingYear, WorkProgramme, ObjectiveRow, CommitmentRow, ProgressAnalysis)
+"""The tables a workbook writes, parents first."""
+
+
+def _chunks(ids: Sequence[uuid.UUID] | set[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
+    items = list(ids)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """What replacing one programme deletes beyond the workbook's own records: the evidence
+    ("medios de verificación", column (7)) attached to commitments the workbook no longer has,
+    and the central office's observations and review that would be left without the objective,
+    commitment or programme they refer to.
+
+    Attributes:
+        region: the programme's region.
+        year: its reporting year.
+        form: III.1, III.2 or III.3.
+        evidence: evidence files that would be deleted.
+        evidence_rows: the commitments (column (5), shortened) those files are attached to.
+        observations: central-office observations left without their objective or commitment.
+        review: the central office's review of the programme ("aprobado"…) when the programme
+            itself would be deleted; "" otherwise.
+    """
+
+    region: Region
+    year: int
+    form: FormKind
+    evidence: int = 0
+    evidence_rows: tuple[str, ...] = ()
+    observations: int = 0
+    review: str = ""
+
+    def text(self, *, done: bool = False) -> str:
+        """One Spanish sentence: "III.1 de Tarapacá 2009: se eliminarían 2 medios de verificación
+        adjuntos a la actividad «Taller…»" (``done``: in the past, after the import)."""
+        parts = []
+        if self.evidence:
+            one = self.evidence == 1
+            verb = ("se eliminó" if one else "se eliminaron") if done else ("se eliminaría" if one else "se eliminarían")
+            noun = "medio de verificación adjunto" if one else "medios de verificación adjuntos"
+            rows = self.evidence_rows
+            named = ", ".join(f"«{r}»" for r in rows[:3]) + (f" y {len(rows) - 3} más" if len(rows) > 3 else "")
+            target = f"a la actividad {named}" if len(rows) == 1 else f"a {len(rows)} actividades ({named})"
+            parts.append(f"{verb} {self.evidence} {noun} {target}")
+        if self.observations:
+            one = self.observations == 1
+            verb = ("quedó" if one else "quedaron") if done else ("quedaría" if one else "quedarían")
+            parts.append(
+                f"{self.observations} {'observación' if one else 'observaciones'} de la oficina central {verb} sin el "
+                f"objetivo o la actividad que {'comenta' if one else 'comentan'}"
+            )
+        if self.review:
+            verb = "quedó" if done else "quedaría"
+            parts.append(f"la revisión de la oficina central («{self.review}») {verb} sin su programa")
+        return f"{self.form.value} de {self.region.name} {self.year}: " + "; ".join(parts)
+
+
+@dataclass
+class _Changes:
+    """How the workbook's records fall on the database's (replacing in place).
+
+    Attributes:
+        year_ids: workbook year id → the database's year of the same region and year.
+        programme_ids: workbook programme id → the database's programme of that year and form.
+        rows: the database's rows of the years replaced, by table and id (every column).
+        delete: ids of those rows the workbook no longer has, by table.
+        losses: what deleting them takes with it (evidence, observations, reviews).
+    """
+
+    year_ids: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+    programme_ids: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+    rows: dict[type, dict[uuid.UUID, dict[str, Any]]] = field(default_factory=lambda: {m: {} for m in _RECORDS})
+    delete: dict[type, set[uuid.UUID]] = field(default_factory=lambda: {m: set() for m in _RECORDS})
+    losses: list[Loss] = field(default_factory=list)
+
+
+def _db_problems(session: Session, data: WorkbookData) -> tuple[list[Problem], list[tuple[YearData, ReportingYear]]]:
+    """Checks against the database that hold whether or not a year is replaced (the same region
+    and year twice in the workbook, ids that exist elsewhere in the database), and the
+    workbook's years already present, each with the database's year."""
     problems: list[Problem] = []
-    existing: list[ReportingYear] = []
-    present: list[ReportingYear] = []
+    present: list[tuple[YearData, ReportingYear]] = []
     seen: dict[tuple[str, int], YearData] = {}
     for y in data.years:
         key = (y.region.iso_code, y.year)
@@ -1913,26 +2047,22 @@ def _db_problems(session: Session, data: WorkbookData, replace: bool) -> tuple[l
         seen[key] = y
         found = queries.reporting_year(session, y.region, y.year)
         if found is not None:
-            present.append(found)
-            if replace:
-                existing.append(found)
-            else:
-                problems.append(Problem(y.sheet, y.cell, f"ya existe {y.region.name} ({y.region.iso_code}) {y.year} en "
-                                                         "la base de datos: use --replace para reemplazarlo, o cancele."))
+            present.append((y, found))
     if data.layout == "avance":
-        # Ids of the region/years already present are theirs (replaced, or reported above).
+        # Ids of the region/years already present are theirs (replaced in place).
         replaced_ids: set[uuid.UUID] = set()
-        ry_ids = [ry.id for ry in present]
+        ry_ids = [ry.id for _y, ry in present]
         if ry_ids:
             replaced_ids.update(ry_ids)
             p_ids = set(session.scalars(select(WorkProgramme.id).where(WorkProgramme.reporting_year_id.in_(ry_ids))))
             replaced_ids |= p_ids
             o_ids = set(session.scalars(select(ObjectiveRow.id).where(ObjectiveRow.programme_id.in_(p_ids))))
             replaced_ids |= o_ids
-            replaced_ids |= set(session.scalars(select(CommitmentRow.id).where(CommitmentRow.objective_id.in_(o_ids))))
-            replaced_ids |= set(session.scalars(select(ProgressAnalysis.id).where(ProgressAnalysis.objective_id.in_(o_ids))))
-        wanted: dict[type, list[uuid.UUID]] = {ReportingYear: [], WorkProgramme: [], ObjectiveRow: [],
-                                               CommitmentRow: [], ProgressAnalysis: []}
+            for chunk in _chunks(o_ids):
+                replaced_ids |= set(session.scalars(select(CommitmentRow.id).where(CommitmentRow.objective_id.in_(chunk))))
+                replaced_ids |= set(session.scalars(select(ProgressAnalysis.id)
+                                                    .where(ProgressAnalysis.objective_id.in_(chunk))))
+        wanted: dict[type, list[uuid.UUID]] = {m: [] for m in _RECORDS}
         for y in data.years:
             wanted[ReportingYear].append(y.id)
             for p in y.programmes:
@@ -1943,15 +2073,114 @@ def _db_problems(session: Session, data: WorkbookData, replace: bool) -> tuple[l
             for entries in y.progress.values():
                 wanted[ProgressAnalysis].extend(e.id for e in entries)
         for model, ids in wanted.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+            for chunk in _chunks(ids):
                 for found_id in session.scalars(select(model.id).where(model.id.in_(chunk))):
                     if found_id not in replaced_ids:
                         sheet, cell = data.id_cells.get(found_id, (META_SHEET, ""))
                         problems.append(Problem(sheet, cell, f"el identificador {found_id} ya existe en la base de datos "
                                                              "en otra región o año: este libro parece una copia de "
                                                              "otro; no se puede importar sin duplicar registros."))
-    return problems, existing
+    return problems, present
+
+
+def _changes(session: Session, present: Sequence[tuple[YearData, ReportingYear]]) -> _Changes:
+    """Match the workbook's records with the database's rows of the years it replaces.
+
+    A record keeps the database row of the same id (so the evidence, observations and review
+    that hang from it stay); a year is the database's year of the same region and year, and a
+    programme the database's programme of that year and form, whatever id the workbook gives
+    them (a workbook in the legacy layout has none). Rows of those years that no record of
+    the workbook keeps are to be deleted; what that deletes with them is listed as losses.
+    """
+    changes = _Changes()
+    if not present:
+        return changes
+    rows = changes.rows
+    ry_ids = [ry.id for _y, ry in present]
+    for ry in (ry for _y, ry in present):
+        rows[ReportingYear][ry.id] = {c.key: getattr(ry, c.key) for c in ReportingYear.__table__.columns}
+    p_table, o_table = WorkProgramme.__table__, ObjectiveRow.__table__
+    c_table, a_table = CommitmentRow.__table__, ProgressAnalysis.__table__
+    for r in session.execute(select(p_table).where(p_table.c.reporting_year_id.in_(ry_ids))).mappings():
+        rows[WorkProgramme][r["id"]] = dict(r)
+    in_years = p_table.c.reporting_year_id.in_(ry_ids)
+    for r in session.execute(select(o_table).join(p_table, o_table.c.programme_id == p_table.c.id).where(in_years)).mappings():
+        rows[ObjectiveRow][r["id"]] = dict(r)
+    for table, fk in ((c_table, c_table.c.objective_id), (a_table, a_table.c.objective_id)):
+        query = (select(table).join(o_table, fk == o_table.c.id).join(p_table, o_table.c.programme_id == p_table.c.id)
+                 .where(in_years))
+        model = CommitmentRow if table is c_table else ProgressAnalysis
+        for r in session.execute(query).mappings():
+            rows[model][r["id"]] = dict(r)
+
+    keep: dict[type, set[uuid.UUID]] = {m: set() for m in _RECORDS}
+    forms = {(p["reporting_year_id"], p["form"]): pid for pid, p in rows[WorkProgramme].items()}
+    for y, ry in present:
+        changes.year_ids[y.id] = ry.id
+        keep[ReportingYear].add(ry.id)
+        for p in y.programmes:
+            pid = forms.get((ry.id, p.form.value), p.id)
+            changes.programme_ids[p.id] = pid
+            keep[WorkProgramme].add(pid)
+            for o in p.objectives:
+                keep[ObjectiveRow].add(o.id)
+                keep[CommitmentRow].update(c.id for c in o.commitments)
+        for entries in y.progress.values():
+            keep[ProgressAnalysis].update(e.id for e in entries)
+    for model in _RECORDS:
+        changes.delete[model] = set(rows[model]) - keep[model]
+    changes.losses = _losses(session, present, changes)
+    return changes
+
+
+def _losses(session: Session, present: Sequence[tuple[YearData, ReportingYear]], changes: _Changes) -> list[Loss]:
+    """What deleting ``changes.delete`` takes with it, by programme: evidence rows (cascade),
+    observations and reviews (left without their record)."""
+    rows, delete = changes.rows, changes.delete
+    dead_commitments, dead_objectives = delete[CommitmentRow], delete[ObjectiveRow]
+    dead_programmes = delete[WorkProgramme]
+    if not (dead_commitments or dead_objectives or dead_programmes):
+        return []
+    evidence: dict[uuid.UUID, int] = {}
+    for chunk in _chunks(dead_commitments):
+        query = (select(Evidence.commitment_id, func.count()).where(Evidence.commitment_id.in_(chunk))
+                 .group_by(Evidence.commitment_id))
+        evidence.update({cid: n for cid, n in session.execute(query)})
+    observed: list[uuid.UUID] = []
+    for chunk in _chunks(dead_commitments | dead_objectives):
+        observed.extend(session.scalars(select(Observation.target_id).where(Observation.target_id.in_(chunk))))
+    reviews = {pid: status for chunk in _chunks(dead_programmes) for pid, status in session.execute(
+        select(ProgrammeReview.programme_id, ProgrammeReview.status).where(ProgrammeReview.programme_id.in_(chunk)))}
+    if not (evidence or observed or reviews):
+        return []
+    years = {ry.id: (find_region(ry.region.iso_code), ry.year) for _y, ry in present}
+
+    def programme_of(record_id: uuid.UUID) -> uuid.UUID:
+        if record_id in rows[CommitmentRow]:
+            record_id = rows[CommitmentRow][record_id]["objective_id"]
+        if record_id in rows[ObjectiveRow]:
+            record_id = rows[ObjectiveRow][record_id]["programme_id"]
+        return record_id
+
+    found: dict[uuid.UUID, dict[str, Any]] = {}
+    for cid, n in evidence.items():
+        entry = found.setdefault(programme_of(cid), {"evidence": 0, "rows": [], "observations": 0, "review": ""})
+        entry["evidence"] += n
+        description = rows[CommitmentRow][cid]["description"]
+        entry["rows"].append(_short(description, 60) if description.strip() else "sin descripción")
+    for target in observed:
+        entry = found.setdefault(programme_of(target), {"evidence": 0, "rows": [], "observations": 0, "review": ""})
+        entry["observations"] += 1
+    for pid, status in reviews.items():
+        entry = found.setdefault(pid, {"evidence": 0, "rows": [], "observations": 0, "review": ""})
+        entry["review"] = status
+    losses = []
+    for pid, entry in found.items():
+        programme = rows[WorkProgramme][pid]
+        region, year = years[programme["reporting_year_id"]]
+        losses.append(Loss(region, year, FormKind(programme["form"]), entry["evidence"], tuple(entry["rows"]),
+                           entry["observations"], entry["review"]))
+    return sorted(losses, key=lambda x: (x.region.cut, x.year, PROGRAMME_FORMS.index(x.form)))
 
 
 def _service_id(session: Session, data: WorkbookData, y: YearData, cache: dict[Any, uuid.UUID]) -> uuid.UUID:
@@ -1978,60 +2207,184 @@ def _service_id(session: Session, data: WorkbookData, y: YearData, cache: dict[A
     return found.id
 
 
-def _write(session: Session, data: WorkbookData, existing: Sequence[ReportingYear], now: dt.datetime) -> tuple[int, int, int, int]:
-    """Replace the existing years and insert every record (bulk inserts, one transaction)."""
-    for ry in existing:
-        session.execute(delete(ReportingYear).where(ReportingYear.id == ry.id))
+def _write(session: Session, data: WorkbookData, changes: _Changes, now: dt.datetime) -> tuple[int, int, int, int]:
+    """Write the workbook's records in place: a record whose id the database holds is updated
+    (only when something differs), a new one inserted, and the rows of a replaced year the
+    workbook no longer has deleted last, so nothing that hangs from a kept record is touched.
+    Bulk statements, in the caller's transaction."""
     session.expunge_all()
     cache: dict[Any, uuid.UUID] = {}
+    year_ids, programme_ids, old_rows = changes.year_ids, changes.programme_ids, changes.rows
 
-    def stamps(record_id: uuid.UUID) -> dict[str, dt.datetime]:
-        stamp = data.stamps.get(record_id) or Stamp(now, now)
-        return {"created_at": stamp.created_at, "updated_at": stamp.updated_at}
+    plan: dict[type, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {m: ([], []) for m in _RECORDS}
 
-    years, programmes, objectives, commitments, entries = [], [], [], [], []
+    def put(model: type, record_id: uuid.UUID, db_id: uuid.UUID, values: dict[str, Any]) -> None:
+        """Queue ``values`` of a workbook record as the row ``db_id``: inserted, updated, or left."""
+        old = old_rows[model].get(db_id)
+        if old is None or db_id == record_id:
+            stamp = data.stamps.get(record_id) or Stamp(now, now)
+            created, updated = stamp.created_at, stamp.updated_at
+        else:  # the database's row of the same year (and form): its own dates, moved when edited
+            same = all(old.get(k) == v for k, v in values.items())
+            created, updated = old["created_at"], old["updated_at"] if same else now
+        row = {"id": db_id, **values, "created_at": created, "updated_at": updated}
+        if old is None:
+            plan[model][0].append(row)
+        elif any(old.get(k) != v for k, v in row.items()):
+            plan[model][1].append(row)
+
     for y in data.years:
-        years.append({"id": y.id, "service_id": _service_id(session, data, y, cache),
-                      "region_id": queries.region_row(session, y.region).id, "year": y.year,
-                      "responsible_office": y.responsible_office, **stamps(y.id)})
+        ry_id = year_ids.get(y.id, y.id)
+        put(ReportingYear, y.id, ry_id, {"service_id": _service_id(session, data, y, cache),
+                                         "region_id": queries.region_row(session, y.region).id, "year": y.year,
+                                         "responsible_office": y.responsible_office})
         for p in y.programmes:
             i = p.instance or ComplementarityInstance()
-            programmes.append({"id": p.id, "reporting_year_id": y.id, "form": p.form.value,
-                               "responsible_office": p.responsible_office, "instance_name": i.name,
-                               "main_problem": i.main_problem, "territories": i.territories,
-                               "institutions": i.institutions, "products": i.products, **stamps(p.id)})
+            pid = programme_ids.get(p.id, p.id)
+            put(WorkProgramme, p.id, pid, {"reporting_year_id": ry_id, "form": p.form.value,
+                                           "responsible_office": p.responsible_office, "instance_name": i.name,
+                                           "main_problem": i.main_problem, "territories": i.territories,
+                                           "institutions": i.institutions, "products": i.products})
             for o in p.objectives:
-                objectives.append({"id": o.id, "programme_id": p.id, "position": o.position, "section": o.section,
-                                   "text": o.text, "indicator": o.indicator, "indicator_result": o.indicator_result,
-                                   **stamps(o.id)})
+                put(ObjectiveRow, o.id, o.id, {"programme_id": pid, "position": o.position, "section": o.section,
+                                               "text": o.text, "indicator": o.indicator,
+                                               "indicator_result": o.indicator_result})
                 for c in o.commitments:
-                    commitments.append({"id": c.id, "objective_id": o.id, "position": c.position,
-                                        "kind": c.kind.value, "description": c.description,
-                                        "responsible_unit": c.responsible_unit,
-                                        "verification_means": c.verification_means, "weight_text": c.weight_text,
-                                        "weight": parse_weight(c.weight_text).total, "met": c.met, **stamps(c.id)})
+                    put(CommitmentRow, c.id, c.id, {
+                        "objective_id": o.id, "position": c.position, "kind": c.kind.value,
+                        "description": c.description, "responsible_unit": c.responsible_unit,
+                        "verification_means": c.verification_means, "weight_text": c.weight_text,
+                        "weight": parse_weight(c.weight_text).total, "met": c.met})
         for quarter, rows in y.progress.items():
             for e in rows:
-                entries.append({"id": e.id, "objective_id": e.objective_id, "quarter": quarter,
-                                "objective_text": e.objective_text, "progress": e.progress,
-                                "authority_measures": e.authority_measures, "recommendations": e.recommendations,
-                                "responsible": e.responsible, **stamps(e.id)})
-    for model, rows in ((ReportingYear, years), (WorkProgramme, programmes), (ObjectiveRow, objectives),
-                        (CommitmentRow, commitments), (ProgressAnalysis, entries)):
-        if rows:
-            session.execute(insert(model), rows)
-    return len(programmes), len(objectives), len(commitments), len(entries)
+                put(ProgressAnalysis, e.id, e.id, {
+                    "objective_id": e.objective_id, "quarter": quarter, "objective_text": e.objective_text,
+                    "progress": e.progress, "authority_measures": e.authority_measures,
+                    "recommendations": e.recommendations, "responsible": e.responsible})
+
+    def run(model: type) -> None:
+        inserts, updates = plan[model]
+        if inserts:
+            session.execute(insert(model), inserts)
+        if updates:
+            session.execute(update(model), updates)
+
+    def remove(model: type, ids: set[uuid.UUID]) -> None:
+        for chunk in _chunks(ids):
+            session.execute(delete(model).where(model.id.in_(chunk)).execution_options(synchronize_session=False))
+
+    for model in (ReportingYear, WorkProgramme, ObjectiveRow, CommitmentRow):
+        run(model)
+    # III.4 rows hang from nothing: one that moves to another objective or quarter is written
+    # anew, after the rows leaving, so the one-row-per-objective-and-quarter rule always holds.
+    inserts, updates = plan[ProgressAnalysis]
+    old_entries = old_rows[ProgressAnalysis]
+    moved = [r for r in updates if (old_entries[r["id"]]["objective_id"], old_entries[r["id"]]["quarter"])
+             != (r["objective_id"], r["quarter"])]
+    moved_ids = {r["id"] for r in moved}
+    remove(ProgressAnalysis, changes.delete[ProgressAnalysis] | moved_ids)
+    plan[ProgressAnalysis] = (inserts + moved, [r for r in updates if r["id"] not in moved_ids])
+    run(ProgressAnalysis)
+    for model in (CommitmentRow, ObjectiveRow, WorkProgramme, ReportingYear):
+        remove(model, changes.delete[model])
+    programmes = sum(len(y.programmes) for y in data.years)
+    objectives = sum(len(p.objectives) for y in data.years for p in y.programmes)
+    commitments = sum(len(o.commitments) for y in data.years for p in y.programmes for o in p.objectives)
+    entries = sum(len(rows) for y in data.years for rows in y.progress.values())
+    return programmes, objectives, commitments, entries
 
 
-def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, replace: bool = False) -> ImportReport:
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """A workbook read once and checked against the database, before anything is written
+    (what the window shows before it asks; :func:`import_workbook` takes it back).
+
+    Attributes:
+        path: the workbook.
+        data: what was read; None when the file could not be read at all.
+        problems: everything wrong with it (sheet, cell, Spanish explanation), except that a
+            region and year is already in the database.
+        existing: the workbook's regions and years the database already has (replacing them
+            is asked, not an error).
+        losses: what replacing those would delete with them (evidence, central office
+            observations and reviews of records the workbook no longer has).
+        file_problems: the problems of the file itself (``problems`` less the database checks,
+            which :func:`import_workbook` makes again).
+    """
+
+    path: Path
+    data: WorkbookData | None
+    problems: tuple[Problem, ...]
+    existing: tuple[tuple[Region, int], ...] = ()
+    losses: tuple[Loss, ...] = ()
+    file_problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the workbook can be imported (replacing ``existing`` if there are any)."""
+        return self.data is not None and not self.problems
+
+
+def _read(path: Path) -> tuple[WorkbookData | None, list[Problem]]:
+    data, problems = validate_workbook(path)
+    if data is not None and not data.years and not problems:
+        problems.append(Problem("", "", f"«{path.name}» no tiene datos que importar."))
+    return data, problems
+
+
+def plan_import(db: Database, path: Path | str) -> ImportPlan:
+    """Read and check a workbook against the database, writing nothing.
+
+    Args:
+        db: the open database.
+        path: the .xlsx file.
+
+    Returns:
+        An :class:`ImportPlan`: its problems, the regions and years already present, and what
+        replacing them would delete (evidence, observations, reviews). Hand it to
+        :func:`import_workbook` (``plan=``) so the file is not read again.
+    """
+    path = Path(path)
+    data, problems = _read(path)
+    if data is None:
+        return ImportPlan(path, None, tuple(problems))
+    with db.reading() as session:
+        db_problems, present = _db_problems(session, data)
+        losses = _changes(session, present).losses if not (problems or db_problems) else []
+        existing = tuple((y.region, y.year) for y, _ry in present)
+    return ImportPlan(path, data, tuple(problems + db_problems), existing, tuple(losses), tuple(problems))
+
+
+REPLACE_HINT = "vuelva a importar eligiendo reemplazarlo, o cancele"
+"""What the problem of a year already present says to do (the command line says its own)."""
+
+
+def _existing_problem(y: YearData, losses: Sequence[Loss], hint: str) -> Problem:
+    """A year already present, without ``replace``: what to do, and what replacing would delete."""
+    text = f"ya existe {y.region.name} ({y.region.iso_code}) {y.year} en la base de datos: {hint}."
+    mine = [loss for loss in losses if (loss.region, loss.year) == (y.region, y.year)]
+    if mine:
+        text += " Al reemplazarlo, " + "; ".join(loss.text() for loss in mine) + "."
+    return Problem(y.sheet, y.cell, text)
+
+
+def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, replace: bool = False,
+                    plan: ImportPlan | None = None, replace_hint: str = REPLACE_HINT) -> ImportReport:
     """Import a workbook: all of it in one transaction, or nothing.
 
     Args:
         db: the open database.
         path: the .xlsx file (exported by Avance, or in the legacy layout of seed 001).
         dry_run: check everything (the file and the database) and report, writing nothing.
-        replace: a region and year already in the database is replaced (deleted and written
-            again in the same transaction); without it, that is a problem.
+        replace: a region and year already in the database is replaced in place: records the
+            workbook carries by id are updated (keeping their evidence, observations and
+            review), new ones inserted, and only those the workbook no longer has deleted
+            (the report's ``losses`` says what went with them). Without it, that is a problem
+            (whose message says what replacing would delete).
+        plan: the :func:`plan_import` of ``path``: its reading of the file is used instead of
+            reading it again (the database checks are made again, inside the transaction).
+        replace_hint: what the problem of a year already present tells the user to do (the
+            command line names its ``--replace``; the window asks, so it never shows this).
 
     Returns:
         An :class:`ImportReport`.
@@ -2044,24 +2397,36 @@ def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, re
     Decimal from :func:`desktop.domain.weights.parse_weight`; compliance Sí/No (note (9)).
     """
     path = Path(path)
-    data, problems = validate_workbook(path)
+    if plan is not None and plan.path == path and plan.data is not None:
+        data = plan.data
+        problems = list(plan.file_problems)
+    else:
+        data, problems = _read(path)
     if data is None:
         raise ExcelImportError(problems)
-    if not data.years and not problems:
-        problems.append(Problem("", "", f"«{path.name}» no tiene datos que importar."))
     now = dt.datetime.now(dt.UTC)
-    counts = (
-        sum(len(y.programmes) for y in data.years),
-        sum(len(p.objectives) for y in data.years for p in y.programmes),
-        sum(len(o.commitments) for y in data.years for p in y.programmes for o in p.objectives),
-        sum(len(e) for y in data.years for e in y.progress.values()),
-    )
     with (db.reading() if dry_run else db.transaction()) as session:
-        db_problems, existing = _db_problems(session, data, replace)
+        db_problems, present = _db_problems(session, data)
         problems = problems + db_problems
+        changes = _changes(session, present) if not problems else _Changes()
+        if present and not replace:
+            problems += [_existing_problem(y, changes.losses, replace_hint) for y, _ry in present]
+        elif plan is not None and not problems and tuple(changes.losses) != plan.losses:
+            # Evidence or observations attached since the check: the user was not told of them.
+            lost = "; ".join(loss.text() for loss in changes.losses) or "nada"
+            problems.append(Problem("", "", "La base de datos cambió desde que se revisó el libro (al reemplazar, ahora "
+                                            f"{lost}). Vuelva a importarlo para revisarlo de nuevo."))
         if problems:
             raise ExcelImportError(problems)
-        replaced = tuple((find_region(ry.region.iso_code), ry.year) for ry in existing)
-        if not dry_run:
-            counts = _write(session, data, existing, now)
-    return ImportReport(path, data.layout, dry_run, tuple((y.region, y.year) for y in data.years), replaced, *counts)
+        replaced = tuple((find_region(ry.region.iso_code), ry.year) for _y, ry in present)
+        if dry_run:
+            counts = (
+                sum(len(y.programmes) for y in data.years),
+                sum(len(p.objectives) for y in data.years for p in y.programmes),
+                sum(len(o.commitments) for y in data.years for p in y.programmes for o in p.objectives),
+                sum(len(e) for y in data.years for e in y.progress.values()),
+            )
+        else:
+            counts = _write(session, data, changes, now)
+    return ImportReport(path, data.layout, dry_run, tuple((y.region, y.year) for y in data.years), replaced, *counts,
+                        losses=tuple(changes.losses))

@@ -69,15 +69,13 @@ def test_empty_cell(text: str | None) -> None:
 def test_unreadable_text_is_a_problem() -> None:
     parsed = parse_weight("abc")
     assert parsed.text == "abc"
-    assert parsed.problems
-    assert "abc" in parsed.problems[0]
+    assert parsed.problems == ("no se pudo leer la ponderación «abc»",)  # the text said once
     assert parsed.total is None
 
 
 def test_trailing_garbage_is_a_problem() -> None:
     parsed = parse_weight("0.5% x")
-    assert parsed.problems
-    assert any("x" in p for p in parsed.problems)
+    assert parsed.problems == ("no se pudo leer «x» en la ponderación «0.5% x»",)
     assert parsed.total is None
 
 
@@ -153,3 +151,9 @@ def test_format_percent() -> None:
     assert format_percent(Decimal("90")) == "90 %"
     assert format_percent(None) == ""
     assert "." not in format_percent(Decimal("0.15"))
+
+
+def test_every_unreadable_part_is_named_in_one_problem() -> None:
+    parsed = parse_weight("algo 1% más")
+    assert parsed.problems == ("no se pudo leer «algo» ni «más» en la ponderación «algo 1% más»",)
+    assert parsed.values == (Decimal(1),) and parsed.total is None

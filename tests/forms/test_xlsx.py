@@ -38,6 +38,9 @@ from tests.conftest import TODAY
 YEAR = 2009
 
 
+VERDICT = "NO CUMPLE (calculado sobre 16 de 16 regiones en esta base de datos)"
+
+
 def _content(programmes=None, *, national: bool = False) -> WorkbookContent:
     data = read_example()
     programmes = tuple(programmes or data.programmes)
@@ -54,6 +57,7 @@ def _content(programmes=None, *, national: bool = False) -> WorkbookContent:
         services=(ServiceInfo(ry.service_id, data.service_name, data.service_acronym),),
         national=table,
         service_name=f"{data.service_name} ({data.service_acronym})",
+        service_verdicts={} if national else {p.form: VERDICT for p in programmes},
     )
 
 
@@ -141,7 +145,7 @@ def test_every_objective_and_weight_as_written(workbook, example, form: FormKind
         assert objective.text in texts
     written = [c.weight_text for c in programme.commitments if c.weight_text]
     assert [c.value for c in weights] == written  # "0.5%  0.5%", "01%" … exactly as written
-    assert all(c.data_type == "s" and c.number_format == "@" for c in weights)
+    assert all(c.data_type == "s" and c.number_format == xlsx.WEIGHT_FORMAT for c in weights)
     # The helper column holds the Decimal parse_weight reads (note (8)).
     for cell in weights:
         helper = ws.cell(cell.row, 10).value
@@ -156,13 +160,16 @@ def test_live_formulas_earned_performance_and_verdict(workbook) -> None:
     first = header + 1
     earned = [ws.cell(r, 9).value for r in range(first, first + 19)]
     assert all(isinstance(f, str) and f.startswith("=IF(") for f in earned)
-    assert earned[0] == f'=IF(H{first}="Sí",N(J{first}),IF(H{first}="","",0))'
+    # (10): the weight typed as a number in (8) when there is one, else the helper column's reading.
+    assert earned[0] == (f'=IF(H{first}="Sí",IF(ISNUMBER(G{first}),ROUND(G{first}*100,9),N(J{first})),'
+                         f'IF(H{first}="","",0))')
     labels = {c.value: c.row for c in ws["A"] if isinstance(c.value, str)}
     perf_row = labels[spec(FormKind.III_1).result_labels[0].format(year=YEAR) + " (11)"]
     verdict_row = labels[spec(FormKind.III_1).result_labels[1].format(year=YEAR) + " (12)"]
-    assert ws.cell(perf_row, 9).value == f"=SUM(I{first}:I{perf_row - 2})"
-    assert ws.cell(verdict_row, 9).value == f'=IF(I{perf_row}>=90,"CUMPLE","NO CUMPLE")'
-    assert "esta región" in ws.cell(verdict_row, 9).comment.text
+    assert ws.cell(perf_row, 9).value == f"=ROUND(SUM(I{first}:I{perf_row - 2}),9)"
+    # (12) is national: a regional workbook writes what the PDF prints, never this region's own verdict.
+    assert ws.cell(verdict_row, 9).value == "NO CUMPLE (calculado sobre 16 de 16 regiones en esta base de datos)"
+    assert "No se recalcula" in ws.cell(verdict_row, 9).comment.text
     assert f"A{perf_row}:H{perf_row}" in {str(r) for r in ws.merged_cells.ranges}
 
 
@@ -282,17 +289,31 @@ def test_national_sheet_values_bar_verdicts_and_formulas() -> None:
     assert "CL-TA III.1" in wb.sheetnames and "CL-TA III.4 T2" in wb.sheetnames
     ws = wb["Nacional"]
     assert ws["B3"].value == 90
+    assert [ws.cell(6, c).value for c in (3, 4, 5)] == [
+        "Desempeño anual región (%) (11) según Avance", "Desempeño en este libro (%) (fórmula)",
+        "≥ 90 % (en este libro)"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert "Tarapacá" in cells and "CL-TA" in cells
     row = cells["Tarapacá"].row
     assert Decimal(str(ws.cell(row, 3).value)) == Decimal("0")  # Avance's figure (nothing met yet)
-    assert ws.cell(row, 4).value == f'=IF(C{row}>=$B$3,"Sí","No")'
-    assert ws.cell(row, 5).value.startswith("='CL-TA III.1'!I")
+    assert ws.cell(row, 4).value.startswith("='CL-TA III.1'!I")  # live, from the region's sheet
+    assert ws.cell(row, 5).value == f'=IF(D{row}>=$B$3,"Sí","No")'  # the bar, over the live figure
     verdict_label = next(v for v in cells if v.startswith("Desempeño anual servicio (CUMPLE"))
     verdict_row = cells[verdict_label].row
-    assert ws.cell(verdict_row, 3).value == "NO CUMPLE"
-    assert "COUNTIF" in ws.cell(verdict_row + 1, 5).value
+    assert ws.cell(verdict_row, 3).value == "NO CUMPLE"  # as Avance gave it
+    assert ws.cell(verdict_row, 4).value == (f'=IF(COUNT(D7:D7)=0,"",IF(COUNTIF(D7:D7,"<"&$B$3)=0,"CUMPLE",'
+                                             '"NO CUMPLE"))')
+    service = cells["Servicio (todos los programas), en este libro (fórmula)"].row
+    assert ws.cell(service, 2).value == (f'=IF(OR(D{verdict_row}="NO CUMPLE",G{verdict_row}="NO CUMPLE",'
+                                         f'J{verdict_row}="NO CUMPLE"),"NO CUMPLE","CUMPLE")')
+    assert ws.cell(cells["Servicio (todos los programas), según Avance"].row, 2).value == "NO CUMPLE"
     assert ws.freeze_panes == "C7"
+    # Each region's (12) reads the nation's live verdict of its programme.
+    for form, column in ((FormKind.III_1, "D"), (FormKind.III_2, "G"), (FormKind.III_3, "J")):
+        sheet = wb[f"CL-TA {form.value}"]
+        label = spec(form).result_labels[1].format(year=YEAR) + f" ({spec(form).result_numbers[1]})"
+        (row_12,) = [c.row for c in sheet["A"] if c.value == label]
+        assert [c.value for c in sheet[row_12] if c.value and c.column > 1] == [f"='Nacional'!{column}{verdict_row}"]
 
 
 def test_build_refuses_empty_content() -> None:

@@ -205,15 +205,24 @@ def test_round_trip_replacing_in_place_changes_nothing(example_db: Database, tmp
 
 
 def test_round_trip_generated_national_set(db: Database, other_db: Database, tmp_path: Path) -> None:
-    generate_national(db, 2010, regions=REGIONS[:3], objectives=8, activities=3)
+    """Every region × III.1–III.3 (small programmes): export → import into an empty database,
+    then again replacing in place, each time identical table by table."""
+    generate_national(db, 2010, objectives=4, activities=3)
     path = export_national(db, 2010, tmp_path / "nacional.xlsx")
     assert load_workbook(path, read_only=True).sheetnames[0] == "Nacional"
     report = import_workbook(other_db, path)
-    assert [r.iso_code for r, _y in report.years] == ["CL-TA", "CL-AN", "CL-AT"]
-    assert (report.programmes, report.objectives, report.commitments, report.progress_entries) == (9, 72, 216, 72)
-    assert dump(other_db) == dump(db)
-    import_workbook(other_db, path, replace=True)
-    assert dump(other_db) == dump(db)
+    assert [r.iso_code for r, _y in report.years] == [r.iso_code for r in sorted(REGIONS, key=lambda r: r.cut)]
+    assert (report.programmes, report.objectives, report.commitments, report.progress_entries) == (48, 192, 576, 192)
+    source = dump(db)
+    imported = dump(other_db)
+    assert imported.keys() == source.keys()
+    for table in source:
+        assert imported[table] == source[table], table
+    again = import_workbook(other_db, path, replace=True)
+    assert len(again.replaced) == 16 and again.losses == ()
+    replaced = dump(other_db)
+    for table in source:
+        assert replaced[table] == source[table], table
 
 
 def test_an_edit_in_the_workbook_is_imported_and_dated(example_db: Database, tmp_path: Path) -> None:
@@ -392,13 +401,116 @@ def test_legacy_year_present_is_replaced_only_when_asked(example_db: Database, f
     before = snapshot(example_db)
     with pytest.raises(ExcelImportError) as info:
         import_workbook(example_db, files["legacy"])
-    assert any("--replace" in p.message and p.sheet == "III.1" and p.cell == "B3" for p in info.value.problems)
+    assert any("ya existe" in p.message and p.sheet == "III.1" and p.cell == "B3" for p in info.value.problems)
     assert snapshot(example_db) == before
+    old = {p.form: p for p in ProgrammeService(example_db).programmes(TARAPACA, 2009)}
     report = import_workbook(example_db, files["legacy"], replace=True)
-    assert report.replaced == ((TARAPACA, 2009),)
+    assert report.replaced == ((TARAPACA, 2009),) and report.losses == ()
     counts, _ = snapshot(example_db)
     assert counts == before[0]
-    assert ProgrammeService(example_db).programme(TARAPACA, 2009, FormKind.III_1).id != read_example().programmes[0].id
+    new = {p.form: p for p in ProgrammeService(example_db).programmes(TARAPACA, 2009)}
+    # The year and each programme are the database's own (same region, year and form), so a
+    # review of the programme stays; the legacy layout has no ids, so its rows are new ones.
+    assert {f: p.id for f, p in new.items()} == {f: p.id for f, p in old.items()}
+    assert not {o.id for p in new.values() for o in p.objectives} & {o.id for p in old.values() for o in p.objectives}
+
+
+# -- replacing in place: what hangs from the records stays ----------------------------------
+
+ACTA = b"%PDF-1.4 acta firmada\n"
+
+
+@pytest.fixture
+def central_db(tmp_path: Path):
+    """A central office's database with Tarapacá 2009 where the first III.1 commitment has an
+    evidence file and an observation, its objective an observation, and III.1 a review."""
+    from db.models import WorkProgramme
+    from desktop.sync import service
+
+    (tmp_path / "central").mkdir()
+    database = open_database(tmp_path / "central" / "avance.db")
+    service.init_office(database, region=None, passphrase="frase de paso de prueba")
+    load_example(database)
+    with database.reading() as session:
+        programme = session.scalars(select(WorkProgramme).where(WorkProgramme.form == "III.1")).one()
+        objective = min(programme.objectives, key=lambda o: o.position)
+        commitment = min(objective.commitments, key=lambda c: c.position)
+        ids = {"programme": programme.id, "objective": objective.id, "commitment": commitment.id}
+    acta = tmp_path / "acta.pdf"
+    acta.write_bytes(ACTA)
+    service.attach_evidence(database, ids["commitment"], acta)
+    service.add_observation(database, "commitment", ids["commitment"], "Falta el acta firmada por la Seremi.")
+    service.add_observation(database, "objective", ids["objective"], "Revisar el indicador.")
+    service.set_review(database, ids["programme"], "observado", "Revisar ponderaciones.")
+    database.ids = ids  # type: ignore[attr-defined]
+    yield database
+    database.close()
+
+
+def test_replacing_with_the_exported_workbook_keeps_evidence_observations_and_review(
+    central_db: Database, tmp_path: Path
+) -> None:
+    """Export, then import the same workbook replacing the year: the database is identical,
+    table by table (the evidence row and its blob, the observations, the review included)."""
+    before = dump(central_db, skip=())
+    assert [len(before[t]) for t in ("evidence", "observation", "programme_review")] == [1, 2, 1]
+    path = export_region(central_db, TARAPACA, 2009, tmp_path / "ta.xlsx")
+    assert import_workbook(central_db, path, dry_run=True, replace=True).losses == ()
+    report = import_workbook(central_db, path, replace=True)
+    assert report.replaced == ((TARAPACA, 2009),) and report.losses == ()
+    after = dump(central_db, skip=())
+    for table in before:
+        assert after[table] == before[table], table
+
+
+def test_an_edited_row_keeps_its_evidence(central_db: Database, tmp_path: Path) -> None:
+    path = export_region(central_db, TARAPACA, 2009, tmp_path / "ta.xlsx")
+    commitment_id = central_db.ids["commitment"]  # type: ignore[attr-defined]
+    assert load_workbook(path)["III.1"]["L7"].value == str(commitment_id)
+    edited = edit(path, tmp_path / "editado.xlsx", _set("III.1", "H7", "Sí"))
+    import_workbook(central_db, edited, replace=True)
+    after = dump(central_db, skip=())
+    assert [dict(r)["commitment_id"] for r in after["evidence"]] == [commitment_id]
+    assert {dict(r)["target_id"] for r in after["observation"]} == {commitment_id, central_db.ids["objective"]}  # type: ignore[attr-defined]
+    with central_db.reading() as session:
+        assert session.get(CommitmentRow, commitment_id).met is True
+
+
+def test_a_replace_that_would_delete_evidence_says_so_before_writing(
+    central_db: Database, files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A legacy workbook (no ids) replacing the year drops the rows the evidence and
+    observations hang from: the refusal, the dry run and the report say so; only a real
+    replace writes."""
+    before = snapshot(central_db)
+    with pytest.raises(ExcelImportError) as info:
+        import_workbook(central_db, files["legacy"])
+    (problem,) = info.value.problems
+    assert "se eliminaría 1 medio de verificación adjunto a la actividad «" in problem.message
+    assert "2 observaciones de la oficina central quedarían sin el objetivo o la actividad" in problem.message
+    assert problem.message.startswith("ya existe Tarapacá (CL-TA) 2009")
+    plan = excel.plan_import(central_db, files["legacy"])
+    assert plan.ok and plan.existing == ((TARAPACA, 2009),)
+    (loss,) = plan.losses
+    assert (loss.form, loss.evidence, loss.observations, loss.review) == (FormKind.III_1, 1, 2, "")
+    dry = import_workbook(central_db, files["legacy"], dry_run=True, replace=True)
+    assert "III.1 de Tarapacá 2009: se eliminaría 1 medio de verificación" in dry.summary()
+    assert snapshot(central_db) == before
+
+    db_path = str(central_db.path)
+    code, _out, err = _run(capsys, "--db", db_path, "xlsx", "import", str(files["legacy"]))
+    assert code == 1 and "use --replace para reemplazarlo, o cancele. Al reemplazarlo, III.1 de Tarapacá 2009: " \
+        "se eliminaría 1 medio de verificación" in err
+    code, out, _err = _run(capsys, "--db", db_path, "xlsx", "import", str(files["legacy"]), "--dry-run", "--replace")
+    assert code == 0 and "se eliminaría 1 medio de verificación adjunto" in out and "no se cambió nada" in out
+    assert snapshot(central_db) == before
+
+    report = import_workbook(central_db, files["legacy"], replace=True)
+    assert report.losses == plan.losses
+    assert "se eliminó 1 medio de verificación" in report.summary()
+    after = dump(central_db, skip=())
+    assert after["evidence"] == [] and len(after["observation"]) == 2  # the central office's notes stay
+    assert len(after["programme_review"]) == 1  # the programme is the same one: its review stays
 
 
 # -- the corpus of bad workbooks --------------------------------------------------------------
@@ -446,7 +558,7 @@ def _case_merged_rows(f, t):  # noqa: ANN001, ANN202
 
 
 def _case_year_present(f, t):  # noqa: ANN001, ANN202
-    return f["good"], "III.1", "B3", "use --replace"
+    return f["good"], "III.1", "B3", "ya existe Tarapacá (CL-TA) 2009 en la base de datos: vuelva a importar"
 
 
 def _case_bad_id_in_meta(f, t):  # noqa: ANN001, ANN202
@@ -574,6 +686,16 @@ def _case_legacy_merged(f, t):  # noqa: ANN001, ANN202
     return edit(f["legacy"], t, lambda wb: wb["III.2"].merge_cells("E10:E11")), "III.2", "E10", "combinadas"
 
 
+def _case_sheet_part_missing(f, t):  # noqa: ANN001, ANN202
+    """A zip that lost a sheet's part (a damaged copy): a damaged file, not a renamed sheet."""
+    part = _part_of(f["good"], "III.2")
+    with zipfile.ZipFile(f["good"]) as zin, zipfile.ZipFile(t, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != part:
+                zout.writestr(info, zin.read(info))
+    return t, "", "", "dañado o incompleto: le falta el contenido de la hoja «III.2»"
+
+
 CASES = {
     "encabezado-faltante": _case_missing_header,
     "encabezado-renombrado": _case_renamed_header,
@@ -604,6 +726,7 @@ CASES = {
     "legado-region-desconocida": _case_legacy_unknown_region,
     "legado-sin-encabezados": _case_legacy_no_headers,
     "legado-celdas-combinadas": _case_legacy_merged,
+    "hoja-sin-contenido": _case_sheet_part_missing,
 }
 
 
@@ -800,4 +923,42 @@ def test_a_row_beyond_excels_grid_is_refused_with_its_sheet(
     (problem,) = info.value.problems
     assert problem.sheet == "III.1"
     assert "2000000" in problem.message and "límite de Excel" in problem.message
+    assert snapshot(example_db) == before
+
+
+def test_an_unreadable_weight_is_one_problem_naming_its_cell(files: dict[str, Path], tmp_path: Path) -> None:
+    """The weight's text is said once, and a cell with two unreadable parts is one problem."""
+    def change(wb) -> None:  # noqa: ANN001
+        wb["III.1"]["G7"] = "mucho"
+        wb["III.1"]["G8"] = "algo 1% más"
+
+    _data, problems = validate_workbook(edit(files["good"], tmp_path / "pesos.xlsx", change))
+    weight = [str(p) for p in problems if p.cell in ("G7", "G8")]
+    assert weight == [
+        "Hoja «III.1», celda G7: no se pudo leer la ponderación «mucho»; escriba la ponderación como «0,5%» o "
+        "«0.5%  0.5%» (nota 8).",
+        "Hoja «III.1», celda G8: no se pudo leer «algo» ni «más» en la ponderación «algo 1% más»; escriba la "
+        "ponderación como «0,5%» o «0.5%  0.5%» (nota 8).",
+    ]
+
+
+def test_a_plan_is_not_imported_once_it_no_longer_says_what_would_be_lost(
+    example_db: Database, files: dict[str, Path], tmp_path: Path
+) -> None:
+    """Evidence attached between the check (what the window asked about) and the import: the
+    import refuses instead of deleting what the user was not told about."""
+    from desktop.sync.service import attach_evidence
+
+    plan = excel.plan_import(example_db, files["legacy"])
+    assert plan.ok and plan.existing == ((TARAPACA, 2009),) and plan.losses == ()
+    with example_db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    acta = tmp_path / "acta.pdf"
+    acta.write_bytes(ACTA)
+    attach_evidence(example_db, commitment, acta)
+    before = snapshot(example_db)
+    with pytest.raises(ExcelImportError) as info:
+        import_workbook(example_db, files["legacy"], replace=True, plan=plan)
+    (problem,) = info.value.problems
+    assert "cambió desde que se revisó el libro" in problem.message and "1 medio de verificación" in problem.message
     assert snapshot(example_db) == before

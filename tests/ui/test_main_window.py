@@ -381,6 +381,79 @@ def test_bad_excel_shows_every_problem_and_changes_nothing(qtbot, db, tmp_path) 
     assert not prompter.confirmations
 
 
+def _count_readings(monkeypatch) -> list[Path]:  # noqa: ANN001
+    """Record every reading of a workbook (desktop.services.excel.validate_workbook)."""
+    from desktop.services import excel
+
+    calls: list[Path] = []
+    real = excel.validate_workbook
+
+    def counting(path):  # noqa: ANN001, ANN202
+        calls.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(excel, "validate_workbook", counting)
+    return calls
+
+
+def test_excel_replace_question_says_what_would_be_lost(qtbot, db, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A workbook without ids (legacy layout) replacing Tarapacá 2009 would drop the row an
+    evidence file is attached to: the window says so before asking, and reads the file once
+    per import."""
+    from sqlalchemy import func, select
+
+    from db.models import CommitmentRow, Evidence
+    from desktop.services.excel import export_region
+    from desktop.sync.service import attach_evidence
+    from tests.services.test_excel_import import edit, to_legacy
+
+    prompter = _Answers()
+    window = _window(qtbot, db, prompter)
+    with db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    acta = tmp_path / "acta.pdf"
+    acta.write_bytes(b"%PDF-1.4 acta")
+    attach_evidence(db, commitment, acta)
+    legacy = edit(export_region(db, TARAPACA, 2009, tmp_path / "ta.xlsx"), tmp_path / "legado.xlsx", to_legacy)
+    readings = _count_readings(monkeypatch)
+
+    def evidence() -> int:
+        with db.reading() as session:
+            return session.scalar(select(func.count()).select_from(Evidence))
+
+    prompter.open_this = legacy
+    prompter.confirm_answer = False
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.confirmations) and window.import_xlsx_action.isEnabled(), timeout=20000)
+    question = prompter.confirmations[0]
+    assert "Tarapacá 2009" in question and "se eliminaría 1 medio de verificación adjunto a la actividad" in question
+    assert "--" not in question
+    assert evidence() == 1 and readings == [legacy]
+
+    prompter.confirm_answer = True
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Importado"), timeout=30000)
+    assert "se eliminó 1 medio de verificación" in window.statusBar().currentMessage()
+    assert evidence() == 0 and readings == [legacy, legacy]  # the check's reading was imported
+
+
+def test_bad_excel_for_a_year_present_never_shows_a_command_line_flag(qtbot, db, tmp_path) -> None:  # noqa: ANN001
+    from desktop.services.excel import export_region
+    from tests.services.test_excel_import import _set, edit
+
+    prompter = _Answers()
+    window = _window(qtbot, db, prompter)
+    bad = edit(export_region(db, TARAPACA, 2009, tmp_path / "ta.xlsx"), tmp_path / "malo.xlsx",
+               _set("III.1", "G7", "mucho"))
+    prompter.open_this = bad
+    window.import_xlsx_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.problem_lists) and window.import_xlsx_action.isEnabled(), timeout=20000)
+    (problems,) = prompter.problem_lists
+    assert problems == ["Hoja «III.1», celda G7: no se pudo leer la ponderación «mucho»; escriba la ponderación "
+                        "como «0,5%» o «0.5%  0.5%» (nota 8)."]
+    assert not prompter.confirmations
+
+
 def test_upgrade_backup_is_announced(qtbot, db, prompter, tmp_path) -> None:  # noqa: ANN001
     """After an upgrade on start the window says where the backup copy is."""
     from dataclasses import replace
