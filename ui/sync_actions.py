@@ -9,6 +9,7 @@ job that uses it: never stored on an object, never logged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from pathlib import Path
@@ -168,9 +169,12 @@ class SyncController(QObject):
 
     # -- state --------------------------------------------------------------------------------
     def attach(self) -> None:
-        """The window has its database: read the office and show what fits it."""
-        from desktop.sync import board
+        """The window has its database: read the office and show what fits it, and remove the
+        staging copies an import killed mid-way left beside it (never a live import's)."""
+        from desktop.sync import board, service
 
+        with contextlib.suppress(OSError):  # a read-only folder: the copies stay, nothing breaks
+            service.clean_staging(self.window.db)
         self.office = board.office(self.window.db)
         self._apply_office()
         self.refresh()

@@ -364,6 +364,16 @@ def blob_store(db: Database) -> BlobStore:
     return BlobStore.beside(db.path)
 
 
+def clean_staging(db: Database) -> list[Path]:
+    """Remove the staging folders that imports killed mid-way left beside ``db`` (never one a
+    live import holds); run at the start of each import and when the window opens ``db``.
+
+    Returns:
+        The folders removed.
+    """
+    return blob_store(db).sweep()
+
+
 def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
     """Attach the file ``source`` to a commitment as a means of verification (regional office).
 
@@ -1150,7 +1160,9 @@ def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[
 
 
 def _crash_point(name: str) -> None:
-    """A no-op hook the tests replace to inject a crash at ``name``."""
+    """A no-op hook the tests replace to inject a crash at ``name``: "mid_transaction" (the
+    records written, the transaction not committed), "mid_move" (after each evidence file is
+    moved into ``blobs/``, after the commit) and "after_move"."""
 
 
 def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = False,
@@ -1173,6 +1185,8 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     path = Path(path)
     limits = limits or Limits()
     store = blob_store(db)
+    if not dry_run:
+        store.sweep()  # what an import killed mid-way left in blobs-staging/
     bundle_hash = ""
     try:
         v = _verify(db, path, passphrase, limits)
@@ -1197,7 +1211,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                 store.commit(v.staged)
                 _audit(db, path, "ya importado", bundle_hash)
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
-            store.commit(v.staged)
+            store.commit(v.staged, on_moved=lambda _sha: _crash_point("mid_move"))
             _crash_point("after_move")
         finally:
             store.discard(v.staging)

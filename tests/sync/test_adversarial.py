@@ -419,7 +419,7 @@ def test_a_crash_mid_move_is_repaired_by_a_retry(world, sent: Path, monkeypatch)
 
     real = BlobStore.commit
 
-    def half(self, staged):  # noqa: ANN001
+    def half(self, staged, on_moved=None):  # noqa: ANN001
         raise OSError("disco lleno")
 
     monkeypatch.setattr(BlobStore, "commit", half)

@@ -483,3 +483,12 @@ def test_exportar_respuesta_lists_each_installation_of_a_region(qtbot, tmp_path,
             service.import_bundle(an.db, answer, PASS)
     finally:
         an2.db.close()
+
+
+def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, offices) -> None:  # noqa: ANN001
+    _central, an = offices
+    dead = an.folder / "blobs-staging" / ("a" * 32)
+    dead.mkdir(parents=True)
+    (dead / "copia").write_bytes(b"medio de verificacion a medio importar")
+    _window(qtbot, an.db, SyncPrompter())
+    assert not (an.folder / "blobs-staging").exists()
