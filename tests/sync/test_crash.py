@@ -12,11 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from sqlalchemy import select
-
 from db.engine import open_database
-from db.models import CommitmentRow
 from desktop.sync import service
 from desktop.sync.blobs import BlobStore
 from tests.sync.helpers import PASS, snapshot
@@ -39,20 +35,6 @@ service._crash_point = crash
 db = open_database(Path(sys.argv[1]))
 print(service.import_bundle(db, Path(sys.argv[2]), sys.argv[3]).outcome)
 """
-
-
-@pytest.fixture
-def three(world) -> Path:  # noqa: ANN001
-    """A Tarapacá bundle carrying three evidence files (the world's one and two more)."""
-    with world.ta.db.reading() as session:
-        commitments = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).all()
-    for i, size in ((1, 150_000), (2, 70_000)):
-        extra = world.root / f"anexo {i}.pdf"
-        extra.write_bytes(bytes([i]) * size)
-        service.attach_evidence(world.ta.db, commitments[i], extra)
-    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out")
-    assert sent.evidence_files == 3
-    return sent.path
 
 
 def _crash(world, bundle: Path, point: str) -> None:  # noqa: ANN001
