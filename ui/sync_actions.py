@@ -472,7 +472,10 @@ class SyncController(QObject):
                 who = f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}{owner}."
             except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
                 pass
-            return False, f"{path.name} — RECHAZADO: {exc}{who}"
+            from desktop.wording import os_error_text
+
+            message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+            return False, f"{path.name} — RECHAZADO: {message}{who}"
         origin = office_name(r.sender)
         region = "" if r.sender == "central" else f", región {r.sender}"
         state = "YA IMPORTADO" if r.outcome == "ya importado" else r.outcome.upper()

@@ -492,3 +492,18 @@ def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, 
     (dead / "copia").write_bytes(b"medio de verificacion a medio importar")
     _window(qtbot, an.db, SyncPrompter())
     assert not (an.folder / "blobs-staging").exists()
+
+
+def test_a_folder_chosen_to_import_gets_a_spanish_line_in_the_report(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, _an = offices
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, lines = _import(qtbot, window, prompter, [folder, tmp_path / "no-existe.avance"])
+    assert lines[0].startswith(f"adir — RECHAZADO: No se puede leer el archivo «{folder}»: es una carpeta, no un "
+                               "archivo. Elija un archivo.")
+    assert lines[1].startswith("no-existe.avance — RECHAZADO: No se puede leer el archivo")
+    assert "no existe. Revise el nombre y la carpeta." in lines[1]
+    assert not any(w in line for line in lines for w in ("Errno", "Is a directory", "No such file"))
+    assert "2 rechazados" in summary
