@@ -80,7 +80,6 @@ from desktop.sync.errors import (
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
-    EvidenceNameError,
     InstallationError,
     LimitExceededError,
     ManifestError,
@@ -98,10 +97,10 @@ from desktop.sync.manifest import (
     CENTRAL_TABLES,
     FORMAT,
     REGIONAL_TABLES,
-    check_evidence_name,
     check_manifest,
     decode_record,
     encode_row,
+    safe_label,
     timestamp,
 )
 from desktop.wording import count
@@ -380,17 +379,17 @@ def clean_staging(db: Database) -> list[Path]:
 def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
     """Attach the file ``source`` to a commitment as a means of verification (regional office).
 
+    The file's name is only a label: :func:`desktop.sync.manifest.safe_label` makes one the
+    bundle reader accepts (so no name is ever refused here).
+
     Returns:
         The evidence id.
 
     Raises:
-        EditError: a bad file name, a missing file or commitment.
+        EditError: a missing file or commitment.
     """
     source = Path(source)
-    try:
-        name = check_evidence_name(source.name)
-    except EvidenceNameError as exc:
-        raise EditError(f"El nombre del archivo «{source.name}» no se admite como medio de verificación.") from exc
+    name = safe_label(source.name)
     if not source.is_file():
         raise EditError(f"No se encuentra el archivo «{source}».")
     with db.reading() as session:
