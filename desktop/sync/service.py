@@ -1280,7 +1280,8 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             stream.last_sequence = m["sequence"]
             stream.last_hash = v.bundle_hash
             session.add(SyncBundle(bundle_id=m["bundle_id"], direction="in", stream=v.stream, sequence=m["sequence"],
-                                   bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios")))
+                                   bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios"),
+                                   signed_at=m["created_at"]))
             session.flush()
     except IntegrityError as exc:
         raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "

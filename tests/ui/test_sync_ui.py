@@ -159,13 +159,15 @@ def test_regional_export_is_imported_by_the_central_window(qtbot, tmp_path, offi
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     an_row = rows["02 Antofagasta"]
     assert model.index(an_row, 2).data() == "n.º 1"
-    assert model.index(an_row, 4).data() == "enviado"
+    assert model.index(an_row, 5).data() == "enviado"
     assert model.index(rows["01 Tarapacá"], 2).data() == "—"
     verdict = national_summary(central.db, 2009, TODAY).service.value
     assert f"Servicio: <b><span style=\"color:#b00020\">{verdict}</span>" in dialog.verdict_label.text()
     assert "Sin envíos en" in dialog.silent_label.text() and "Antofagasta" not in dialog.silent_label.text()
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert header[5:] == ["III.1 (%)", "III.2 (%)", "III.3 (%)"]
+    assert header[:6] == ["Región", "Clave", "Último paquete", "Creado por la región", "Importado aquí",
+                          "Este trimestre"]
+    assert header[6:] == ["III.1 (%)", "III.2 (%)", "III.3 (%)"]
 
     # The answer goes back to Antofagasta, whose window imports it.
     answer = usb / "respuesta.avance"
