@@ -2,7 +2,10 @@
 
 Passphrases come from a prompt (``getpass``, never echoed) or the first line of
 ``--passphrase-file``; they are never stored or logged. Exit 1 with the Spanish message on any
-rejected bundle or refused operation.
+rejected bundle or refused operation; ``bundle import`` gives each file its own verdict and goes
+on past a rejected one. ``bundle verify``, ``bundle inspect`` and ``import --dry-run`` change no
+data and no file, but a rejection they meet is logged in the audit table (``sync_audit``), as
+every rejection is.
 """
 
 from __future__ import annotations
@@ -140,7 +143,7 @@ def cmd_office(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    """``avance keys show|export-public|trust|revoke``."""
+    """``avance keys show|export-public|trust|rotate|revoke``."""
     from desktop.sync import service
     from desktop.sync.keys import fingerprint
 
@@ -187,7 +190,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    """``avance bundle export|inspect|verify|import``."""
+    """``avance bundle export|inspect|verify|import|conflicts|resolve``."""
     from desktop.cli import InputError
     from desktop.sync import service
     from desktop.sync.errors import BundleRejected

@@ -17,8 +17,9 @@ What a bundle carries (``docs/bundle-format.md``):
 
 Import checks, in order: size limits, header, known and unrevoked sender key, decryption,
 signature, strict parse, recipient, sequence, evidence sizes and hashes; then one database
-transaction; evidence moved into place only after the commit. Each outcome is written to the
-audit table in its own transaction.
+transaction; evidence moved into place only after the commit. Every import applied or
+repeated, and every rejection (also one met by a dry run, verify or inspect, which change
+nothing else), is written to the audit table in its own transaction.
 """
 
 from __future__ import annotations
