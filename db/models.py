@@ -307,7 +307,11 @@ class SyncStream(Record, Base):
 
 class SyncBundle(Record, Base):
     """A bundle written or applied here: ``direction`` "out" or "in", its stream, sequence,
-    ``bundle_hash`` (SHA-256 of its signed manifest) and a Spanish one-line ``summary``."""
+    ``bundle_hash`` (SHA-256 of its signed manifest) and a Spanish one-line ``summary``.
+
+    ``created_at`` is when the row was written here (the import, or the export); ``signed_at``
+    the creation time its sender signed in the manifest (imported bundles; NULL for bundles
+    written here and rows older than migration 0005)."""
 
     __tablename__ = "sync_bundle"
     __table_args__ = (CheckConstraint("direction IN ('in', 'out')", name="bundle_direction"),)
@@ -317,13 +321,17 @@ class SyncBundle(Record, Base):
     sequence: Mapped[int] = mapped_column(Integer)
     bundle_hash: Mapped[str] = mapped_column(String(64), index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
 
 
 class SyncAudit(Record, Base):
-    """Every bundle import or verification, accepted or not, written in its own transaction.
+    """The security trail of bundle imports, each row written in its own transaction (never
+    inside the data transaction): every import applied ("aceptado") or repeated ("ya
+    importado"), and every rejection ("rechazado"), also by the read-only checks (``avance
+    bundle verify``, ``inspect`` with a passphrase, ``import --dry-run``, which write nothing
+    else). A successful read-only check is not logged.
 
-    ``outcome``: "aceptado", "ya importado", "verificado" or "rechazado"; ``error_code`` the
-    typed error's class name; ``message`` the Spanish message shown.
+    ``error_code`` the typed error's class name; ``message`` the Spanish message shown.
     """
 
     __tablename__ = "sync_audit"

@@ -1,7 +1,10 @@
 """The ``avance`` command line (contract in ``ARCHITECTURE.md``; acceptance checks call it).
 
 Thin: parses, calls services, prints. Exit status 0 on success, 1 on bad input with one line
-in Spanish on stderr (nothing changed), 2 on wrong usage.
+in Spanish on stderr (nothing changed), 2 on wrong usage (``argparse``'s own messages in
+Spanish too, :mod:`desktop.cli_spanish`). Output cut short by its reader (``avance ... |
+head``) ends quietly with status 141 (128 + SIGPIPE, as the shell reports a program the pipe
+stopped).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from platformdirs import user_data_path
 from desktop.domain.forms import FormKind
 from desktop.domain.regions import UnknownRegionError, find_region
 from desktop.domain.weights import format_percent
+from desktop.wording import os_error_reason
 
 APP_NAME = "Avance"
 
@@ -44,6 +48,14 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"avance: uso incorrecto: {message}")
 
 
+def _integer(text: str) -> int:
+    """An integer option's value (Spanish error, instead of argparse's "invalid int value")."""
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"«{text}» no es un número entero") from exc
+
+
 def _year(text: str) -> int:
     try:
         year = int(text)
@@ -67,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex_sub.add_parser("load", help="carga el ejemplo Tarapacá 2009 (semilla 001)")
     gen = ex_sub.add_parser("generate", help="genera un conjunto nacional sintético (pruebas de escala)")
     gen.add_argument("--year", type=_year, required=True)
-    gen.add_argument("--objectives", type=int, default=40, help="objetivos por programa (40)")
-    gen.add_argument("--activities", type=int, default=3, help="actividades por objetivo (3)")
+    gen.add_argument("--objectives", type=_integer, default=40, help="objetivos por programa (40)")
+    gen.add_argument("--activities", type=_integer, default=3, help="actividades por objetivo (3)")
 
     summary = sub.add_parser("summary", help="puntaje de cada programa de una región, o nacional")
     where = summary.add_mutually_exclusive_group(required=True)
@@ -81,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("form", metavar="FORM", help="III.1, III.2, III.3, III.4 o national (consolidación nacional)")
     printing.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre; no se usa con national")
     printing.add_argument("--year", type=_year, required=True)
-    printing.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="III.4: trimestre (por omisión el último con datos)")
+    printing.add_argument("--quarter", type=_integer, choices=(1, 2, 3, 4), help="III.4: trimestre (por omisión el último con datos)")
     printing.add_argument("-o", "--output", type=Path, required=True, help="archivo PDF de salida")
     printing.add_argument(
         "--papel", choices=("carta", "oficio"), default="carta", help="tamaño del papel, apaisado (por omisión carta)"
@@ -117,7 +129,8 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     except DatabaseError as exc:
         raise InputError(str(exc)) from exc
     except OSError as exc:
-        raise InputError(f"No se puede abrir la base de datos «{path}»: {exc.strerror or exc}.") from exc
+        reason, advice = os_error_reason(exc)
+        raise InputError(f"No se puede abrir la base de datos «{path}»: {reason}. {advice}") from exc
 
 
 def _region(code: str):  # noqa: ANN202
@@ -225,7 +238,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
         except NotFoundError as exc:
             raise InputError(str(exc)) from exc
         except OSError as exc:
-            raise InputError(f"No se pudo escribir «{args.output}»: {exc.strerror or exc}.") from exc
+            reason, advice = os_error_reason(exc)
+            raise InputError(f"No se pudo escribir «{args.output}»: {reason}. {advice}") from exc
     finally:
         db.close()
     if national:
@@ -253,7 +267,8 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
             except NotFoundError as exc:
                 raise InputError(str(exc)) from exc
             except OSError as exc:
-                raise InputError(f"No se pudo escribir «{args.output}»: {exc.strerror or exc}.") from exc
+                reason, advice = os_error_reason(exc)
+                raise InputError(f"No se pudo escribir «{args.output}»: {reason}. {advice}") from exc
         finally:
             db.close()
         where = "nacional" if region is None else f"de {region.name}"
@@ -285,9 +300,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (also used by ``python -m desktop``)."""
-    parser = build_parser()
+    from desktop.cli_spanish import spanish_argparse
+
     try:
-        args = parser.parse_args(argv)
+        with spanish_argparse():
+            parser = build_parser()
+            args = parser.parse_args(argv)
         command = args.command or "gui"
         handler = {"gui": _cmd_gui, "example": _cmd_example, "summary": _cmd_summary, "print": _cmd_print,
                    "xlsx": _cmd_xlsx}.get(command)
@@ -295,13 +313,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.sync.cli import HANDLERS as _SYNC_HANDLERS
 
             handler = _SYNC_HANDLERS[command]
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return status
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
     except InputError as exc:
         print(f"avance: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return _pipe_closed()
+
+
+BROKEN_PIPE_STATUS = 141
+"""Exit status when the reader of the output went away (128 + SIGPIPE, as the shell reports it)."""
+
+
+def _pipe_closed() -> int:
+    """The output's reader closed the pipe (``| head``): stop quietly. Standard output is pointed
+    at the null device so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # pragma: no cover - stdout is not a real file (a test's capture)
+        pass
+    return BROKEN_PIPE_STATUS
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -618,7 +618,10 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             finish()
-            self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), str(exc))
+            from desktop.wording import os_error_text
+
+            message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+            self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), message)
             if on_error is not None:
                 on_error(exc)
 
@@ -672,7 +675,9 @@ class MainWindow(QMainWindow):
         try:
             pages = paint_pdf(printer, pdf)
         except OSError as exc:
-            self.prompter.error(self, self.tr("No se pudo imprimir"), str(exc))
+            from desktop.wording import os_error_text
+
+            self.prompter.error(self, self.tr("No se pudo imprimir"), os_error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Enviada 1 página a la impresora.") if pages == 1 else
                                      self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)

@@ -9,6 +9,7 @@ job that uses it: never stored on an object, never logged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import uuid
@@ -169,9 +170,12 @@ class SyncController(QObject):
 
     # -- state --------------------------------------------------------------------------------
     def attach(self) -> None:
-        """The window has its database: read the office and show what fits it."""
-        from desktop.sync import board
+        """The window has its database: read the office and show what fits it, and remove the
+        staging copies an import killed mid-way left beside it (never a live import's)."""
+        from desktop.sync import board, service
 
+        with contextlib.suppress(OSError):  # a read-only folder: the copies stay, nothing breaks
+            service.clean_staging(self.window.db)
         self.office = board.office(self.window.db)
         self._apply_office()
         self.refresh()
@@ -480,7 +484,10 @@ class SyncController(QObject):
                 who = f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}{owner}."
             except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
                 pass
-            return False, f"{path.name} — RECHAZADO: {exc}{who}"
+            from desktop.wording import os_error_text
+
+            message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+            return False, f"{path.name} — RECHAZADO: {message}{who}"
         origin = office_name(r.sender)
         region = "" if r.sender == "central" else f", región {r.sender}"
         state = "YA IMPORTADO" if r.outcome == "ya importado" else r.outcome.upper()

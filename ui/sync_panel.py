@@ -246,9 +246,10 @@ class ExportPreviewDialog(QDialog):
 class BoardTableModel(QAbstractTableModel):
     """The national board's table: one row per region (read-only)."""
 
-    FIXED = 5
-    """Columns before the programmes' performance: región, clave, último paquete, recibido,
-    este trimestre (their labels come from :meth:`_fixed_headers`, translatable)."""
+    FIXED = 6
+    """Columns before the programmes' performance: región, clave, último paquete, creado (the
+    time the region signed in the bundle), importado (when it arrived here), este trimestre
+    (their labels come from :meth:`_fixed_headers`, translatable)."""
 
     def __init__(self, parent: Any = None) -> None:  # noqa: ANN401
         super().__init__(parent)
@@ -280,8 +281,8 @@ class BoardTableModel(QAbstractTableModel):
         return None
 
     def _fixed_headers(self) -> tuple[str, ...]:
-        return (self.tr("Región"), self.tr("Clave"), self.tr("Último paquete"), self.tr("Recibido"),
-                self.tr("Este trimestre"))
+        return (self.tr("Región"), self.tr("Clave"), self.tr("Último paquete"), self.tr("Creado por la región"),
+                self.tr("Importado aquí"), self.tr("Este trimestre"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
         if self._board is None or not index.isValid() or not 0 <= index.row() < len(self._board.rows):
@@ -297,12 +298,16 @@ class BoardTableModel(QAbstractTableModel):
             if c == 2:
                 return "—" if row.last_sequence is None else self.tr("n.º {0}").format(row.last_sequence)
             if c == 3:
-                return when_text(row.last_received)
+                if row.last_sequence is not None and row.last_created is None:
+                    return self.tr("(no registrado)")
+                return when_text(row.last_created)
             if c == 4:
+                return when_text(row.last_received)
+            if c == 5:
                 return self.tr("enviado") if row.sent_this_quarter else self.tr("sin envío")
             return "" if score is None else format_percent(score.performance_pct)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if c == 4:
+            if c == 5:
                 return GOOD_BRUSH if row.sent_this_quarter else BAD_BRUSH
             if score is not None:
                 return GOOD_BRUSH if score.valid else BAD_BRUSH
@@ -311,6 +316,10 @@ class BoardTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and c == 3 and row.last_sequence is not None:
+            return self.tr("Fecha y hora en que la región creó el paquete, firmada por ella")
+        if role == Qt.ItemDataRole.ToolTipRole and c == 4 and row.last_sequence is not None:
+            return self.tr("Fecha y hora en que esta oficina importó el paquete")
         if role == Qt.ItemDataRole.ToolTipRole and score is not None:
             return (self.tr("cumple la barra del 90 % (nota 11)") if score.valid
                     else self.tr("bajo la barra del 90 % (nota 11)"))

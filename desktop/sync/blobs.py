@@ -2,19 +2,44 @@
 
 A file is ``blobs/<sha256>``; its original name is a label in the ``evidence`` table, never a
 path. Imports stage files in ``blobs-staging/<random>/`` (same disk) and move them into
-place with ``os.replace`` only after the database commit; a staged folder is always removed.
+place with ``os.replace`` only after the database commit; the import removes its staging
+folder when it ends, whatever the outcome.
+
+A process killed during an import (power cut, ``kill -9``) cannot remove its folder, so
+staged copies would stay forever. Each staging folder is therefore held by an advisory lock
+on ``blobs-staging/<random>.lock`` (``filelock``: ``flock`` on POSIX, ``LockFileEx`` on
+Windows) for as long as its import lives; the operating system drops the lock when the
+process dies. :meth:`BlobStore.sweep` removes every staging folder whose lock nobody holds
+(an import's own folder, in this process or another, is never touched): it runs at the start
+of each import and when the window opens a database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_STAGING_NAME = re.compile(r"[0-9a-f]{32}")
+LOCK_SUFFIX = ".lock"
+
+_held: dict[Path, FileLock] = {}
+"""The staging folders this process holds, with their locks (any :class:`BlobStore` instance of
+the same folder may discard them)."""
+_held_guard = threading.Lock()
+
+
+def _lock_path(staging: Path) -> Path:
+    return staging.with_name(staging.name + LOCK_SUFFIX)
 
 
 class BlobStore:
@@ -64,13 +89,35 @@ class BlobStore:
             self.discard(staging)
 
     def new_staging(self) -> Path:
-        """A fresh staging folder."""
-        folder = self.staging_root / uuid.uuid4().hex
-        folder.mkdir(parents=True)
+        """A fresh staging folder, held (locked) by this process until :meth:`discard`."""
+        name = uuid.uuid4().hex
+        folder = self.staging_root / name
+        lock = FileLock(_lock_path(folder), thread_local=False)
+        for attempt in range(5):
+            self.staging_root.mkdir(parents=True, exist_ok=True)
+            try:
+                lock.acquire()  # a fresh name: nobody else holds it
+                break
+            except FileNotFoundError:  # another import removed the empty staging root meanwhile
+                if attempt == 4:
+                    raise
+        try:
+            folder.mkdir()
+        except BaseException:
+            self._unlock(folder, lock)
+            raise
+        with _held_guard:
+            _held[folder] = lock
         return folder
 
-    def commit(self, staged: dict[str, Path]) -> None:
-        """Move staged files into place (a blob already present is kept)."""
+    def commit(self, staged: dict[str, Path], on_moved: Callable[[str], None] | None = None) -> None:
+        """Move staged files into place (a blob already present is kept).
+
+        Args:
+            staged: sha256 -> the staged file.
+            on_moved: called with each sha256 once its file is in place (the import's crash
+                tests use it to stop between two files).
+        """
         if not staged:
             return
         self.root.mkdir(parents=True, exist_ok=True)
@@ -79,11 +126,61 @@ class BlobStore:
             if target.exists():
                 continue
             os.replace(temp, target)
+            if on_moved is not None:
+                on_moved(sha)
 
     def discard(self, staging: Path) -> None:
-        """Remove a staging folder (and the staging root when empty)."""
+        """Remove a staging folder and release its lock (and the staging root when empty)."""
         shutil.rmtree(staging, ignore_errors=True)
+        with _held_guard:
+            lock = _held.pop(staging, None)
+        if lock is not None:
+            self._unlock(staging, lock)
+        self._remove_empty_root()
+
+    def sweep(self) -> list[Path]:
+        """Remove the staging folders left by imports that died (their lock is free).
+
+        A folder whose import is alive, in this process or another, is left alone: its lock
+        cannot be taken. Also removes lock files left without their folder.
+
+        Returns:
+            The staging folders removed.
+        """
         try:
+            entries = sorted(self.staging_root.iterdir())
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        removed = []
+        for entry in entries:
+            base = entry.name[: -len(LOCK_SUFFIX)] if entry.name.endswith(LOCK_SUFFIX) else entry.name
+            if not _STAGING_NAME.fullmatch(base):
+                continue  # not ours: left alone
+            folder = self.staging_root / base
+            if entry != folder and folder.exists():
+                continue  # a lock file: handled with its folder
+            lock = FileLock(_lock_path(folder), timeout=0, thread_local=False)
+            try:
+                lock.acquire()
+            except Timeout:
+                continue  # a live import holds it
+            except OSError:
+                continue
+            try:
+                if folder.is_dir():
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed.append(folder)
+            finally:
+                self._unlock(folder, lock)
+        self._remove_empty_root()
+        return removed
+
+    @staticmethod
+    def _unlock(folder: Path, lock: FileLock) -> None:
+        with contextlib.suppress(OSError):  # Windows: filelock removes it on release instead
+            _lock_path(folder).unlink(missing_ok=True)
+        lock.release()
+
+    def _remove_empty_root(self) -> None:
+        with contextlib.suppress(OSError):
             self.staging_root.rmdir()
-        except OSError:
-            pass

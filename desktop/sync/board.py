@@ -502,6 +502,8 @@ class RegionBoardRow:
         last_received: when that bundle was imported here (UTC).
         sent_this_quarter: a bundle of the region was imported during the current quarter.
         scores: its programmes' scores for the board's year, by form.
+        last_created: when the region made that bundle: the creation time it signed in the
+            manifest (UTC; None when never sent, or imported before migration 0005).
     """
 
     region: Region
@@ -510,6 +512,7 @@ class RegionBoardRow:
     last_received: dt.datetime | None
     sent_this_quarter: bool
     scores: dict[FormKind, ProgrammeScore] = field(default_factory=dict)
+    last_created: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -873,21 +876,24 @@ def open_conflicts(db: Database) -> list[str]:
     return [conflict_line(v) for v in conflict_views(db)]
 
 
-def _last_bundles(session: Session) -> dict[str, tuple[int, dt.datetime]]:
-    last: dict[str, tuple[int, dt.datetime]] = {}
-    for stream, sequence, when in session.execute(
-        select(SyncBundle.stream, SyncBundle.sequence, SyncBundle.created_at).where(SyncBundle.direction == "in")
+def _last_bundles(session: Session) -> dict[str, tuple[int, dt.datetime, dt.datetime | None]]:
+    """Region -> (sequence, imported at, signed creation time) of its last bundle imported."""
+    last: dict[str, tuple[int, dt.datetime, dt.datetime | None]] = {}
+    for stream, sequence, when, signed in session.execute(
+        select(SyncBundle.stream, SyncBundle.sequence, SyncBundle.created_at, SyncBundle.signed_at)
+        .where(SyncBundle.direction == "in")
     ):
         code = _stream_office(stream)
         if code not in last or when > last[code][1]:
-            last[code] = (sequence, when)
+            last[code] = (sequence, when, signed)
     return last
 
 
 def national_board(db: Database, year: int | None = None, today: dt.date | None = None,
                    quarter_day: dt.date | None = None) -> NationalBoard:
-    """Each region's last bundle and its date, who has not sent this quarter, each programme's
-    regional performance and the service verdict (the same as ``avance summary --national``).
+    """Each region's last bundle (when the region made it, as signed, and when it was imported
+    here), who has not sent this quarter (by import time), each programme's regional
+    performance and the service verdict (the same as ``avance summary --national``).
 
     Args:
         year: the reporting year to score (default the latest with data).
@@ -914,12 +920,14 @@ def national_board(db: Database, year: int | None = None, today: dt.date | None 
         for r in summary.regions:
             scores[r.region.iso_code] = {s.form: s for s in r.scores}
         verdicts, overall = summary.verdicts, summary.service
+    none = (None, None, None)
     rows = tuple(
         RegionBoardRow(region, region.iso_code in enrolled,
-                       last[region.iso_code][0] if region.iso_code in last else None,
-                       last[region.iso_code][1] if region.iso_code in last else None,
+                       last.get(region.iso_code, none)[0],
+                       last.get(region.iso_code, none)[1],
                        region.iso_code in last and last[region.iso_code][1] >= start,
-                       scores.get(region.iso_code, {}))
+                       scores.get(region.iso_code, {}),
+                       last.get(region.iso_code, none)[2])
         for region in REGIONS
     )
     return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db))

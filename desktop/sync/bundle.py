@@ -40,8 +40,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.sync.canonical import canonical_bytes, strict_loads
 from desktop.sync.errors import (
+    BundleFileError,
     DecryptionError,
     EvidenceError,
+    FormatVersionError,
     HeaderError,
     LimitExceededError,
     ManifestError,
@@ -244,12 +246,18 @@ class BundleReader:
         self.header: Header | None = None
         self.manifest_raw = b""
 
+    def _read(self, n: int) -> bytes:
+        try:
+            return self._source.read(n)
+        except OSError as exc:  # a USB stick pulled out, a bad sector
+            raise BundleFileError.about(getattr(self._source, "name", "?"), exc) from exc
+
     # raw bytes, counted against the total limit
     def _raw(self, n: int) -> bytes:
         data = self._lookahead[:n]
         self._lookahead = self._lookahead[n:]
         if len(data) < n:
-            data += self._source.read(n - len(data))
+            data += self._read(n - len(data))
         self._read_total += len(data)
         if self._read_total > self.limits.total:
             raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten en partes o de nuevo.")
@@ -259,14 +267,19 @@ class BundleReader:
         """Read and check the magic and the clear header.
 
         Raises:
-            HeaderError: not a bundle, damaged, or an unknown format version.
+            FormatVersionError: an intact header of a newer format (magic version or header
+                ``format`` above 1): Avance must be updated.
+            HeaderError: not a bundle, or a damaged header (any other mismatch, including a
+                ``suite`` or ``chunk`` other than format 1's).
             LimitExceededError: the header is over its limit.
         """
         magic = self._raw(len(MAGIC))
-        if magic[:6] != MAGIC[:6]:
+        if len(magic) < len(MAGIC) or magic[:7] != MAGIC[:7]:
             raise HeaderError()
+        if magic[7] > MAGIC[7]:
+            raise FormatVersionError()
         if magic != MAGIC:
-            raise HeaderError("El paquete es de una versión de formato desconocida. Actualice Avance o pida que lo exporten de nuevo.")
+            raise HeaderError()
         length_raw = self._raw(2)
         if len(length_raw) != 2:
             raise HeaderError()
@@ -280,10 +293,15 @@ class BundleReader:
             value = strict_loads(raw)
         except ManifestError as exc:
             raise HeaderError() from exc
-        if not isinstance(value, dict) or set(value) != _HEADER_FIELDS:
+        if not isinstance(value, dict):
             raise HeaderError()
-        if value["format"] != FORMAT or value["suite"] != SUITE or value["chunk"] != CHUNK:
-            raise HeaderError("El paquete es de una versión de formato desconocida. Actualice Avance o pida que lo exporten de nuevo.")
+        if type(value.get("format")) is int and value["format"] > FORMAT:
+            raise FormatVersionError()  # an intact header of a newer format (its fields may differ)
+        if set(value) != _HEADER_FIELDS or type(value["format"]) is not int or value["format"] != FORMAT:
+            raise HeaderError()
+        if value["suite"] != SUITE or type(value["chunk"]) is not int or value["chunk"] != CHUNK:
+            # Format 1 has one suite and one chunk size: anything else in a format-1 header is damage.
+            raise HeaderError()
         for name in ("sender_key", "recipient_key", "ephemeral", "salt"):
             if not isinstance(value[name], str) or not _HEX64.fullmatch(value[name]):
                 raise HeaderError()
@@ -310,7 +328,7 @@ class BundleReader:
         data = self._raw(CHUNK + TAG)
         final = len(data) < CHUNK + TAG
         if not final:
-            peek = self._source.read(1)
+            peek = self._read(1)
             if peek:
                 self._lookahead = peek
             else:
@@ -340,7 +358,8 @@ class BundleReader:
         Raises:
             DecryptionError: the stream does not authenticate.
             LimitExceededError: the manifest is over its limit.
-            SignatureError: the signature does not verify with ``sender``.
+            SignatureError: the signature does not verify with ``sender``, or the authentic
+                stream ends before its 64 bytes (an unsigned bundle).
             ManifestError: not strict canonical JSON.
         """
         assert self.header is not None
@@ -348,7 +367,7 @@ class BundleReader:
         if length > self.limits.manifest:
             raise LimitExceededError("El contenido del paquete supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
         manifest = self._take(length)
-        signature = self._take(64)
+        signature = self._take(64, SignatureError)  # an authentic stream that ends here: unsigned
         try:
             sender.verify(signature, signed_message(self.header, manifest))
         except InvalidSignature as exc:
@@ -392,5 +411,5 @@ class BundleReader:
         while self._next_chunk():
             if self._plain:
                 raise TrailingDataError()
-        if self._lookahead or self._source.read(1):
+        if self._lookahead or self._read(1):
             raise TrailingDataError()  # pragma: no cover - the final chunk is found at EOF

@@ -2,7 +2,10 @@
 
 Passphrases come from a prompt (``getpass``, never echoed) or the first line of
 ``--passphrase-file``; they are never stored or logged. Exit 1 with the Spanish message on any
-rejected bundle or refused operation.
+rejected bundle or refused operation; ``bundle import`` gives each file its own verdict and goes
+on past a rejected one. ``bundle verify``, ``bundle inspect`` and ``import --dry-run`` change no
+data and no file, but a rejection they meet is logged in the audit table (``sync_audit``), as
+every rejection is.
 """
 
 from __future__ import annotations
@@ -12,6 +15,12 @@ import getpass
 import sys
 from pathlib import Path
 from typing import Any
+
+
+def _integer(text: str) -> int:
+    from desktop.cli import _integer as integer
+
+    return integer(text)
 
 
 def _passphrase_option(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +55,7 @@ def add_parsers(sub: Any) -> None:
     _passphrase_option(rotate)
     revoke = k_sub.add_parser("revoke", help="revoca una clave de confianza desde una secuencia")
     revoke.add_argument("fingerprint", metavar="HUELLA")
-    revoke.add_argument("--from-sequence", type=int, required=True, help="primera secuencia rechazada")
+    revoke.add_argument("--from-sequence", type=_integer, required=True, help="primera secuencia rechazada")
 
     bundle = sub.add_parser("bundle", help="paquetes firmados y cifrados (.avance)")
     b_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACCIÓN", required=True)
@@ -57,7 +66,10 @@ def add_parsers(sub: Any) -> None:
                      help="oficina central, región con varias instalaciones: la huella de la clave de la instalación "
                           "a la que responde (o su comienzo)")
     _passphrase_option(exp)
-    for name, text in (("inspect", "muestra quién firmó y qué trae"), ("verify", "verifica sin importar")):
+    for name, text in (("inspect", "muestra quién firmó y qué trae (no cambia los datos; un rechazo queda en "
+                                   "el registro de auditoría)"),
+                       ("verify", "verifica sin importar (no cambia los datos; un rechazo queda en el registro de "
+                                  "auditoría)")):
         p = b_sub.add_parser(name, help=text)
         p.add_argument("file", type=Path, metavar="ARCHIVO")
         _passphrase_option(p)
@@ -69,7 +81,8 @@ def add_parsers(sub: Any) -> None:
     res.add_argument("--set", action="append", default=[], metavar="CAMPO=VALOR", help="valor indicado (repetible)")
     imp = b_sub.add_parser("import", help="importa uno o más paquetes (todo o nada por paquete)")
     imp.add_argument("files", type=Path, nargs="+", metavar="ARCHIVO")
-    imp.add_argument("--dry-run", action="store_true", help="verifica sin escribir nada")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="verifica sin cambiar los datos (un rechazo queda en el registro de auditoría)")
     _passphrase_option(imp)
 
 
@@ -80,7 +93,10 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         try:
             text = args.passphrase_file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise InputError(f"No se puede leer «{args.passphrase_file}»: {exc.strerror or exc}.") from exc
+            from desktop.wording import os_error_reason
+
+            reason, advice = os_error_reason(exc)
+            raise InputError(f"No se puede leer «{args.passphrase_file}»: {reason}. {advice}") from exc
         if not text or not text[0]:
             raise InputError("El archivo de la frase de paso está vacío.")
         return text[0]
@@ -103,7 +119,9 @@ def _run(args: argparse.Namespace, body: Any) -> int:
     except (SyncError, EditError, NotFoundError) as exc:
         raise InputError(str(exc)) from exc
     except OSError as exc:
-        raise InputError(f"No se pudo leer o escribir un archivo: {exc.strerror or exc}.") from exc
+        from desktop.wording import os_error_text
+
+        raise InputError(os_error_text(exc)) from exc
     finally:
         db.close()
 
@@ -125,7 +143,7 @@ def cmd_office(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    """``avance keys show|export-public|trust|revoke``."""
+    """``avance keys show|export-public|trust|rotate|revoke``."""
     from desktop.sync import service
     from desktop.sync.keys import fingerprint
 
@@ -135,9 +153,14 @@ def cmd_keys(args: argparse.Namespace) -> int:
             print(f"Esta oficina: {info.office} (instalación {info.installation})")
             print(f"  firma   {info.sign_key_id}  huella {info.fingerprint}")
             print(f"  cifrado {info.encrypt_key_id}  huella {fingerprint(info.encrypt_key_id)}")
+            pending = service.pending_rotation(db)
+            if pending is not None:
+                print(f"  clave nueva {STATUS_LABELS['pending']}: firma huella {pending.fingerprint} (se anuncia en "
+                      "los próximos paquetes; termine con «avance keys rotate --finish»)")
             for t in service.trusted_keys(db):
                 extra = f" desde la secuencia {t.revoked_from_sequence}" if t.revoked_from_sequence else ""
-                print(f"Confianza: {t.office} huella {t.fingerprint} estado {t.status}{extra}")
+                print(f"Confianza: {t.office} huella {t.fingerprint} estado {STATUS_LABELS.get(t.status, t.status)}"
+                      f"{extra}")
             return 0
         if args.keys_command == "export-public":
             data = service.export_public(db, _passphrase(args))
@@ -167,7 +190,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    """``avance bundle export|inspect|verify|import``."""
+    """``avance bundle export|inspect|verify|import|conflicts|resolve``."""
     from desktop.cli import InputError
     from desktop.sync import service
     from desktop.sync.errors import BundleRejected
@@ -208,7 +231,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return 0
         if args.bundle_command == "inspect":
             for key, value in service.inspect_bundle(db, args.file, passphrase).items():
-                print(f"{key}: {value}")
+                print(f"{INSPECT_LABELS.get(key, key)}: {_inspect_value(key, value)}")
             return 0
         files = [args.file] if args.bundle_command == "verify" else args.files
         dry = args.bundle_command == "verify" or args.dry_run
@@ -229,6 +252,37 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return 0
 
     return _run(args, body)
+
+
+STATUS_LABELS = {"active": "vigente", "revoked": "revocada", "retired": "retirada", "pending": "pendiente"}
+"""Spanish names of a key's status (the database keeps the English values)."""
+
+INSPECT_LABELS = {
+    "archivo": "archivo",
+    "formato_archivo": "formato del archivo",
+    "firmado_por_clave": "firmado con la clave (huella)",
+    "para_clave": "cifrado para la clave (huella)",
+    "remitente_conocido": "dueño de esa clave en el almacén de confianza",
+    "formato_manifiesto": "formato del contenido",
+    "remitente": "firmado por",
+    "secuencia": "secuencia",
+    "creado": "creado",
+    "estado": "estado",
+    "resumen": "resumen",
+}
+"""Spanish labels of what ``avance bundle inspect`` prints (:func:`service.inspect_bundle`'s keys)."""
+
+
+def _inspect_value(key: str, value: Any) -> str:  # noqa: ANN401
+    from desktop.wording import office_name, when_text
+
+    if key == "remitente_conocido":
+        return "desconocido (no está en el almacén de confianza)" if value is None else office_name(value)
+    if key == "remitente":
+        return office_name(value)
+    if key == "creado":
+        return f"{when_text(value)} (hora local; {value.isoformat()} UTC)" if value is not None else ""
+    return str(value)
 
 
 def _version(record: Any) -> str:

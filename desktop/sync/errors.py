@@ -72,10 +72,31 @@ class TrailingDataError(LimitExceededError):
     default = f"El paquete contiene datos sobrantes después de lo declarado. {_AGAIN}"
 
 
+class BundleFileError(BundleRejected):
+    """The bundle file cannot be read: missing, a folder, no permission, a read error."""
+
+    default = "No se pudo leer el archivo del paquete. Revise que exista y que se pueda leer."
+
+    @classmethod
+    def about(cls, path: object, exc: OSError) -> BundleFileError:
+        """The error for ``path`` that failed with ``exc`` (its reason in Spanish)."""
+        from desktop.wording import os_error_reason
+
+        reason, advice = os_error_reason(exc)
+        return cls(f"No se puede leer el archivo «{path}»: {reason}. {advice}")
+
+
 class HeaderError(BundleRejected):
-    """The file is not an Avance bundle, or its header is damaged or of an unknown version."""
+    """The file is not an Avance bundle, or its header is damaged."""
 
     default = f"El archivo no es un paquete de Avance o su encabezado está dañado. {_AGAIN}"
+
+
+class FormatVersionError(HeaderError):
+    """An intact header of a newer format than this version of Avance reads."""
+
+    default = ("El paquete fue creado con una versión más nueva de Avance (formato de archivo que esta versión no "
+               "conoce). Actualice Avance en esta oficina y vuelva a importarlo.")
 
 
 class UnknownSenderKeyError(BundleRejected):

@@ -208,6 +208,62 @@ def check_evidence_name(name: Any) -> str:
     return name
 
 
+_REFUSED_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+_LOOKALIKES = "\u2215\u2044\u29f8\u29f5\u29f9\ufe68\uff0f\uff3c"
+SAFE_REPLACEMENT = "-"
+"""What stands in for "/", "\\", ":" and their look-alikes in a label made by :func:`safe_label`."""
+FALLBACK_LABEL = "archivo"
+"""The label of a file whose name has nothing left once cleaned ("...", control characters only)."""
+
+
+def safe_label(name: str) -> str:
+    """A label the bundle reader accepts (:func:`check_evidence_name`), made from a file name.
+
+    The name of a file attached as a means of verification is only a label, so attaching
+    never fails because of it: a name already accepted is kept as it is (in NFC); otherwise it
+    is NFC-normalised (a macOS decomposed "reunión.pdf"), "/", "\\", ":" and their look-alikes
+    become "-" ("Acta 10:30.pdf" → "Acta 10-30.pdf"), control and format characters are
+    dropped (line breaks become spaces), characters that read as dots ("…") become one, runs
+    of dots collapse ("acta...pdf" → "acta.pdf", "v2..final" → "v2.final"), leading and
+    trailing dots and spaces go, a name over 255 characters is cut keeping its extension, and
+    an empty result is :data:`FALLBACK_LABEL`. The import side stays strict.
+
+    Args:
+        name: the file's name (not a path).
+
+    Returns:
+        A label that :func:`check_evidence_name` accepts.
+    """
+    text = unicodedata.normalize("NFC", str(name))
+    try:
+        return check_evidence_name(text)
+    except EvidenceNameError:
+        pass
+    out = []
+    for c in text:
+        if unicodedata.category(c) in _REFUSED_CATEGORIES:
+            if c in "\t\n\r\u2028\u2029\x0b\x0c":
+                out.append(" ")
+            continue
+        folded = unicodedata.normalize("NFKC", c)
+        if c in _LOOKALIKES or any(s in folded for s in _PATHLIKE):
+            out.append(SAFE_REPLACEMENT)
+        elif "." in folded and c != ".":
+            out.append(".")  # "…", "‥", a full-width full stop: read as dots
+        else:
+            out.append(c)
+    text = unicodedata.normalize("NFC", re.sub(r"\.{2,}", ".", "".join(out))).strip(" .")
+    if len(text) > 255:
+        stem, dot, extension = text.rpartition(".")
+        text = (stem[: 254 - len(extension)].rstrip(" .") + dot + extension) if dot and len(extension) <= 16 \
+            else text[:255].rstrip(" .")
+    try:
+        return check_evidence_name(text or FALLBACK_LABEL)
+    except EvidenceNameError:  # pragma: no cover - a last resort; the property test never reaches it
+        plain = "".join(c for c in text if c.isalnum() or c in " -_()").strip()
+        return plain[:255] or FALLBACK_LABEL
+
+
 # -- the whole manifest --------------------------------------------------------------------------
 
 

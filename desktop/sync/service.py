@@ -17,13 +17,15 @@ What a bundle carries (``docs/bundle-format.md``):
 
 Import checks, in order: size limits, header, known and unrevoked sender key, decryption,
 signature, strict parse, recipient, sequence, evidence sizes and hashes; then one database
-transaction; evidence moved into place only after the commit. Each outcome is written to the
-audit table in its own transaction.
+transaction; evidence moved into place only after the commit. Every import applied or
+repeated, and every rejection (also one met by a dry run, verify or inspect, which change
+nothing else), is written to the audit table in its own transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -67,17 +69,18 @@ from desktop.domain.regions import find_region
 from desktop.errors import EditError, NotFoundError
 from desktop.sync import keys as keylib
 from desktop.sync.blobs import BlobStore
+from desktop.sync.bundle import FORMAT as FILE_FORMAT
 from desktop.sync.bundle import BundleReader, Limits, write_bundle
 from desktop.sync.canonical import canonical_bytes
 from desktop.sync.errors import (
     AlreadyImported,
+    BundleFileError,
     BundleRejected,
     ConflictError,
     ImportBusyError,
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
-    EvidenceNameError,
     InstallationError,
     LimitExceededError,
     ManifestError,
@@ -95,10 +98,10 @@ from desktop.sync.manifest import (
     CENTRAL_TABLES,
     FORMAT,
     REGIONAL_TABLES,
-    check_evidence_name,
     check_manifest,
     decode_record,
     encode_row,
+    safe_label,
     timestamp,
 )
 from desktop.wording import count
@@ -364,20 +367,30 @@ def blob_store(db: Database) -> BlobStore:
     return BlobStore.beside(db.path)
 
 
+def clean_staging(db: Database) -> list[Path]:
+    """Remove the staging folders that imports killed mid-way left beside ``db`` (never one a
+    live import holds); run at the start of each import and when the window opens ``db``.
+
+    Returns:
+        The folders removed.
+    """
+    return blob_store(db).sweep()
+
+
 def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
     """Attach the file ``source`` to a commitment as a means of verification (regional office).
+
+    The file's name is only a label: :func:`desktop.sync.manifest.safe_label` makes one the
+    bundle reader accepts (so no name is ever refused here).
 
     Returns:
         The evidence id.
 
     Raises:
-        EditError: a bad file name, a missing file or commitment.
+        EditError: a missing file or commitment.
     """
     source = Path(source)
-    try:
-        name = check_evidence_name(source.name)
-    except EvidenceNameError as exc:
-        raise EditError(f"El nombre del archivo «{source.name}» no se admite como medio de verificación.") from exc
+    name = safe_label(source.name)
     if not source.is_file():
         raise EditError(f"No se encuentra el archivo «{source}».")
     with db.reading() as session:
@@ -717,7 +730,8 @@ class ImportResult:
 
     Attributes:
         outcome: "aceptado", "ya importado" or "verificado" (dry run / verify).
-        sender: the sender office; ``fingerprint`` of its key; ``sequence``; ``created_at``.
+        sender: the sender office; ``fingerprint`` of its key; ``sequence``; ``created_at``
+            (the signed creation time); ``manifest_format`` (1, 2, ...).
         summary: a Spanish line of what changed (or would change).
     """
 
@@ -728,6 +742,7 @@ class ImportResult:
     created_at: dt.datetime
     summary: str
     changes: dict[str, int] = field(default_factory=dict)
+    manifest_format: int = 0
 
 
 def _audit(db: Database, path: Path, outcome: str, bundle_hash: str = "", error: Exception | None = None,
@@ -762,11 +777,15 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
     store = blob_store(db)
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        fh = path.open("rb")
     except OSError as exc:
-        raise BundleRejected(f"No se puede leer el archivo «{path}»: {exc.strerror or exc}.") from exc
+        raise BundleFileError.about(path, exc) from exc
     if size > limits.total:
+        fh.close()
         raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
-    with db.reading() as session, path.open("rb") as fh:
+    with db.reading() as session, fh:
         inst = installation(session)
         me = _office_of(inst)
         reader = BundleReader(fh, limits)
@@ -1150,7 +1169,9 @@ def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[
 
 
 def _crash_point(name: str) -> None:
-    """A no-op hook the tests replace to inject a crash at ``name``."""
+    """A no-op hook the tests replace to inject a crash at ``name``: "mid_transaction" (the
+    records written, the transaction not committed), "mid_move" (after each evidence file is
+    moved into ``blobs/``, after the commit) and "after_move"."""
 
 
 def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = False,
@@ -1160,7 +1181,9 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     Args:
         path: the ``.avance`` file.
         passphrase: opens this installation's decryption key.
-        dry_run: check everything, change nothing (outcome "verificado").
+        dry_run: check everything and change no data nor file (outcome "verificado"); a
+            rejection is still logged in the audit table, as every rejection is, and the
+            staging left by killed imports is not swept.
         limits: size limits (default :class:`Limits`).
 
     Returns:
@@ -1173,6 +1196,8 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     path = Path(path)
     limits = limits or Limits()
     store = blob_store(db)
+    if not dry_run:
+        store.sweep()  # what an import killed mid-way left in blobs-staging/
     bundle_hash = ""
     try:
         v = _verify(db, path, passphrase, limits)
@@ -1181,7 +1206,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
             m = v.manifest
             n_rec = sum(len(rows) for rows in m["records"].values())
             base = dict(sender=m["sender"]["office"], fingerprint=v.fingerprint, sequence=m["sequence"],
-                        created_at=m["created_at"])
+                        created_at=m["created_at"], manifest_format=m["format"])
             if v.already:
                 if not dry_run:
                     store.commit(v.staged)  # repairs a crash between commit and move
@@ -1197,7 +1222,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                 store.commit(v.staged)
                 _audit(db, path, "ya importado", bundle_hash)
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
-            store.commit(v.staged)
+            store.commit(v.staged, on_moved=lambda _sha: _crash_point("mid_move"))
             _crash_point("after_move")
         finally:
             store.discard(v.staging)
@@ -1256,7 +1281,8 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             stream.last_sequence = m["sequence"]
             stream.last_hash = v.bundle_hash
             session.add(SyncBundle(bundle_id=m["bundle_id"], direction="in", stream=v.stream, sequence=m["sequence"],
-                                   bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios")))
+                                   bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios"),
+                                   signed_at=m["created_at"]))
             session.flush()
     except IntegrityError as exc:
         raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "
@@ -1422,16 +1448,31 @@ def resolve_conflict(db: Database, conflict_id: uuid.UUID | str, keep: str,
 
 def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Limits | None = None) -> dict[str, Any]:
     """What a bundle says, for people: the header always; the manifest summary when this
-    installation can decrypt and verify it (``passphrase`` given). Never changes anything.
+    installation can decrypt and verify it (``passphrase`` given).
+
+    Changes no data and no file. With ``passphrase`` it checks the bundle as
+    ``import_bundle(dry_run=True)`` does, so a rejection is logged in the audit table
+    (``sync_audit``, the security trail of every refused bundle); reading the header only
+    (no passphrase) logs nothing.
+
+    Returns:
+        "archivo", "formato_archivo" (the file layout, 1), "firmado_por_clave" and
+        "para_clave" (fingerprints), "remitente_conocido" (the office that key belongs to
+        here, or None); with ``passphrase`` also "formato_manifiesto", "remitente",
+        "secuencia", "creado" (the signed creation time, UTC), "estado" and "resumen".
 
     Raises:
-        BundleRejected: the header cannot be read.
+        BundleRejected: the header cannot be read (or, with ``passphrase``, any rejection).
     """
     limits = limits or Limits()
     info: dict[str, Any] = {"archivo": str(path)}
-    with Path(path).open("rb") as fh:
+    try:
+        fh = Path(path).open("rb")
+    except OSError as exc:
+        raise BundleFileError.about(path, exc) from exc
+    with fh:
         header = BundleReader(fh, limits).read_header()
-    info["formato"] = 1
+    info["formato_archivo"] = FILE_FORMAT
     info["firmado_por_clave"] = keylib.fingerprint(header.sender_key)
     info["para_clave"] = keylib.fingerprint(header.recipient_key)
     with db.reading() as session:
@@ -1440,8 +1481,8 @@ def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Lim
     if passphrase is None:
         return info
     result = import_bundle(db, path, passphrase, dry_run=True, limits=limits)
-    info.update(remitente=result.sender, secuencia=result.sequence, creado=timestamp(result.created_at),
-                estado=result.outcome, resumen=result.summary)
+    info.update(formato_manifiesto=result.manifest_format, remitente=result.sender, secuencia=result.sequence,
+                creado=result.created_at, estado=result.outcome, resumen=result.summary)
     return info
 
 

@@ -69,7 +69,7 @@ def test_entry_points(command: list[str], tmp_path: Path) -> None:
     env = dict(os.environ, AVANCE_DB=str(tmp_path / "x.db"), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
-    assert "usage: avance" in result.stdout
+    assert "uso: avance" in result.stdout
     for sub in ("example", "summary", "print"):
         assert sub in result.stdout
 

@@ -40,26 +40,51 @@ def enrol(central: Office, regional: Office) -> None:
     service.trust(regional.db, service.export_public(central.db, PASS), "central")
 
 
-def snapshot(office: Office) -> tuple[list[str], dict[str, str]]:
-    """Every row of every table but the audit, and every file of the blob store with its hash."""
-    con = sqlite3.connect(office.db.path)
+AUDIT_TABLE = "sync_audit"
+"""The one table :func:`snapshot` leaves out. Issue 3 (part 4) requires every rejection to be
+logged in an audit table *outside* the data transaction; that table lives in the same SQLite
+file on purpose (one file to back up), so a refused bundle adds exactly one row there and
+nowhere else. The tests count that row separately (:func:`audit_count`)."""
+
+
+def database_dump(path: Path) -> str:
+    """A canonical text dump of the SQLite file ``path``: its schema and every row of every
+    table except :data:`AUDIT_TABLE` (SQLite's ``iterdump``: ``CREATE`` statements and
+    ``INSERT`` statements in storage order, so even a row deleted and re-inserted shows), plus
+    ``PRAGMA user_version``. Two dumps are compared byte for byte."""
+    con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]
-        rows = []
-        for t in tables:
-            if t == "sync_audit":
+        version = con.execute("pragma user_version").fetchone()[0]
+        lines = [f"PRAGMA user_version={version};"]
+        audit = (f'INSERT INTO "{AUDIT_TABLE}" ', f"CREATE TABLE {AUDIT_TABLE} ", f'CREATE TABLE "{AUDIT_TABLE}" ')
+        for line in con.iterdump():
+            if line.startswith(audit) or (line.startswith("CREATE INDEX")
+                                          and (f" ON {AUDIT_TABLE} " in line or f' ON "{AUDIT_TABLE}" ' in line)):
                 continue
-            rows.extend(sorted(f"{t}:{r!r}" for r in con.execute(f"select * from {t}")))
+            lines.append(line)
     finally:
         con.close()
+    return "\n".join(lines)
+
+
+def store_files(office: Office) -> dict[str, str]:
+    """Every file and folder under ``blobs/`` and ``blobs-staging/``: relative name -> SHA-256
+    of its bytes ("dir" for a folder)."""
     files = {}
     for base in (office.blobs, office.folder / "blobs-staging"):
         if base.exists():
+            files[str(base.relative_to(office.folder))] = "dir"
             for p in sorted(base.rglob("*")):
                 files[str(p.relative_to(office.folder))] = (
                     hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
                 )
-    return rows, files
+    return files
+
+
+def snapshot(office: Office) -> tuple[str, dict[str, str]]:
+    """The database (:func:`database_dump`: schema and rows of every table but the audit, byte
+    for byte) and the blob store (:func:`store_files`: every file by name and SHA-256)."""
+    return database_dump(office.db.path), store_files(office)
 
 
 def audit_count(office: Office) -> int:

@@ -3,8 +3,10 @@ office's database (every table but the audit) and blob store stay exactly as the
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 import struct
 from pathlib import Path
 from typing import Any, Callable
@@ -15,10 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 
 from db.models import OwnKey, TrustedKey
+import desktop.sync.bundle as b
 from desktop.sync import errors, service
 from desktop.sync.bundle import CHUNK, MAGIC, TAG, BundleReader, Limits, write_bundle
 from desktop.sync.canonical import canonical_bytes
-from desktop.sync.keys import load_private
+from desktop.sync.keys import load_private, raw_public
 from tests.sync.helpers import PASS, Office, audit_count, enrol, make_office, snapshot
 
 
@@ -77,9 +80,9 @@ def refused(world, path: Path, error: type[Exception], office: Office | None = N
     office = office or world.central
     before = snapshot(office)
     n = audit_count(office)
-    with pytest.raises(error) as info:
+    with pytest.raises(errors.BundleRejected) as info:
         service.import_bundle(office.db, path, PASS)
-    assert isinstance(info.value, errors.BundleRejected)
+    assert type(info.value) is error, f"{type(info.value).__name__} instead of {error.__name__}: {info.value}"
     assert snapshot(office) == before
     assert audit_count(office) == n + 1
     assert str(info.value)  # a Spanish message
@@ -97,32 +100,149 @@ def mutated(world, sent: Path, change: Callable[[dict[str, Any]], Any], name: st
 # -- the file as bytes -------------------------------------------------------------------------------
 
 
-def _regions(data: bytes) -> dict[str, int]:
-    (hlen,) = struct.unpack(">H", data[8:10])
-    body = 10 + hlen
-    return {
-        "magic": 3,
-        "header length": 9,
-        "header json": 10 + hlen // 2,
-        "manifest ciphertext": body + 5,
-        "signature area": body + 200,
-        "evidence chunk": body + (CHUNK + TAG) + 100,
-        "final tag": len(data) - 1,
+def decrypt_plaintext(path: Path, recipient: Office) -> tuple[bytes, bytes]:
+    """The clear prefix (magic, length, header) and the whole decrypted plaintext of a bundle."""
+    _, enc = _own(recipient)
+    with path.open("rb") as fh:
+        reader = BundleReader(fh)
+        header = reader.read_header()
+        reader.open(enc)
+        while reader._next_chunk():  # noqa: SLF001 - a test reads the plaintext as it is
+            pass
+        return header.prefix, bytes(reader._plain)  # noqa: SLF001
+
+
+def seal(out: Path, plaintext: bytes, *, sender_key: str, recipient: X25519PublicKey,
+         ephemeral: X25519PrivateKey | None = None, salt: bytes | None = None) -> Path:
+    """Encrypt ``plaintext`` as it is (whatever it signs or not) under a fresh header, with
+    bundle.py's own primitives: what a forger who decrypted a bundle can write."""
+    header = make_header(sender_key, recipient, ephemeral or X25519PrivateKey.generate(), salt or os.urandom(32))
+    eph = header_ephemeral[header.raw]
+    key = b._derive(eph.exchange(recipient), header.salt, header.ephemeral, raw_public(recipient))  # noqa: SLF001
+    with out.open("wb") as fh:
+        fh.write(header.prefix)
+        writer = b._ChunkWriter(fh, key, hashlib.sha256(header.prefix).digest())  # noqa: SLF001
+        writer.write(plaintext)
+        writer.close()
+    return out
+
+
+header_ephemeral: dict[bytes, X25519PrivateKey] = {}
+
+
+def make_header(sender_key: str, recipient: X25519PublicKey, ephemeral: X25519PrivateKey, salt: bytes) -> b.Header:
+    """A format-1 header, as write_bundle builds it."""
+    eph_raw = raw_public(ephemeral)
+    raw = canonical_bytes({"format": b.FORMAT, "suite": b.SUITE, "chunk": CHUNK, "sender_key": sender_key,
+                           "recipient_key": hashlib.sha256(raw_public(recipient)).hexdigest(),
+                           "ephemeral": eph_raw.hex(), "salt": salt.hex()})
+    header_ephemeral[raw] = ephemeral
+    return b.Header(raw, sender_key, "", eph_raw, salt)
+
+
+def split_plaintext(plain: bytes) -> tuple[bytes, bytes, bytes]:
+    """(manifest, signature, evidence bytes) of a bundle's plaintext."""
+    (length,) = struct.unpack(">I", plain[:4])
+    return plain[4 : 4 + length], plain[4 + length : 4 + length + 64], plain[4 + length + 64 :]
+
+
+def file_regions(path: Path, recipient: Office) -> dict[str, tuple[int, int]]:
+    """Where each region of the file is: name -> (file offset of a byte inside it, bit to flip).
+
+    The clear part (magic, header length, each header field) is found in the bytes; the
+    encrypted part is mapped from the plaintext layout (``docs/bundle-format.md``): plaintext
+    byte ``p`` is in chunk ``p // 65536``, at file offset ``body + (p // 65536) * (65536 + 16)
+    + p % 65536``, and each chunk's 16-byte tag follows its ciphertext.
+    """
+    data = path.read_bytes()
+    prefix, plain = decrypt_plaintext(path, recipient)
+    body = len(prefix)
+    header = prefix[10:]
+    manifest_raw, _signature, _evidence = split_plaintext(plain)
+    chunks = -(-len(plain) // CHUNK)
+    assert len(data) == body + len(plain) + chunks * TAG  # the layout below is the real one
+    manifest = json.loads(manifest_raw)
+
+    def at(p: int) -> int:
+        return body + (p // CHUNK) * (CHUNK + TAG) + p % CHUNK
+
+    def field(name: str, *, digit: bool = True) -> int:
+        """File offset of the first character of a header field's value (of its first decimal
+        digit with ``digit``: flipping bit 0 of a digit gives another digit, still valid hex)."""
+        start = header.index(f'"{name}":'.encode()) + len(name) + 3
+        start += header[start : start + 1] == b'"'
+        if digit:
+            start = next(i for i in range(start, len(header)) if header[i : i + 1].isdigit())
+        return 10 + start
+
+    m = len(manifest_raw)
+    regions = {
+        "magic": (0, 0x04),
+        "magic version": (7, 0x01),
+        "header length (high byte)": (8, 0x04),
+        "header length (low byte)": (9, 0x04),
+        "header opening brace": (10, 0x01),
+        "header format (3: newer)": (field("format"), 0x02),
+        "header format (0)": (field("format"), 0x01),
+        "header suite": (field("suite", digit=False), 0x01),
+        "header chunk digits": (field("chunk"), 0x01),
+        "header sender key": (field("sender_key"), 0x01),
+        "header sender key (not hex)": (field("sender_key", digit=False), 0x40),
+        "header recipient key": (field("recipient_key"), 0x01),
+        "header ephemeral key": (field("ephemeral"), 0x01),
+        "header salt": (field("salt"), 0x01),
+        "manifest length": (at(2), 0x04),
+        "manifest start": (at(4), 0x04),
+        "manifest middle": (at(4 + m // 2), 0x04),
+        "manifest end": (at(4 + m - 1), 0x04),
+        "signature": (at(4 + m + 20), 0x04),
     }
+    start = 4 + m + 64
+    for i, spec in enumerate(manifest["evidence"]):
+        regions[f"evidence file {i + 1} (first byte)"] = (at(start), 0x04)
+        regions[f"evidence file {i + 1} (middle)"] = (at(start + spec["size"] // 2), 0x04)
+        start += spec["size"]
+    assert start == len(plain)
+    regions["tag of chunk 0"] = (body + CHUNK + 3, 0x04)
+    regions["final tag"] = (len(data) - 1, 0x04)
+    return regions
 
 
-@pytest.mark.parametrize("where", ["magic", "header length", "header json", "manifest ciphertext", "signature area",
-                                   "evidence chunk", "final tag"])
-def test_one_flipped_bit_anywhere_is_refused(world, sent: Path, where: str) -> None:
-    data = bytearray(sent.read_bytes())
-    pos = _regions(bytes(data))[where]
-    data[pos] ^= 0x04
+FLIPS: dict[str, type[Exception]] = {
+    "magic": errors.HeaderError,
+    "magic version": errors.HeaderError,  # version 0: damage, not a newer version
+    "header length (high byte)": errors.LimitExceededError,  # 1024 more: over the header limit
+    "header length (low byte)": errors.HeaderError,
+    "header opening brace": errors.HeaderError,
+    "header format (3: newer)": errors.FormatVersionError,
+    "header format (0)": errors.HeaderError,
+    "header suite": errors.HeaderError,
+    "header chunk digits": errors.HeaderError,  # damage: not "update Avance"
+    "header sender key": errors.UnknownSenderKeyError,
+    "header sender key (not hex)": errors.HeaderError,
+    "header recipient key": errors.WrongRecipientError,
+    "header ephemeral key": errors.DecryptionError,
+    "header salt": errors.DecryptionError,
+}
+"""The error of a flipped bit in each clear region; every encrypted one is a DecryptionError."""
+
+REGION_NAMES = [*FLIPS, "manifest length", "manifest start", "manifest middle", "manifest end", "signature",
+                *(f"evidence file {i} ({w})" for i in (1, 2, 3) for w in ("first byte", "middle")),
+                "tag of chunk 0", "final tag"]
+
+
+@pytest.mark.parametrize("where", REGION_NAMES)
+def test_one_flipped_bit_in_every_region_is_refused_with_its_error(world, three: Path, where: str) -> None:
+    pos, bit = file_regions(three, world.central)[where]
+    data = bytearray(three.read_bytes())
+    data[pos] ^= bit
     bad = world.root / "flipped.avance"
     bad.write_bytes(bytes(data))
-    expected = {"magic": errors.HeaderError, "header length": errors.BundleRejected}.get(where, errors.BundleRejected)
-    err = refused(world, bad, expected)
-    if where in ("manifest ciphertext", "signature area", "evidence chunk", "final tag"):
-        assert isinstance(err, errors.DecryptionError)
+    err = refused(world, bad, FLIPS.get(where, errors.DecryptionError))
+    if where == "header chunk digits":
+        assert "dañado" in str(err) and "Actualice" not in str(err)
+    if where == "header format (3: newer)":
+        assert "Actualice Avance" in str(err)
 
 
 @pytest.mark.parametrize("cut", ["zero", "header", "mid chunk", "chunk boundary", "last byte"])
@@ -134,9 +254,7 @@ def test_truncation_is_refused(world, sent: Path, cut: str) -> None:
             "last byte": len(data) - 1}[cut]
     bad = world.root / "cut.avance"
     bad.write_bytes(data[:size])
-    err = refused(world, bad, errors.BundleRejected)
-    if cut in ("mid chunk", "chunk boundary", "last byte"):
-        assert isinstance(err, errors.DecryptionError)
+    refused(world, bad, errors.HeaderError if cut in ("zero", "header") else errors.DecryptionError)
 
 
 def test_trailing_bytes_are_refused(world, sent: Path) -> None:
@@ -148,8 +266,8 @@ def test_trailing_bytes_are_refused(world, sent: Path) -> None:
 def test_a_wrong_magic_or_version_is_refused(world, sent: Path) -> None:
     bad = world.root / "v2.avance"
     bad.write_bytes(MAGIC[:-1] + b"\x02" + sent.read_bytes()[8:])
-    err = refused(world, bad, errors.HeaderError)
-    assert "versión" in str(err)
+    err = refused(world, bad, errors.FormatVersionError)
+    assert "versión más nueva" in str(err)
 
 
 # -- keys, senders, recipients ---------------------------------------------------------------------------
@@ -189,7 +307,7 @@ def test_a_swapped_key_id_in_the_header_is_refused(world, sent: Path) -> None:
     an_id = service.office(an.db).sign_key_id.encode()
     bad = world.root / "swapped.avance"
     bad.write_bytes(data.replace(ta_id, an_id))
-    refused(world, bad, errors.BundleRejected)  # the header is bound: decryption or signature fails
+    refused(world, bad, errors.DecryptionError)  # the header is bound to the ciphertext (associated data)
     an.db.close()
 
 
@@ -236,6 +354,72 @@ def test_a_signature_by_the_right_key_over_another_header_is_refused(world, sent
     finally:
         b.signed_message = original
     bad = reseal(world.root / "replayed-sig.avance", manifest, files, _Forger(real, captured["sig"]), world.central)
+    refused(world, bad, errors.SignatureError)
+
+
+def _second_central(world) -> tuple[Office, X25519PublicKey]:  # noqa: ANN001
+    """Another central installation that trusts Tarapacá's key: a second recipient."""
+    other = make_office(world.root, "central2", None)
+    service.trust(other.db, service.export_public(world.ta.db, PASS), "CL-TA")
+    return other, _own(other)[1].public_key()
+
+
+def test_the_same_signed_plaintext_re_encrypted_to_another_recipient_is_refused(world, sent: Path) -> None:
+    """Decrypt a valid bundle with its recipient's key and encrypt the very same plaintext
+    (manifest, signature, evidence) to a second trusted recipient under a fresh header: the
+    signature covers the header, so it no longer verifies (before the manifest, which still
+    names the first recipient, is even read)."""
+    other, other_pub = _second_central(world)
+    _prefix, plain = decrypt_plaintext(sent, world.central)
+    ta_key = service.office(world.ta.db).sign_key_id
+    bad = seal(world.root / "retargeted.avance", plain, sender_key=ta_key, recipient=other_pub)
+    refused(world, bad, errors.SignatureError, office=other)
+    other.db.close()
+
+
+def test_a_manifest_for_the_real_recipient_under_a_re_targeted_header_is_refused(world, sent: Path) -> None:
+    """The manifest names the office that imports it, and the header it arrives under is that
+    office's too, but the signature was made over a header for another recipient (same
+    ephemeral key and salt: the headers differ only in the recipient key id). Only the
+    recipient key id inside the signed bytes tells them apart."""
+    other, other_pub = _second_central(world)
+    manifest = json.loads(split_plaintext(decrypt_plaintext(sent, world.central)[1])[0])
+    _, _, evidence = split_plaintext(decrypt_plaintext(sent, world.central)[1])
+    info = service.office(other.db)
+    manifest["recipient"] = {"office": "central", "installation": str(info.installation), "key_id": info.encrypt_key_id}
+    manifest_raw = canonical_bytes(manifest)
+    ta_sign = _own(world.ta)[0]
+    ta_key = service.office(world.ta.db).sign_key_id
+    eph, salt = X25519PrivateKey.generate(), os.urandom(32)
+    for_first = make_header(ta_key, _own(world.central)[1].public_key(), eph, salt)
+    for_other = make_header(ta_key, other_pub, eph, salt)
+    assert for_first.raw != for_other.raw and for_first.ephemeral == for_other.ephemeral
+
+    def plaintext(header: b.Header) -> bytes:
+        signature = ta_sign.sign(b.signed_message(header, manifest_raw))
+        return struct.pack(">I", len(manifest_raw)) + manifest_raw + signature + evidence
+
+    bad = seal(world.root / "header-retargeted.avance", plaintext(for_first), sender_key=ta_key,
+               recipient=other_pub, ephemeral=eph, salt=salt)
+    refused(world, bad, errors.SignatureError, office=other)
+    # The same construction signed over the header it travels under is a valid bundle.
+    good = seal(world.root / "honest.avance", plaintext(for_other), sender_key=ta_key, recipient=other_pub,
+                ephemeral=eph, salt=salt)
+    assert service.import_bundle(other.db, good, PASS).outcome == "aceptado"
+    other.db.close()
+
+
+@pytest.mark.parametrize("with_evidence", [True, False])
+def test_an_unsigned_bundle_encrypted_to_the_right_key_is_refused(world, sent: Path, with_evidence: bool) -> None:
+    """Manifest then evidence, with no 64-byte signature at all, encrypted to the central office."""
+    manifest_raw, _signature, evidence = split_plaintext(decrypt_plaintext(sent, world.central)[1])
+    if not with_evidence:
+        manifest = json.loads(manifest_raw)
+        manifest["evidence"], manifest["records"]["evidence"], evidence = [], [], b""
+        manifest_raw = canonical_bytes(manifest)
+    plain = struct.pack(">I", len(manifest_raw)) + manifest_raw + evidence
+    bad = seal(world.root / "unsigned.avance", plain, sender_key=service.office(world.ta.db).sign_key_id,
+               recipient=_own(world.central)[1].public_key())
     refused(world, bad, errors.SignatureError)
 
 
@@ -337,13 +521,15 @@ def test_manifest_with_duplicate_keys_is_refused(world, sent: Path) -> None:
     manifest, _ = open_bundle(sent, world.central, world.ta)
     raw = canonical_bytes(manifest)
     raw = b'{"format":1,' + raw[1:]
-    refused(world, _raw(world, sent, raw), errors.ManifestError)
+    err = refused(world, _raw(world, sent, raw), errors.ManifestError)
+    assert "repite la clave «format»" in str(err)  # the duplicate-key check, not the canonical-form one
 
 
 def test_manifest_with_a_float_is_refused(world, sent: Path) -> None:
     manifest, _ = open_bundle(sent, world.central, world.ta)
     raw = canonical_bytes(manifest).replace(b'"sequence":1', b'"sequence":1.0')
-    refused(world, _raw(world, sent, raw), errors.ManifestError)
+    err = refused(world, _raw(world, sent, raw), errors.ManifestError)
+    assert "número con decimales" in str(err)  # the float check while parsing, not a later one
 
 
 @pytest.mark.parametrize("change", [
@@ -362,17 +548,27 @@ def test_manifest_with_wrong_types_or_fields_is_refused(world, sent: Path, chang
     refused(world, mutated(world, sent, change), errors.ManifestError)
 
 
-def test_manifest_over_the_size_cap_is_refused(world, sent: Path) -> None:
+@pytest.mark.parametrize("limits", [Limits(manifest=1000), Limits(total=50_000), Limits(file=1000), Limits(files=0),
+                                    Limits(header=100)])
+def test_manifest_over_the_size_cap_is_refused(world, sent: Path, limits: Limits) -> None:
     before = snapshot(world.central)
-    with pytest.raises(errors.LimitExceededError):
-        service.import_bundle(world.central.db, sent, PASS, limits=Limits(manifest=1000))
-    with pytest.raises(errors.LimitExceededError):
-        service.import_bundle(world.central.db, sent, PASS, limits=Limits(total=50_000))
-    with pytest.raises(errors.LimitExceededError):
-        service.import_bundle(world.central.db, sent, PASS, limits=Limits(file=1000))
-    with pytest.raises(errors.LimitExceededError):
-        service.import_bundle(world.central.db, sent, PASS, limits=Limits(files=0))
+    with pytest.raises(errors.BundleRejected) as info:
+        service.import_bundle(world.central.db, sent, PASS, limits=limits)
+    assert type(info.value) is errors.LimitExceededError
     assert snapshot(world.central) == before
+
+
+def test_the_running_total_limit_refuses_a_legitimate_bundle_over_it() -> None:
+    """The reader counts every byte it reads against the total limit, whatever the declared
+    sizes: a valid bundle one byte over the limit is refused by that count (no file size to
+    check first, declared sizes within the limit, no trailing data)."""
+    from tests.sync.test_reader import FIXTURE, read_all
+
+    read_all(FIXTURE, Limits(total=len(FIXTURE), files=10))  # exactly at the limit: fine
+    with pytest.raises(errors.BundleRejected) as info:
+        read_all(FIXTURE, Limits(total=len(FIXTURE) - 1, files=10))
+    assert type(info.value) is errors.LimitExceededError
+    assert "tamaño máximo" in str(info.value)
 
 
 def test_a_region_cannot_change_another_regions_records(world, sent: Path) -> None:
@@ -419,7 +615,7 @@ def test_a_crash_mid_move_is_repaired_by_a_retry(world, sent: Path, monkeypatch)
 
     real = BlobStore.commit
 
-    def half(self, staged):  # noqa: ANN001
+    def half(self, staged, on_moved=None):  # noqa: ANN001
         raise OSError("disco lleno")
 
     monkeypatch.setattr(BlobStore, "commit", half)

@@ -144,3 +144,28 @@ def test_field_text_for_people() -> None:
     assert board.field_text("quarter", 2) == "T2" and board.field_text("kind", "goal") == "meta anual"
     assert board.field_text("progress", "") == "(vacío)" and board.field_text("size", 2048) == "2,0 KB"
     assert board.field_label("evidence", "name") == "Nombre del archivo"
+
+
+def test_the_board_shows_when_the_region_made_its_bundle_and_when_it_arrived(world, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from desktop.wording import when_text
+    from ui.sync_panel import BoardTableModel
+
+    made = dt.datetime(2026, 1, 15, 10, 0, tzinfo=dt.UTC)
+    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out", now=made)
+    before = dt.datetime.now(dt.UTC)
+    service.import_bundle(world.central.db, sent.path, PASS)
+    national = board.national_board(world.central.db, 2009, TODAY)
+    row = next(r for r in national.rows if r.region.iso_code == "CL-TA")
+    assert row.last_created == made  # the signed creation time, not the import time
+    assert row.last_received is not None and row.last_received >= before > made
+    model = BoardTableModel()
+    model.set_board(national)
+    r = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == "01 Tarapacá")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in (3, 4)]
+    assert headers == ["Creado por la región", "Importado aquí"]
+    assert model.index(r, 3).data() == when_text(made)
+    assert model.index(r, 4).data() == when_text(row.last_received) != when_text(made)
+    silent = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == "02 Antofagasta")
+    assert model.index(silent, 3).data() == "" and model.index(silent, 4).data() == ""

@@ -111,10 +111,16 @@ def test_a_stream_larger_than_declared_is_refused_by_the_total_limit(world) -> N
     # A named pipe has no size to trust: the limits are enforced while reading. The stream stops
     # being read where it exceeds what the manifest declares (TrailingDataError is a limit error)...
     assert _through_pipe(world, huge, Limits(), errors.TrailingDataError) < len(huge.read_bytes())
-    # ... or where it exceeds the total limit, declared sizes notwithstanding.
-    assert _through_pipe(world, huge, small, errors.LimitExceededError) <= small.total + 2 * 65536
+    # ... whatever the total limit: the extra bytes follow the evidence, so they are found first.
+    assert _through_pipe(world, huge, small, errors.TrailingDataError) <= small.total + 2 * 65536
+    # Declared evidence over the total limit: refused before reading it.
     assert _through_pipe(world, sent, Limits(total=100_000), errors.LimitExceededError) < sent.stat().st_size
+    # A valid bundle through a pipe, its declared sizes within the limit but the whole stream
+    # one byte over it: only the running count of bytes read refuses it.
+    size = sent.stat().st_size
+    _through_pipe(world, sent, Limits(total=size - 1), errors.LimitExceededError)
     assert snapshot(world.central) == before
+    assert service.import_bundle(world.central.db, sent, PASS, limits=Limits(total=size)).outcome == "aceptado"
 
 
 def _through_pipe(world, bundle: Path, limits: Limits, error: type[Exception]) -> int:  # noqa: ANN001
@@ -134,8 +140,9 @@ def _through_pipe(world, bundle: Path, limits: Limits, error: type[Exception]) -
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
-    with pytest.raises(error):
+    with pytest.raises(errors.BundleRejected) as info:
         service.import_bundle(world.central.db, fifo, PASS, limits=limits)
+    assert type(info.value) is error, f"{type(info.value).__name__}: {info.value}"
     writer.join(timeout=10)
     return fed["bytes"]
 
@@ -148,6 +155,7 @@ def test_too_many_files_are_refused_with_the_limit_error(world) -> None:
     few = Limits(files=2)
     three = mutated(world, sent, lambda m: m.update(evidence=many[:3]), name="three.avance", files=[])
     before = snapshot(world.central)
-    with pytest.raises(errors.LimitExceededError):
+    with pytest.raises(errors.BundleRejected) as info:
         service.import_bundle(world.central.db, three, PASS, limits=few)
+    assert type(info.value) is errors.LimitExceededError
     assert snapshot(world.central) == before

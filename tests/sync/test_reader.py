@@ -32,6 +32,36 @@ def test_strict_loads_refuses(raw: bytes) -> None:
         strict_loads(raw)
 
 
+@pytest.mark.parametrize(("raw", "reason"), [
+    (b'{"a":1,"a":1}', "repite la clave «a»"),
+    (b'{"a":{"b":"x","b":"y"}}', "repite la clave «b»"),
+    (b'{"a":1.5}', "número con decimales"),
+    (b'{"a":1e3}', "número con decimales"),
+    (b'[0.0]', "número con decimales"),
+    (b'{"a":NaN}', "valor no permitido (NaN)"),
+    (b'[-Infinity]', "valor no permitido (-Infinity)"),
+])
+def test_strict_loads_names_the_check_that_refused(raw: bytes, reason: str) -> None:
+    """A duplicate key or a float would also fail the canonical-form check (the re-encoding
+    differs), so only the reason shows that the parser's own hooks refused them."""
+    with pytest.raises(ManifestError) as info:
+        strict_loads(raw)
+    assert reason in str(info.value)
+    assert "forma canónica" not in str(info.value)
+
+
+def test_the_parser_hooks_refuse_on_their_own() -> None:
+    from desktop.sync import canonical
+
+    assert canonical._no_duplicates([("a", 1), ("b", 2)]) == {"a": 1, "b": 2}  # noqa: SLF001
+    with pytest.raises(ManifestError, match="repite la clave «a»"):
+        canonical._no_duplicates([("a", 1), ("b", 2), ("a", 1)])  # noqa: SLF001
+    with pytest.raises(ManifestError, match="número con decimales"):
+        canonical._no_float("0.5")  # noqa: SLF001
+    with pytest.raises(ManifestError, match="NaN"):
+        canonical._no_constant("NaN")  # noqa: SLF001
+
+
 def test_canonical_round_trip_and_no_floats() -> None:
     value = {"b": [1, "0.5", None, True], "a": {"ñ": "é"}}
     assert strict_loads(canonical_bytes(value)) == value
@@ -39,8 +69,8 @@ def test_canonical_round_trip_and_no_floats() -> None:
         canonical_bytes({"a": 0.5})
 
 
-def read_all(data: bytes) -> None:
-    reader = BundleReader(io.BytesIO(data), Limits(total=10 * 1024 * 1024, files=10))
+def read_all(data: bytes, limits: Limits | None = None) -> None:
+    reader = BundleReader(io.BytesIO(data), limits or Limits(total=10 * 1024 * 1024, files=10))
     reader.read_header()
     reader.open(ENC)
     manifest = check_manifest(reader.read_manifest(SIGN), 10)

@@ -168,13 +168,15 @@ def test_regional_export_is_imported_by_the_central_window(qtbot, tmp_path, offi
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     an_row = rows["02 Antofagasta"]
     assert model.index(an_row, 2).data() == "n.º 1"
-    assert model.index(an_row, 4).data() == "enviado"
+    assert model.index(an_row, 5).data() == "enviado"
     assert model.index(rows["01 Tarapacá"], 2).data() == "—"
     verdict = national_summary(central.db, 2009, TODAY).service.value
     assert f"Servicio: <b><span style=\"color:#b00020\">{verdict}</span>" in dialog.verdict_label.text()
     assert "Sin envíos en" in dialog.silent_label.text() and "Antofagasta" not in dialog.silent_label.text()
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert header[5:] == ["III.1 (%)", "III.2 (%)", "III.3 (%)"]
+    assert header[:6] == ["Región", "Clave", "Último paquete", "Creado por la región", "Importado aquí",
+                          "Este trimestre"]
+    assert header[6:] == ["III.1 (%)", "III.2 (%)", "III.3 (%)"]
 
     # The answer goes back to Antofagasta, whose window imports it.
     answer = usb / "respuesta.avance"
@@ -552,3 +554,27 @@ def test_first_start_asks_which_office_once(qtbot, db) -> None:  # noqa: ANN001
         other.close()
     finally:
         tmp_db.close()
+
+
+def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, offices) -> None:  # noqa: ANN001
+    _central, an = offices
+    dead = an.folder / "blobs-staging" / ("a" * 32)
+    dead.mkdir(parents=True)
+    (dead / "copia").write_bytes(b"medio de verificacion a medio importar")
+    _window(qtbot, an.db, SyncPrompter())
+    assert not (an.folder / "blobs-staging").exists()
+
+
+def test_a_folder_chosen_to_import_gets_a_spanish_line_in_the_report(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, _an = offices
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, lines = _import(qtbot, window, prompter, [folder, tmp_path / "no-existe.avance"])
+    assert lines[0].startswith(f"adir — RECHAZADO: No se puede leer el archivo «{folder}»: es una carpeta, no un "
+                               "archivo. Elija un archivo.")
+    assert lines[1].startswith("no-existe.avance — RECHAZADO: No se puede leer el archivo")
+    assert "no existe. Revise el nombre y la carpeta." in lines[1]
+    assert not any(w in line for line in lines for w in ("Errno", "Is a directory", "No such file"))
+    assert "2 rechazados" in summary
