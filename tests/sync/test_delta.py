@@ -582,3 +582,29 @@ def test_a_record_under_a_parent_held_nowhere_asks_for_a_full_bundle(world) -> N
     error = refused(world, mutated(world, delta, lambda m: m["records"]["commitment"][0].update(
         objective_id=str(uuid.UUID(int=5)))), errors.IncompleteDeltaError)
     assert "avance bundle export --full" in str(error)
+
+
+def _as_format(version: int, m: dict[str, Any]) -> None:
+    """A format-3 full-state manifest rewritten as format 1 or 2 (what an older writer made)."""
+    m.pop("base")
+    m.pop("tombstones")
+    if version == 1:
+        m.pop("rotation")
+    m["format"] = version
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_full_state_bundles_of_formats_1_and_2_still_import_and_delete_by_absence(world, version: int) -> None:  # noqa: ANN001
+    out = world.root / "out"
+    first = mutated(world, _export(world.ta, out).path, lambda m: _as_format(version, m), name="v-1.avance")
+    assert service.import_bundle(world.central.db, first, PASS).changes["nuevos"] == len(_region_state(world.ta))
+    gone = _first(world.ta, ProgressAnalysis)
+    with world.ta.db.transaction() as session:
+        session.execute(delete(ProgressAnalysis).where(ProgressAnalysis.id == gone))
+    with world.central.db.reading() as session:  # what the rewritten bundle 1 hashed to
+        previous = session.scalar(select(SyncStream.last_hash).where(SyncStream.stream.like("in:CL-TA:%")))
+    second = mutated(world, _export(world.ta, out, full=True).path,
+                     lambda m: (_as_format(version, m), m.update(previous=previous)), name="v-2.avance")
+    result = service.import_bundle(world.central.db, second, PASS)
+    assert result.changes == {"nuevos": 0, "modificados": 0, "eliminados": 1, "conflictos": 0}
+    assert _region_state(world.central) == _region_state(world.ta)
