@@ -19,3 +19,14 @@ def test_schema_matches_the_record_tables() -> None:
             columns = {c.name for c in model.__table__.columns}
             assert set(published["properties"][table]["items"]["properties"]) == columns
             assert set(published["properties"][table]["items"]["required"]) == columns
+
+
+def test_schema_lists_the_format_3_fields() -> None:
+    from desktop.sync.manifest import FORMAT, READABLE_FORMATS, TOMBSTONE_TABLES
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["format"]["enum"] == list(READABLE_FORMATS) and FORMAT in READABLE_FORMATS
+    tombstone = schema["properties"]["tombstones"]["items"]
+    assert set(tombstone["required"]) == set(tombstone["properties"]) == {"table", "id"}
+    assert tombstone["properties"]["table"]["enum"] == list(TOMBSTONE_TABLES)
+    assert schema["properties"]["base"]["type"] == "integer"
