@@ -608,3 +608,30 @@ def test_full_state_bundles_of_formats_1_and_2_still_import_and_delete_by_absenc
     result = service.import_bundle(world.central.db, second, PASS)
     assert result.changes == {"nuevos": 0, "modificados": 0, "eliminados": 1, "conflictos": 0}
     assert _region_state(world.central) == _region_state(world.ta)
+
+
+def test_a_record_moved_under_a_new_parent_of_the_same_delta(world) -> None:  # noqa: ANN001
+    """The activity with the evidence goes under an objective created in the same delta, and its
+    old objective is deleted: the move waits for the new objective (inserted after the
+    deletions), and the evidence stays."""
+    out = world.root / "out"
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    _ack(world)
+    with world.ta.db.transaction() as session:
+        moved = session.get(CommitmentRow, world.commitment)
+        old = session.get(ObjectiveRow, moved.objective_id)
+        new = ObjectiveRow(programme_id=old.programme_id, position=99, text="Objetivo nuevo")
+        session.add(new)
+        session.flush()
+        moved.objective_id = new.id
+        session.flush()
+        session.delete(old)
+        old_id, new_id = old.id, new.id
+    sent = _export(world.ta, out)
+    _, ids, tombstones = _carried(world, sent.path)
+    assert ids["objective"] == {str(new_id)} and ("objective", str(old_id)) in tombstones
+    assert service.import_bundle(world.central.db, sent.path, PASS).outcome == "aceptado"
+    with world.central.db.reading() as session:
+        assert session.get(CommitmentRow, world.commitment).objective_id == new_id
+        assert session.scalar(select(Evidence.commitment_id)) == world.commitment
+    assert _region_state(world.central) == _region_state(world.ta)
