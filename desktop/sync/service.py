@@ -112,7 +112,7 @@ from desktop.sync.manifest import (
     encode_row,
     timestamp,
 )
-from desktop.wording import count
+from desktop.wording import count, office_name
 
 CENTRAL = "central"
 
@@ -1052,15 +1052,15 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
     if sequence == last_seq:
         raise DuplicateSequenceError()
     sender = m["sender"]["office"]
-    who = "la oficina central" if sender == CENTRAL else f"la oficina de {sender}"
+    who = f"la {office_name(sender)}"
     if sequence == last_seq + 1 and m["previous"] != last_hash:
         again = ("Pida a la oficina central que exporte la respuesta de nuevo." if sender == CENTRAL else
                  "Pida a la oficina regional que revise sus datos y exporte un paquete completo: avance bundle export "
                  "--full (en la ventana: Archivo → Exportar paquete completo…).")
+        follows = f"no continúa el n.º {last_seq} importado aquí" if last_seq else "es el primero que llega aquí"
         raise ForkedStreamError(
-            f"El paquete n.º {sequence} de {who} no continúa el n.º {last_seq} importado aquí: dice venir de otro "
-            "paquete (¿se restauró una copia de seguridad y se exportó de nuevo desde ella?). No se importó nada. "
-            + again)
+            f"El paquete n.º {sequence} de {who} {follows}, pero dice venir de otro paquete (¿se restauró una copia "
+            "de seguridad y se exportó de nuevo desde ella?). No se importó nada. " + again)
     base = m.get("base")
     if base and last_seq < base:
         raise IncompleteDeltaError(
@@ -1192,7 +1192,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
 
     def unreachable(table: str, parent_key: tuple[str, uuid.UUID]) -> IncompleteDeltaError:
         return IncompleteDeltaError(
-            f"El paquete n.º {m['sequence']} de {code} trae un registro ({table}) cuyo registro padre "
+            f"El paquete n.º {m['sequence']} de la {office_name(code)} trae un registro ({table}) cuyo registro padre "
             f"({parent_key[0]}) esta oficina no tiene. No se importó nada. Pida a la oficina regional un paquete "
             "completo: avance bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
 
