@@ -1099,9 +1099,10 @@ def _admit_services(session: Session, code: str, rows: list[dict[str, Any]], nee
             continue
         acronym = r["acronym"].upper()
         if r["id"] not in needed or r["id"] != uuid.uuid5(SERVICE_NAMESPACE, acronym) or acronym in acronyms:
-            raise OwnershipError(f"El paquete de {code} trae un servicio («{r['acronym'][:40]}») que la oficina central "
-                                 "no conoce y que sus años de reporte no usan, o con un identificador que no es el de su "
-                                 "sigla: una región no crea servicios. Pida a la oficina que lo exporte de nuevo.")
+            raise OwnershipError(
+                f"El paquete de la {office_name(code)} trae un servicio («{r['acronym'][:40]}») que la oficina "
+                "central no conoce y que sus años de reporte no usan, o con un identificador que no es el de su "
+                "sigla: una región no crea servicios. Pida a la oficina que lo exporte de nuevo.")
         session.execute(Service.__table__.insert(), [r])
         admitted.add(r["id"])
         acronyms.add(acronym)
@@ -1355,7 +1356,8 @@ def _said_upsert() -> Any:  # noqa: ANN401
     stmt = sqlite_insert(table)
     return stmt.on_conflict_do_update(
         index_elements=[table.c.stream, table.c.table_name, table.c.record_id],
-        set_={"digest": stmt.excluded.digest, "sequence": stmt.excluded.sequence, "updated_at": stmt.excluded.updated_at})
+        set_={"digest": stmt.excluded.digest, "sequence": stmt.excluded.sequence,
+              "updated_at": stmt.excluded.updated_at})
 
 
 _PARENT_COLUMN: dict[str, tuple[str, str]] = {
