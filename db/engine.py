@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 """Every migration this version ships, oldest first; the last is the head. Alembic is imported
 only when a database must be created or upgraded (it costs most of a second at start-up);
 ``tests/db/test_schema_head.py`` checks this list against the migration scripts."""

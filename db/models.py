@@ -273,7 +273,11 @@ class TrustedKey(Record, Base):
 
     ``office`` is a region's ISO code (on the central office) or "central" (on a regional
     office). ``status``: "active", "retired" (replaced by a rotation) or "revoked" (refused
-    from ``revoked_from_sequence`` on).
+    from ``revoked_from_sequence`` on). A key that joined through a rotation announcement
+    records which key announced it (``introduced_by``, its signing key id) and in which
+    bundle of the stream (``introduced_at``, the sequence); both NULL for a key trusted from
+    its public-key file, or announced before schema 0006. Revoking a key from sequence N also
+    revokes the keys it introduced at N or later.
     """
 
     __tablename__ = "trusted_key"
@@ -286,6 +290,8 @@ class TrustedKey(Record, Base):
     encrypt_public: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(10), default="active")
     revoked_from_sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    introduced_by: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    introduced_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class SyncStream(Record, Base):
@@ -384,9 +390,14 @@ class ProgrammeReview(Record, Base):
 
 
 class SyncRecord(Record, Base):
-    """What one incoming stream last said about one record (central office): the SHA-256 of
-    the record's canonical JSON (``digest``) and the bundle ``sequence`` that said it. Used to
-    tell, when two installations of one region send the same record, who edited it."""
+    """What one stream last said about one record: the SHA-256 of the record's canonical JSON
+    (``digest``, ``""`` for a deletion: a tombstone) and the bundle ``sequence`` that said it.
+
+    On the central office, one entry per incoming stream ("in:CL-TA:<installation>") and
+    record: used to tell, when two installations of one region send the same record, who
+    edited it. On a regional office, the stream "out:central": what this installation sent,
+    so that the next bundle carries only what changed since the acknowledged sequence (and a
+    tombstone for each record it had sent and that no longer exists)."""
 
     __tablename__ = "sync_record"
     __table_args__ = (UniqueConstraint("stream", "table_name", "record_id"),)

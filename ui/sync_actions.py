@@ -97,6 +97,10 @@ class SyncController(QObject):
                                 tip=self.tr("Agrega las claves públicas de otra oficina al almacén de confianza"))
         self.export_bundle_action = act(self.tr("Exportar paquete…"), self.export_bundle, "Ctrl+Shift+S",
                                         self.tr("Paquete firmado y cifrado para la oficina central"))
+        self.export_full_bundle_action = act(
+            self.tr("Exportar paquete completo…"), self.export_full_bundle,
+            tip=self.tr("Todos los registros de la región, no solo los cambios: cuando la oficina central lo pide "
+                        "(por ejemplo, tras restaurar una copia de seguridad)"))
         self.import_answer_action = act(self.tr("Importar respuesta…"), self.import_answer,
                                         tip=self.tr("Importa el acuse de recibo y las observaciones de la oficina central"))
         self.import_bundles_action = act(self.tr("Importar paquetes…"), self.import_bundles, "Ctrl+Shift+I",
@@ -120,7 +124,7 @@ class SyncController(QObject):
         self.panel_action = self.dock.toggleViewAction()
         self.panel_action.setText(self.tr("Sincronización"))
         self.panel_action.setShortcut("Ctrl+Shift+Y")
-        self._regional = (self.export_bundle_action, self.import_answer_action)
+        self._regional = (self.export_bundle_action, self.export_full_bundle_action, self.import_answer_action)
         self._central = (self.import_bundles_action, self.export_answer_action, self.board_action,
                          self.conflicts_action)
         self._configured = (self.export_keys_action, self.trust_action)
@@ -352,8 +356,14 @@ class SyncController(QObject):
 
     # -- export -----------------------------------------------------------------------------
     def export_bundle(self) -> None:
-        """Archivo → Exportar paquete (regional office)."""
+        """Archivo → Exportar paquete (regional office): the changes since the last bundle the
+        central office acknowledged."""
         self._export(None)
+
+    def export_full_bundle(self) -> None:
+        """Archivo → Exportar paquete completo (regional office): every record, when the central
+        office asks for it (``avance bundle export --full``)."""
+        self._export(None, full=True)
 
     def export_answer(self) -> None:
         """Archivo → Exportar respuesta (central office): receipt, observations and review
@@ -375,14 +385,15 @@ class SyncController(QObject):
         if choice is not None:
             self._export(targets[choice].region, targets[choice])
 
-    def _export(self, to: str | None, target: AnswerTarget | None = None) -> None:
+    def _export(self, to: str | None, target: AnswerTarget | None = None, *, full: bool = False) -> None:
         if self.window.db is None or self.office is None:
             return
         from desktop.sync import board, service
 
         p = self.window.prompter
-        title = self.tr("Exportar respuesta") if to else self.tr("Exportar paquete")
-        preview = board.export_preview(self.window.db, to)
+        title = (self.tr("Exportar respuesta") if to else
+                 self.tr("Exportar paquete completo") if full else self.tr("Exportar paquete"))
+        preview = board.export_preview(self.window.db, to, full=full)
         if not preview.recipient_known:
             p.error(self.window, title, self.tr(
                 "Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → "
@@ -413,7 +424,7 @@ class SyncController(QObject):
             self.refresh()
 
         self._run(self.tr("Firmando y cifrando el paquete n.º {0}…").format(preview.sequence),
-                  lambda: service.export_bundle(db, passphrase, out=out, to=to, progress=progress,
+                  lambda: service.export_bundle(db, passphrase, out=out, to=to, progress=progress, full=full,
                                                 recipient_key=target.installation if target else None), done, relay)
 
     # -- import -------------------------------------------------------------------------------

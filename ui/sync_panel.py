@@ -191,7 +191,8 @@ class ExportPreviewDialog(QDialog):
 
         self.preview = preview
         central = preview.sender == "central"
-        self.setWindowTitle(self.tr("Exportar respuesta") if central else self.tr("Exportar paquete"))
+        self.setWindowTitle(self.tr("Exportar respuesta") if central else
+                            self.tr("Exportar paquete completo") if preview.full else self.tr("Exportar paquete"))
         self.resize(520, 420)
         self.heading = QLabel(self.tr("<b>Paquete n.º {0}</b> de la {1} para la {2}").format(
             preview.sequence, office_name(preview.sender), office_name(preview.recipient)))
@@ -206,7 +207,11 @@ class ExportPreviewDialog(QDialog):
             item = QTreeWidgetItem([TABLE_LABELS.get(name, name), str(records)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        total = QTreeWidgetItem([self.tr("Total"), str(preview.records)])
+        if not central:
+            item = QTreeWidgetItem([self.tr("Eliminaciones (registros borrados aquí)"), str(preview.deletions)])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        total = QTreeWidgetItem([self.tr("Total"), str(preview.records + preview.deletions)])
         total.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = total.font(0)
         font.setBold(True)
@@ -218,6 +223,12 @@ class ExportPreviewDialog(QDialog):
             lines.append(self.tr("Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.").format(
                 preview.receipt_sequence or 0))
         else:
+            if preview.base:
+                lines.append(self.tr("Solo los cambios posteriores al paquete n.º {0}, el último que la oficina "
+                                     "central acusó recibir; si un paquete posterior se perdió, sus cambios van "
+                                     "también.").format(preview.base))
+            else:
+                lines.append(self.tr("Paquete completo: todos los registros de la región."))
             lines.append(self.tr("Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene."
                                  ).format(preview.evidence_files, human_size(preview.evidence_bytes)))
         lines.append(self.tr("El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se "

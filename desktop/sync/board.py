@@ -165,6 +165,10 @@ class ExportPreview:
         evidence_bytes: their total size.
         recipient_known: whether the trust store has the recipient's key (else export fails).
         receipt_sequence: central office only: the highest bundle of the region it acknowledges.
+        deletions: regional office only: tombstones carried (records deleted since they were sent).
+        base: regional office only: the acknowledged bundle whose later changes go (0: every
+            record, a complete bundle).
+        full: regional office only: a complete bundle was asked for (``--full``).
     """
 
     sender: str
@@ -175,6 +179,9 @@ class ExportPreview:
     evidence_bytes: int
     recipient_known: bool
     receipt_sequence: int | None = None
+    deletions: int = 0
+    base: int = 0
+    full: bool = False
 
     @property
     def records(self) -> int:
@@ -238,15 +245,12 @@ def _acked(stream: SyncStream | None) -> set[str]:
     return set(json.loads(stream.acked_evidence)) if stream is not None else set()
 
 
-def _region_count(session: Session, model: type, code: str) -> int:
-    return session.scalar(_scoped(model, func.count(model.id)).where(RegionRow.iso_code == code)) or 0
-
-
-def export_preview(db: Database, to: str | None = None) -> ExportPreview:
+def export_preview(db: Database, to: str | None = None, *, full: bool = False) -> ExportPreview:
     """What :func:`desktop.sync.service.export_bundle` would put in the next bundle.
 
     Args:
         to: central office only: the region to answer.
+        full: regional office only: a complete bundle (every record), as ``--full``.
 
     Raises:
         InstallationError: the office is not set up.
@@ -259,18 +263,13 @@ def export_preview(db: Database, to: str | None = None) -> ExportPreview:
         if info.office != CENTRAL:
             code = info.office
             stream = _stream_row(session, f"out:{CENTRAL}")
-            tables = [("service", session.scalar(
-                _scoped(ReportingYear, func.count(ReportingYear.service_id.distinct())).where(RegionRow.iso_code == code)
-            ) or 0)]
-            tables += [(name, _region_count(session, model, code)) for name, model in _REGIONAL]
-            held = _acked(stream)
-            sizes = dict(session.execute(_scoped(Evidence, Evidence.sha256, Evidence.size)
-                                         .where(RegionRow.iso_code == code)).all())
-            carried = {sha: size for sha, size in sizes.items() if sha not in held}
+            plan = service.outgoing_changes(session, code, full=full)
+            tables = tuple((name, len(plan.records[name])) for name in ("service", *(n for n, _ in _REGIONAL)))
             known = session.scalar(select(TrustedKey.id).where(TrustedKey.office == CENTRAL,
                                                                 TrustedKey.status == "active").limit(1)) is not None
-            return ExportPreview(code, CENTRAL, (stream.last_sequence if stream else 0) + 1, tuple(tables),
-                                 len(carried), sum(carried.values()), known)
+            return ExportPreview(code, CENTRAL, (stream.last_sequence if stream else 0) + 1, tables,
+                                 len(plan.evidence), sum(size for _, size in plan.evidence), known,
+                                 deletions=len(plan.tombstones), base=plan.base, full=full)
         if not to:
             raise ValueError("Indique a qué región responder.")
         code = find_region(to).iso_code

@@ -65,6 +65,8 @@ def add_parsers(sub: Any) -> None:
     exp.add_argument("--installation", metavar="HUELLA",
                      help="oficina central, región con varias instalaciones: la huella de la clave de la instalación "
                           "a la que responde (o su comienzo)")
+    exp.add_argument("--full", action="store_true",
+                     help="oficina regional: paquete completo (todos los registros), si la oficina central lo pide")
     _passphrase_option(exp)
     for name, text in (("inspect", "muestra quién firmó y qué trae (no cambia los datos; un rechazo queda en "
                                    "el registro de auditoría)"),
@@ -223,11 +225,15 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         if args.bundle_command == "export":
             if args.installation and not args.to:
                 raise InputError("--installation va con --to (la región a la que responde la oficina central).")
-            result = service.export_bundle(db, passphrase, out=args.output, to=args.to, recipient_key=args.installation)
+            result = service.export_bundle(db, passphrase, out=args.output, to=args.to, recipient_key=args.installation,
+                                           full=args.full)
             print(f"Paquete {result.sequence} para {result.recipient} (clave {result.recipient_fingerprint}) escrito "
                   f"en {result.path}: "
                   f"{count(result.records, 'registro', 'registros')}, "
-                  f"{count(result.evidence_files, 'medio de verificación', 'medios de verificación')}.")
+                  + (f"{count(result.tombstones, 'eliminación', 'eliminaciones')}, " if result.tombstones else "")
+                  + f"{count(result.evidence_files, 'medio de verificación', 'medios de verificación')}"
+                  + (f" (cambios desde el paquete n.º {result.base} que la oficina central acusó recibir)"
+                     if result.base else "") + ".")
             return 0
         if args.bundle_command == "inspect":
             for key, value in service.inspect_bundle(db, args.file, passphrase).items():

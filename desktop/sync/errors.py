@@ -191,6 +191,26 @@ class DuplicateSequenceError(SequenceError):
                "exporte un paquete nuevo.")
 
 
+class ForkedStreamError(SequenceError):
+    """The bundle follows the last one applied from its stream by number, but names another
+    bundle as its previous one (``previous``): the stream forked, e.g. the sender restored a
+    backup and exported again from it."""
+
+    default = ("El paquete no continúa el último importado de esa oficina: su número sigue al último, pero dice "
+               "venir de otro paquete (¿la oficina restauró una copia de seguridad y exportó de nuevo?). No se "
+               "importó nada. Pida a la oficina que revise sus datos y exporte un paquete nuevo.")
+
+
+class IncompleteDeltaError(SequenceError):
+    """A regional bundle that carries only the changes since a sequence (``base``) this office
+    has not applied (e.g. this office restored an older backup), or whose records hang from a
+    record this office does not hold: applying it could leave the region incomplete."""
+
+    default = ("El paquete trae solo los cambios desde un paquete que esta oficina no tiene aplicado (¿se restauró "
+               "una copia de seguridad?). No se importó nada. Pida a la oficina regional un paquete completo: "
+               "avance bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
+
+
 class EvidenceError(BundleRejected):
     """An evidence file is missing, extra, duplicated, or its size or hash does not match."""
 

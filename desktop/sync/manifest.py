@@ -1,4 +1,4 @@
-"""The manifest of a bundle (format 1): building its records from rows, and checking it strictly.
+"""The manifest of a bundle (formats 1, 2 and 3): building its records from rows, and checking it strictly.
 
 Records travel as one JSON object per row with exactly the table's columns: UUIDs and
 timestamps (``YYYY-MM-DDTHH:MM:SS.ffffffZ``, UTC) as strings, decimals as strings, booleans,
@@ -32,10 +32,16 @@ from db.models import (
 )
 from desktop.sync.errors import EvidenceNameError, LimitExceededError, ManifestError
 
-FORMAT = 2
-"""The manifest format written. Format 2 = format 1 plus the field ``rotation``."""
-READABLE_FORMATS = (1, 2)
-"""Manifest formats read (format 1 bundles, such as the committed fixture, still import)."""
+FORMAT = 3
+"""The manifest format written. Format 2 = format 1 plus the field ``rotation``; format 3 =
+format 2 plus ``base`` and ``tombstones`` (a regional bundle carries the changes since the
+acknowledged sequence ``base``, deletions as tombstones, instead of the region's full state)."""
+FULL_STATE_FORMAT = 2
+"""The format a regional office writes once, for its first bundle after upgrading from a
+version that kept no record of what it sent (the region's full state: the central office
+deletes by absence, so deletions made before the upgrade still arrive)."""
+READABLE_FORMATS = (1, 2, 3)
+"""Manifest formats read (format 1 and 2 bundles, such as the committed fixtures, still import)."""
 KINDS = ("regional", "central")
 
 REGIONAL_TABLES: tuple[tuple[str, type], ...] = (
@@ -56,6 +62,8 @@ CENTRAL_TABLES: tuple[tuple[str, type], ...] = (
 """Tables the central office owns."""
 
 TABLES = {"regional": REGIONAL_TABLES, "central": CENTRAL_TABLES}
+TOMBSTONE_TABLES = tuple(name for name, _ in REGIONAL_TABLES[1:])
+"""Tables a tombstone may name (format 3): a region's own records; never ``service``."""
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _OFFICE = re.compile(r"central|CL-[A-Z]{2}")
@@ -65,6 +73,8 @@ _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\
 _TOP = {"format", "bundle_id", "kind", "sender", "recipient", "region", "sequence", "previous", "created_at",
         "records", "evidence", "receipt"}
 _TOP_V2 = _TOP | {"rotation"}
+_TOP_V3 = _TOP_V2 | {"base", "tombstones"}
+_FIELDS = {1: _TOP, 2: _TOP_V2, 3: _TOP_V3}
 _PARTY = {"office", "installation", "key_id"}
 _HEX128 = re.compile(r"[0-9a-f]{128}")
 MAX_INT = 2**53
@@ -279,10 +289,12 @@ def _party(value: Any, what: str) -> dict[str, Any]:
 
 
 def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
-    """Check a parsed manifest against format 1 and decode it.
+    """Check a parsed manifest against its format (1, 2 or 3) and decode it.
 
     Returns:
-        A dict with the same keys, parties and records decoded (UUIDs, datetimes, Decimals).
+        A dict with the same keys, parties and records decoded (UUIDs, datetimes, Decimals);
+        ``rotation`` None before format 2; ``base`` and ``tombstones`` (a list of (table, id),
+        sorted) None before format 3, meaning the bundle is its region's full state.
 
     Raises:
         ManifestError: an unknown version, a missing or unknown field, a wrong type.
@@ -294,7 +306,7 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
     version = value.get("format")
     if type(version) is not int or version not in READABLE_FORMATS:
         raise ManifestError("El contenido del paquete es de una versión de formato desconocida. Actualice Avance.")
-    if set(value) != (_TOP if version == 1 else _TOP_V2):
+    if set(value) != _FIELDS[version]:
         raise _bad("campos inesperados")
     kind = value["kind"]
     if kind not in KINDS:
@@ -391,4 +403,46 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
         if len(held) > 10 * max_files:
             raise LimitExceededError()
         out["receipt"] = {"sequence": receipt["sequence"], "bundle": receipt["bundle"], "evidence": list(held)}
+    out["base"], out["tombstones"] = None, None
+    if version >= 3:
+        out["base"], out["tombstones"] = _delta(value, kind, decoded, max_files)
     return out
+
+
+def _delta(value: dict[str, Any], kind: str, records: dict[str, list[dict[str, Any]]],
+           max_files: int) -> tuple[int, list[tuple[str, uuid.UUID]]]:
+    """Format 3's ``base`` and ``tombstones``, checked: a central bundle has base 0 and no
+    tombstones; a regional one names only its own tables, sorted by (table, id) without
+    repetition, and never a record the same bundle carries."""
+    base = value["base"]
+    if type(base) is not int or not 0 <= base <= MAX_INT or base >= value["sequence"]:
+        raise _bad("base")
+    raw = value["tombstones"]
+    if not isinstance(raw, list):
+        raise _bad("tombstones")
+    if kind == "central":
+        if base != 0 or raw:
+            raise _bad("base/tombstones")
+        return 0, []
+    if len(raw) > 1000 * max_files:
+        raise LimitExceededError()
+    out: list[tuple[str, uuid.UUID]] = []
+    keys: list[tuple[str, str]] = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict) or set(item) != {"table", "id"}:
+            raise _bad(f"tombstones[{i}]")
+        if item["table"] not in TOMBSTONE_TABLES:
+            if item["table"] in dict(TABLES["central"]) or item["table"] == "service":
+                from desktop.sync.errors import OwnershipError
+
+                raise OwnershipError("El paquete intenta eliminar datos que no pertenecen a la oficina que lo firmó "
+                                     f"({str(item['table'])[:40]}). Pida que lo exporten de nuevo.")
+            raise _bad(f"tombstones[{i}].table")
+        out.append((item["table"], _uuid(item["id"], f"tombstones[{i}].id")))
+        keys.append((item["table"], item["id"]))
+    if any(a >= b for a, b in zip(keys, keys[1:])):
+        raise _bad("tombstones: sin orden o repetidas")
+    carried = {(table, r["id"]) for table, rows in records.items() for r in rows}
+    if any(key in carried for key in out):
+        raise _bad("tombstones: un registro eliminado viene también en el paquete")
+    return base, out

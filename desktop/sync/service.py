@@ -3,23 +3,31 @@
 Keys and the trust store live in the database (tables ``installation``, ``own_key``,
 ``trusted_key``); evidence files in ``blobs/`` beside it (:mod:`desktop.sync.blobs`).
 
-What a bundle carries (``docs/bundle-format.md``):
+What a bundle carries (``docs/bundle-format.md``, manifest format 3):
 
-* regional → central: the region's **full current state** (every reporting year, programme,
-  objective, commitment, III.4 row and evidence reference of the region). It is cumulative
-  and superseding: any later bundle replaces what an earlier one said, so a lost bundle never
-  blocks; a record absent from it is a deletion (a tombstone by absence), applied only inside
-  the sender's region. Evidence files go along until a receipt says the central office holds
-  them.
+* regional → central: every change to the region's records since the last bundle the central
+  office acknowledged (``base``, from the last receipt imported here): each reporting year,
+  programme, objective, commitment, III.4 row and evidence reference that is new, changed, or
+  sent after ``base`` and not acknowledged yet, and a **tombstone** ``{table, id}`` for each
+  record deleted since. The region remembers what it sent in ``sync_record`` (stream
+  ``out:central``: the digest and the sequence of the last bundle that carried each record,
+  digest ``""`` for a tombstone). It is cumulative, so a lost bundle never blocks: any later
+  bundle carries its changes too. ``--full`` (base 0) carries every record and every tombstone
+  remembered. Evidence files go along until a receipt says the central office holds them.
+  An installation that exported under a version without that memory writes its first bundle
+  after the upgrade as the region's full state (format 2), so no deletion is missed.
 * central → regional: a receipt (highest sequence applied, its hash, the evidence held), and
   the central office's observations and programme review states for that region (its full
-  current state, too).
+  current state).
 
 Import checks, in order: size limits, header, known and unrevoked sender key, decryption,
-signature, strict parse, recipient, sequence, evidence sizes and hashes; then one database
-transaction; evidence moved into place only after the commit. Every import applied or
-repeated, and every rejection (also one met by a dry run, verify or inspect, which change
-nothing else), is written to the audit table in its own transaction.
+signature, strict parse, recipient, sequence (rollback, replay, a bundle that does not continue
+the chain of ``previous`` hashes, a ``base`` not applied here), evidence sizes and hashes; then
+one database transaction; evidence moved into place only after the commit. Every import applied
+or repeated, and every rejection (also one met by a dry run, verify or inspect, which change
+nothing else), is written to the audit table in its own transaction. A format 1 or 2 bundle
+(full state) is turned into records and tombstones by absence and goes through the same apply
+code.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -65,7 +73,8 @@ from db.models import (
     WorkProgramme,
     utcnow,
 )
-from desktop.domain.regions import find_region
+from db.queries import SERVICE_NAMESPACE
+from desktop.domain.regions import UnknownRegionError, find_region
 from desktop.errors import EditError, NotFoundError
 from desktop.sync import keys as keylib
 from desktop.sync.blobs import BlobStore
@@ -81,6 +90,8 @@ from desktop.sync.errors import (
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
+    ForkedStreamError,
+    IncompleteDeltaError,
     InstallationError,
     LimitExceededError,
     ManifestError,
@@ -97,6 +108,7 @@ from desktop.sync.errors import (
 from desktop.sync.manifest import (
     CENTRAL_TABLES,
     FORMAT,
+    FULL_STATE_FORMAT,
     REGIONAL_TABLES,
     check_manifest,
     decode_record,
@@ -104,7 +116,7 @@ from desktop.sync.manifest import (
     safe_label,
     timestamp,
 )
-from desktop.wording import count
+from desktop.wording import count, office_name
 
 CENTRAL = "central"
 
@@ -240,10 +252,13 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
 
     Raises:
         KeyFileError: the file is not valid.
-        TrustError: the file is of another office, or this kind of installation does not
-            trust that office, or the key is already there.
+        TrustError: an unknown region code, the file is of another office, or this kind of
+            installation does not trust that office, or the key is already there.
     """
-    expected = CENTRAL if office_code == CENTRAL else find_region(office_code).iso_code
+    try:
+        expected = CENTRAL if office_code == CENTRAL else find_region(office_code).iso_code
+    except UnknownRegionError as exc:
+        raise TrustError(f"{exc} No se incorporó la clave.") from exc
     pub = keylib.read_public_file(data)
     if pub.office != expected:
         raise TrustError(f"El archivo de claves es de la oficina {pub.office}, no de {expected}; no se incorporó.")
@@ -266,9 +281,18 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
 def revoke(db: Database, key: str, from_sequence: int) -> TrustedInfo:
     """Revoke a trusted key from ``from_sequence`` on (bundles numbered lower still import).
 
+    The revocation follows the key's rotations: a key it announced in a bundle numbered
+    ``from_sequence`` or later (recorded when the announcement was imported:
+    ``introduced_by`` / ``introduced_at``) is revoked from the same sequence too, and so on
+    down the chain, since whoever held the revoked key could have announced it. A key it
+    announced earlier stays as it is.
+
     Args:
         key: the key id or its fingerprint (with or without dashes), at least 8 hex digits.
         from_sequence: the first sequence refused.
+
+    Returns:
+        The key revoked (the one named; the keys it introduced are revoked with it).
 
     Raises:
         TrustError: no single key matches, or a bad sequence.
@@ -281,8 +305,17 @@ def revoke(db: Database, key: str, from_sequence: int) -> TrustedInfo:
         if len(rows) != 1:
             raise TrustError(f"Ninguna clave (o más de una) del almacén de confianza tiene la huella «{key}».")
         row = rows[0]
-        row.status = "revoked"
-        row.revoked_from_sequence = from_sequence
+        todo, seen = [row], {row.sign_key_id}
+        while todo:
+            revoked = todo.pop()
+            if revoked is row or revoked.status != "revoked" or (revoked.revoked_from_sequence or 1) > from_sequence:
+                revoked.status = "revoked"
+                revoked.revoked_from_sequence = from_sequence
+            for child in session.scalars(select(TrustedKey).where(TrustedKey.introduced_by == revoked.sign_key_id,
+                                                                 TrustedKey.introduced_at >= from_sequence)):
+                if child.sign_key_id not in seen:
+                    seen.add(child.sign_key_id)
+                    todo.append(child)
         return TrustedInfo(row.office, row.installation_id, row.sign_key_id, row.encrypt_key_id, row.status,
                            row.revoked_from_sequence)
 
@@ -522,7 +555,9 @@ def _peek_stream(session: Session, name: str) -> tuple[int, str]:
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """A bundle written: file, sequence, records and evidence files carried, recipient (office
-    code, and the fingerprint of the installation's key it is encrypted to)."""
+    code, and the fingerprint of the installation's key it is encrypted to); for a regional
+    bundle, the tombstones carried, its ``base`` (the acknowledged sequence it carries the
+    changes since) and whether it is complete (``full``: base 0 with every record)."""
 
     path: Path
     sequence: int
@@ -531,21 +566,118 @@ class ExportResult:
     recipient: str
     bundle_hash: str
     recipient_fingerprint: str = ""
+    tombstones: int = 0
+    base: int = 0
+    full: bool = True
 
 
-def _regional_records(session: Session, code: str) -> tuple[dict[str, list[dict[str, Any]]], list[Evidence]]:
-    records: dict[str, list[dict[str, Any]]] = {}
-    years = _region_rows(session, ReportingYear, code)
-    service_ids = sorted({y.service_id for y in years})
-    services = list(session.scalars(select(Service).where(Service.id.in_(service_ids)).order_by(Service.id)))
-    records["service"] = [encode_row(s, Service) for s in services]
-    evidence: list[Evidence] = []
-    for table, model in REGIONAL_TABLES[1:]:
-        rows = _region_rows(session, model, code)
-        records[table] = [encode_row(r, model) for r in rows]
-        if model is Evidence:
-            evidence = rows
-    return records, evidence
+OUTGOING = f"out:{CENTRAL}"
+"""A regional office's stream to the central office (``sync_stream`` and ``sync_record``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingChanges:
+    """What a regional office's next bundle carries (computed, nothing written).
+
+    Attributes:
+        format: the manifest format: 3 (changes since ``base``), or 2 once, for the first
+            bundle of an installation that exported before it remembered what it sent (the
+            region's full state; the central office deletes by absence).
+        base: the sequence acknowledged by the last receipt imported here, 0 with ``full``
+            (or format 2): the bundle carries every change the central office may lack
+            after it.
+        records: table → records as the manifest writes them (``service`` first: the services
+            the reporting years carried need).
+        tombstones: ``{"table", "id"}`` of each record deleted here since it was sent,
+            sorted by (table, id).
+        evidence: (SHA-256, size) of each evidence file carried: every file of the region's
+            evidence the last receipt does not list as held, sorted.
+        names: SHA-256 → an evidence name (to say which file is missing from the store).
+        sent: (table, id) → digest of every record carried, ``""`` for a tombstone: what the
+            export records as sent in ``sync_record``.
+    """
+
+    format: int
+    base: int
+    records: dict[str, list[dict[str, Any]]]
+    tombstones: list[dict[str, str]]
+    evidence: list[tuple[str, int]]
+    names: dict[str, str]
+    sent: dict[tuple[str, uuid.UUID], str]
+
+
+def outgoing_changes(session: Session, code: str, *, full: bool = False) -> OutgoingChanges:
+    """What the next bundle of this regional office (region ``code``) carries.
+
+    A record goes when it is not in ``sync_record`` (stream ``out:central``: never sent), its
+    digest differs from what was sent, or it was last sent in a bundle after the acknowledged
+    sequence (cumulative: a lost bundle's changes go again). A tombstone goes for every record
+    sent and no longer here, and for every tombstone sent after the acknowledged sequence.
+    With ``full``: every record and every tombstone remembered, base 0.
+
+    Args:
+        session: an open session (reading is enough).
+        code: the region's ISO code.
+        full: a complete bundle (``avance bundle export --full``).
+
+    Returns:
+        The :class:`OutgoingChanges`.
+    """
+    stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
+    last_sequence = stream.last_sequence if stream is not None else 0
+    acked = stream.acked_sequence if stream is not None else 0
+    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    entries = {(t, i): (d, q) for t, i, d, q in session.execute(
+        select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.sequence)
+        .where(SyncRecord.stream == OUTGOING))}
+    current = region_records(session, code)
+    # Sent before this installation remembered what it sent: the full state, once (format 2).
+    legacy = last_sequence > 0 and not entries
+    fmt = FULL_STATE_FORMAT if legacy else FORMAT
+    base = 0 if full or legacy else acked
+    records: dict[str, list[dict[str, Any]]] = {table: [] for table, _ in REGIONAL_TABLES}
+    sent: dict[tuple[str, uuid.UUID], str] = {}
+    for key, (digest, record) in current.items():  # by table (parents first), then id
+        entry = entries.get(key)
+        if legacy or entry is None or entry[0] != digest or entry[1] > base:  # base 0: every record
+            records[key[0]].append(record)
+            sent[key] = digest
+    tombstones: list[dict[str, str]] = []
+    if not legacy:
+        for (table, record_id), (digest, sequence) in entries.items():
+            if (table, record_id) in current:
+                continue
+            if digest != "" or sequence > base:  # base 0: every tombstone remembered
+                tombstones.append({"table": table, "id": str(record_id)})
+                sent[(table, record_id)] = ""
+        tombstones.sort(key=lambda t: (t["table"], t["id"]))
+    service_ids = sorted({uuid.UUID(r["service_id"]) for r in records["reporting_year"]})
+    if service_ids:
+        records["service"] = [encode_row(r, Service) for r in session.scalars(
+            select(Service).where(Service.id.in_(service_ids)).order_by(Service.id))]
+    carried: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for (table, _), (_, record) in current.items():
+        if table == "evidence" and record["sha256"] not in held:
+            carried.setdefault(record["sha256"], record["size"])
+            names.setdefault(record["sha256"], record["name"])
+    return OutgoingChanges(fmt, base, records, tombstones, sorted(carried.items()), names, sent)
+
+
+def _remember_sent(session: Session, plan: OutgoingChanges, sequence: int) -> None:
+    """Record in ``sync_record`` (stream ``out:central``) what bundle ``sequence`` carried.
+
+    Tombstone entries (digest ``""``) are kept after they are acknowledged: a later
+    ``--full`` bundle carries them again, so a central office that restored an older backup
+    still learns of those deletions. A delta no longer carries them once acknowledged.
+    """
+    if not plan.sent:
+        return
+    now = utcnow()
+    rows = [{"id": uuid.uuid4(), "created_at": now, "updated_at": now, "stream": OUTGOING, "table_name": t,
+             "record_id": i, "digest": d, "sequence": sequence} for (t, i), d in plan.sent.items()]
+    for part in _chunks(rows):
+        session.execute(_said_upsert(), part)
 
 
 def _central_records(session: Session, code: str) -> dict[str, list[dict[str, Any]]]:
@@ -598,8 +730,12 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
 
 def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
                   recipient_key: str | None = None, directory: Path | None = None, now: dt.datetime | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
+                  progress: Callable[[int, int], None] | None = None, full: bool = False) -> ExportResult:
     """Write the next bundle of this installation's outgoing stream.
+
+    A regional bundle carries the changes since the sequence the central office acknowledged
+    (:func:`outgoing_changes`); what it carried is recorded in ``sync_record`` in the same
+    transaction, so a failed export changes nothing.
 
     Args:
         passphrase: opens the signing key.
@@ -619,9 +755,13 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             after the manifest and after each block of evidence (64 KiB at most); the last call,
             ``(total, total)``, comes when the bundle is in place. Not called when the export
             fails before writing (unknown recipient, wrong passphrase).
+        full: regional office only: a complete bundle (base 0: every record, and a tombstone
+            for every record it remembers deleting), for a central office that lost what it
+            had (``avance bundle export --full``).
 
     Raises:
-        InstallationError, TrustError, PassphraseError, EditError (Spanish messages).
+        InstallationError, TrustError, PassphraseError, EditError (Spanish messages; an
+        unknown region code is an EditError).
     """
     now = now or utcnow()
     store = blob_store(db)
@@ -631,29 +771,31 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         own = _active_key(session)
         sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
         carried: list[tuple[str, int]] = []
+        plan: OutgoingChanges | None = None
         if inst.kind == "regional":
             if to not in (None, CENTRAL):
                 raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
             recipient_office, region = CENTRAL, str(inst.region_code)
             recipient = _pick_recipient(session, CENTRAL)
-            stream = _stream(session, f"out:{CENTRAL}")
-            records, evidence = _regional_records(session, region)
-            held = set(json.loads(stream.acked_evidence))
-            seen: set[str] = set()
-            for e in evidence:
-                if e.sha256 in held or e.sha256 in seen:
-                    continue
-                if not store.has(e.sha256):
-                    raise EditError(f"Falta el archivo del medio de verificación «{e.name}» en la carpeta de evidencias.")
-                seen.add(e.sha256)
-                carried.append((e.sha256, e.size))
-            carried.sort()
+            stream = _stream(session, OUTGOING)
+            plan = outgoing_changes(session, region, full=full)
+            records = plan.records
+            for sha, _ in plan.evidence:
+                if not store.has(sha):
+                    raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
+                                    "de evidencias.")
+            carried = list(plan.evidence)
             receipt = None
             kind = "regional"
         else:
             if not to:
                 raise EditError("Indique a qué región responder (--to CÓDIGO).")
-            region = find_region(to).iso_code
+            if full:
+                raise EditError("La respuesta de la oficina central ya es completa: no use --full con --to.")
+            try:
+                region = find_region(to).iso_code
+            except UnknownRegionError as exc:
+                raise EditError(f"{exc} No se exportó nada.") from exc
             recipient_office = region
             recipient = _pick_recipient(session, region, recipient_key)
             stream = _stream(session, f"out:{region}")
@@ -664,8 +806,8 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             kind = "central"
         sequence = stream.last_sequence + 1
         pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
-        manifest = {
-            "format": FORMAT,
+        manifest: dict[str, Any] = {
+            "format": plan.format if plan is not None else FORMAT,
             "bundle_id": str(uuid.uuid4()),
             "kind": kind,
             "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
@@ -680,6 +822,9 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             "receipt": receipt,
             "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
         }
+        if manifest["format"] >= 3:
+            manifest["base"] = plan.base if plan is not None else 0
+            manifest["tombstones"] = plan.tombstones if plan is not None else []
         recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
         several = kind == "central" and len(recipients(session, region)) > 1
         who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
@@ -706,10 +851,16 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
             stream.last_sequence = sequence
             stream.last_hash = bundle_hash
             n_records = sum(len(v) for v in records.values())
+            n_tombstones = len(plan.tombstones) if plan is not None else 0
+            if plan is not None:
+                _remember_sent(session, plan, sequence)
             session.add(SyncBundle(bundle_id=uuid.UUID(manifest["bundle_id"]), direction="out", stream=stream.stream,
                                    sequence=sequence, bundle_hash=bundle_hash,
                                    summary=f"{count(n_records, 'registro', 'registros')}, "
-                                           f"{count(len(carried), 'medio de verificación', 'medios de verificación')}"))
+                                           + (f"{count(n_tombstones, 'eliminación', 'eliminaciones')}, "
+                                              if n_tombstones else "")
+                                           + f"{count(len(carried), 'medio de verificación', 'medios de verificación')}"
+                                           + (f" (cambios desde el n.º {plan.base})" if plan and plan.base else "")))
             session.flush()
             os.replace(temp, target)
         except BaseException:
@@ -718,7 +869,8 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
     if progress is not None:
         progress(written[1], written[1])
     return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash,
-                        recipient_fingerprint)
+                        recipient_fingerprint, n_tombstones, plan.base if plan is not None else 0,
+                        plan is None or plan.base == 0)
 
 
 # -- import --------------------------------------------------------------------------------------------
@@ -843,7 +995,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         last_seq, last_hash = _peek_stream(session, stream)
         already = bundle_hash == last_hash
         if not already:
-            _check_sequence(session, stream, m["sequence"], bundle_hash, last_seq)
+            _check_sequence(session, stream, m, bundle_hash, last_seq, last_hash)
         # evidence, declared
         carried = m["evidence"]
         shas = [f["sha256"] for f in carried]
@@ -851,18 +1003,34 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             raise EvidenceError("El paquete trae un medio de verificación repetido. Pida que lo exporten de nuevo.")
         if sum(f["size"] for f in carried) > limits.total:
             raise LimitExceededError()
-        referenced = {e["sha256"]: e["size"] for e in m["records"].get("evidence", [])}
+        incoming_sizes: dict[str, set[int]] = {}
+        for e in m["records"].get("evidence", []):
+            incoming_sizes.setdefault(e["sha256"], set()).add(e["size"])
+        referenced = dict(incoming_sizes)
+        if m["kind"] == "regional" and m["tombstones"] is not None:
+            # A delta: a file may belong to an evidence record this office holds already (its
+            # record was acknowledged, the file not yet: e.g. a crash before the file moved in).
+            gone = {i for t, i in m["tombstones"] if t == "evidence"}
+            for record_id, sha, size in session.execute(_scoped(Evidence, Evidence.id, Evidence.sha256, Evidence.size)
+                                                        .where(RegionRow.iso_code == m["region"])):
+                if record_id not in gone and sha not in incoming_sizes:
+                    referenced.setdefault(sha, set()).add(size)
         for f in carried:
             if f["sha256"] not in referenced:
                 raise EvidenceError("El paquete trae un medio de verificación que ningún registro usa. "
                                     "Pida que lo exporten de nuevo.")
-            if referenced[f["sha256"]] != f["size"]:
+            if referenced[f["sha256"]] != {f["size"]}:
                 raise EvidenceError("El tamaño de un medio de verificación no coincide con su registro. "
                                     "Pida que lo exporten de nuevo.")
-        for sha in referenced:
-            if sha not in shas and not store.has(sha):
+        for sha, sizes in incoming_sizes.items():
+            if sha in shas:
+                continue
+            if not store.has(sha):
                 raise EvidenceError("Falta un medio de verificación que esta oficina no tiene. Pida a la oficina "
                                     "regional que exporte de nuevo.")
+            if sizes != {store.path(sha).stat().st_size}:  # held here: the record must say its real size
+                raise EvidenceError("El tamaño declarado de un medio de verificación no coincide con el archivo que "
+                                    "esta oficina ya tiene. Pida a la oficina regional que exporte de nuevo.")
         staging = store.new_staging()
         staged: dict[str, Path] = {}
         try:
@@ -884,13 +1052,42 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
                      staged, staging, header.sender_key, header.recipient_key, new_keys)
 
 
-def _check_sequence(session: Session, stream: str, sequence: int, bundle_hash: str, last_seq: int) -> None:
+def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_hash: str, last_seq: int,
+                    last_hash: str) -> None:
+    """The sequence checks of a bundle not applied yet (stream ``stream`` applied up to
+    ``last_seq``, hash ``last_hash``).
+
+    Raises:
+        ReplayError, RollbackError: older than the last one applied.
+        DuplicateSequenceError: another bundle with the last sequence applied.
+        ForkedStreamError: the next sequence, but its ``previous`` is not the last bundle
+            applied (with a gap, lost bundles, the chain cannot be checked and is allowed).
+        IncompleteDeltaError: a delta whose ``base`` this office has not applied.
+    """
+    sequence = m["sequence"]
     if sequence < last_seq:
         seen = session.scalar(select(SyncBundle.id).where(SyncBundle.direction == "in", SyncBundle.stream == stream,
                                                           SyncBundle.bundle_hash == bundle_hash))
         raise ReplayError() if seen else RollbackError()
     if sequence == last_seq:
         raise DuplicateSequenceError()
+    sender = m["sender"]["office"]
+    who = f"la {office_name(sender)}"
+    if sequence == last_seq + 1 and m["previous"] != last_hash:
+        again = ("Pida a la oficina central que exporte la respuesta de nuevo." if sender == CENTRAL else
+                 "Pida a la oficina regional que revise sus datos y exporte un paquete completo: avance bundle export "
+                 "--full (en la ventana: Archivo → Exportar paquete completo…).")
+        follows = f"no continúa el n.º {last_seq} importado aquí" if last_seq else "es el primero que llega aquí"
+        raise ForkedStreamError(
+            f"El paquete n.º {sequence} de {who} {follows}, pero dice venir de otro paquete (¿se restauró una copia "
+            "de seguridad y se exportó de nuevo desde ella?). No se importó nada. " + again)
+    base = m.get("base")
+    if base and last_seq < base:
+        raise IncompleteDeltaError(
+            f"El paquete n.º {sequence} de {who} trae solo los cambios desde su paquete n.º {base}, pero aquí "
+            f"{'solo consta hasta el n.º ' + str(last_seq) if last_seq else 'no consta ninguno'} (¿se restauró una "
+            "copia de seguridad?). No se importó nada. Pida a la oficina regional un paquete completo: avance "
+            "bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
 
 
 def _upsert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
@@ -903,41 +1100,85 @@ def _upsert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
     session.execute(stmt, rows)
 
 
+def _admit_services(session: Session, code: str, rows: list[dict[str, Any]], needed: set[uuid.UUID]) -> set[uuid.UUID]:
+    """The services a regional bundle's reporting years may name: those the central office
+    knows, plus a service it does not know yet that the bundle carries, only when the bundle's
+    own reporting years need it and its id is the stable one of its acronym
+    (``uuid5(SERVICE_NAMESPACE, ACRONYM)``, as :func:`db.queries.get_or_create_service` makes
+    it everywhere) and no other service has that acronym. A service the central office knows
+    is never changed by a region (its row here stands).
+
+    Raises:
+        OwnershipError: any other service row.
+    """
+    known = dict(session.execute(select(Service.id, Service.acronym)).all())
+    acronyms = {a.upper() for a in known.values()}
+    admitted = set(known)
+    for r in rows:
+        if r["id"] in known:
+            continue
+        acronym = r["acronym"].upper()
+        if r["id"] not in needed or r["id"] != uuid.uuid5(SERVICE_NAMESPACE, acronym) or acronym in acronyms:
+            raise OwnershipError(
+                f"El paquete de la {office_name(code)} trae un servicio («{r['acronym'][:40]}») que la oficina "
+                "central no conoce y que sus años de reporte no usan, o con un identificador que no es el de su "
+                "sigla: una región no crea servicios. Pida a la oficina que lo exporte de nuevo.")
+        session.execute(Service.__table__.insert(), [r])
+        admitted.add(r["id"])
+        acronyms.add(acronym)
+    return admitted
+
+
 def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
+    """Apply a regional bundle: its records (upserted) and its tombstones (deleted), with the
+    ownership checks and, when the region has several installations, the conflict rules.
+
+    A format 3 bundle is a delta: records not mentioned are left alone. A format 1 or 2
+    bundle is the region's full state: it is turned into the same records and tombstones by
+    absence (a held record of the region it does not carry is a tombstone, when the region has
+    one installation or this installation had sent it), and its stream's history in
+    ``sync_record`` is replaced; a delta's is updated record by record (a tombstone leaves
+    digest ``""``: "this installation deleted it").
+    """
     code = m["region"]
     recs = m["records"]
+    raw = m["raw_records"]
+    stream = m["_stream"]
+    delta = m["tombstones"] is not None
+    tables = REGIONAL_TABLES[1:]
     region_id = session.scalar(select(RegionRow.id).where(RegionRow.iso_code == code))
     ids = {table: {r["id"] for r in recs[table]} for table, _ in REGIONAL_TABLES}
-    known_services = set(session.scalars(select(Service.id))) | ids["service"]
+    current = region_records(session, code)
 
     def owned(cond: bool) -> None:
         if not cond:
             raise OwnershipError(f"El paquete de {code} trae registros que no pertenecen a su región. "
                                  "Pida a la oficina que lo exporte de nuevo.")
 
+    known_services = _admit_services(session, code, recs["service"], {r["service_id"] for r in recs["reporting_year"]})
     for r in recs["reporting_year"]:
         owned(r["region_id"] == region_id and r["service_id"] in known_services)
-    for r in recs["work_programme"]:
-        owned(r["reporting_year_id"] in ids["reporting_year"])
-    for r in recs["objective"]:
-        owned(r["programme_id"] in ids["work_programme"])
-    for table, parent, column in (("commitment", "objective", "objective_id"),
-                                  ("progress_analysis", "objective", "objective_id"),
-                                  ("evidence", "commitment", "commitment_id")):
+    # Each record's parent is in the bundle or (a delta) a record of the region held here; a
+    # parent held nowhere is looked for in other regions below.
+    absent: dict[str, set[uuid.UUID]] = {}
+    for table, (parent, column) in _PARENT_COLUMN.items():
         for r in recs[table]:
-            owned(r[column] in ids[parent])
-    # A record id held here under another region is not this sender's to change.
-    for table, model in REGIONAL_TABLES[1:]:
-        wanted = list(ids[table])
+            pid = r[column]
+            if pid in ids[parent] or (delta and (parent, pid) in current):
+                continue
+            owned(delta)
+            absent.setdefault(parent, set()).add(pid)
+    tombstoned: dict[str, set[uuid.UUID]] = {}
+    for table, record_id in m["tombstones"] or ():
+        tombstoned.setdefault(table, set()).add(record_id)
+    # A record id (carried, deleted or a parent) held here under another region is not this
+    # sender's to change, nor to hang records from.
+    for table, model in tables:
+        wanted = list(ids[table] | tombstoned.get(table, set()) | absent.get(table, set()))
         for part in _chunks(wanted):
             elsewhere = session.scalar(_scoped(model, model.id).where(model.id.in_(part), RegionRow.iso_code != code)
                                        .limit(1))
             owned(elsewhere is None)
-        # Plain rows of another table with a clashing id (no region path) are refused too.
-    raw = m["raw_records"]
-    for r in recs["service"]:
-        session.execute(sqlite_insert(Service.__table__).on_conflict_do_nothing(index_elements=["id"]), [r])
-    stream = m["_stream"]
     others = [name for name in session.scalars(select(SyncStream.stream).where(SyncStream.stream.like(f"in:{code}:%")))
               if name != stream]
     prev = {(t, i): d for t, i, d in session.execute(
@@ -950,7 +1191,6 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                     select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.stream,
                            SyncRecord.sequence).where(SyncRecord.stream.in_(part))):
                 said.setdefault((t, i), {})[d] = (st, sq)
-    current = region_records(session, code)
     changes = {"nuevos": 0, "modificados": 0, "eliminados": 0, "conflictos": 0}
     incoming: dict[tuple[str, uuid.UUID], str] = {}
 
@@ -971,10 +1211,16 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
         row.incoming_version, row.incoming_sequence = version, m["sequence"]
         changes["conflictos"] += 1
 
+    def unreachable(table: str, parent_key: tuple[str, uuid.UUID]) -> IncompleteDeltaError:
+        return IncompleteDeltaError(
+            f"El paquete n.º {m['sequence']} de la {office_name(code)} trae un registro ({table}) cuyo registro padre "
+            f"({parent_key[0]}) esta oficina no tiene. No se importó nada. Pida a la oficina regional un paquete "
+            "completo: avance bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
+
     to_write: dict[str, list[dict[str, Any]]] = {}
+    writing: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}  # records this bundle creates or changes
     applied: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}  # what this bundle wrote (None: deleted)
-    written: set[tuple[str, uuid.UUID]] = set()  # records this bundle creates or changes
-    for table, model in REGIONAL_TABLES[1:]:
+    for table, _model in tables:
         keep: list[dict[str, Any]] = []
         parent = _PARENT_COLUMN.get(table)
         for record, decoded in zip(raw[table], recs[table], strict=True):
@@ -982,6 +1228,10 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             digest = _digest(record)
             incoming[key] = digest
             here = current.get(key)
+            parent_key = (parent[0], decoded[parent[1]]) if parent is not None else None
+            # Its parent is held here or written by this bundle (else: deleted here by another
+            # installation, kept out by a conflict, or never received).
+            orphan = parent_key is not None and parent_key not in current and parent_key not in writing
             if here is None and others:
                 # Not held here. Sent before by this installation: deleted here since, by another
                 # installation; the deletion stands unless this one edited it (then both are kept).
@@ -991,59 +1241,113 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                     continue
                 # New, under a parent deleted here (or kept out by a conflict): kept as a conflict,
                 # not refused, so the rest of the bundle applies.
-                if parent is not None:
-                    parent_key = (parent[0], decoded[parent[1]])
-                    if parent_key not in current and parent_key not in written:
-                        conflict(table, decoded["id"], record)
-                        continue
+                if orphan:
+                    conflict(table, decoded["id"], record)
+                    continue
                 changes["nuevos"] += 1
-                keep.append(decoded)
-                written.add(key)
             elif here is None:
+                if orphan:
+                    assert parent_key is not None
+                    raise unreachable(table, parent_key)
                 changes["nuevos"] += 1
-                keep.append(decoded)
-                written.add(key)
             elif here[0] == digest:
                 continue
             elif not others or prev.get(key) == here[0]:
-                changes["modificados"] += 1  # this installation's own earlier version: superseded
-                keep.append(decoded)
+                # This installation's own earlier version: superseded.
+                if orphan:
+                    assert parent_key is not None
+                    if not others:
+                        raise unreachable(table, parent_key)
+                    conflict(table, decoded["id"], record)
+                    continue
+                changes["modificados"] += 1
                 applied[key] = record
-                written.add(key)
             elif prev.get(key) == digest:
                 continue  # unchanged there since it last said so: another installation's newer edit stands
             else:
                 conflict(table, decoded["id"], record)  # both edited it: keep both, a person decides
-        to_write[table] = keep
-    # Tombstones by absence: children first; only what this installation had sent (or, with a
-    # single installation for the region, everything of the region).
-    # A record deleted there whose children here are not all deleted with it (another
-    # installation's records hang from it: the cascade would take them silently) is a conflict.
-    children: dict[tuple[str, uuid.UUID], list[tuple[str, uuid.UUID]]] = {}
-    for (t, record_id), (_, held) in current.items():
-        link = _PARENT_COLUMN.get(t)
-        if link is not None and held.get(link[1]):
-            children.setdefault((link[0], uuid.UUID(held[link[1]])), []).append((t, record_id))
-    removed: set[tuple[str, uuid.UUID]] = set()
-    for table, model in reversed(REGIONAL_TABLES[1:]):
-        gone = []
-        for (t, record_id), (digest, _) in current.items():
-            if t != table or (t, record_id) in incoming:
                 continue
-            if not others or prev.get((t, record_id)) == digest:
-                if any(child not in removed for child in children.get((t, record_id), ())):
-                    conflict(t, record_id, None)  # deleted there; another installation's records under it here
+            keep.append(decoded)
+            writing[key] = decoded
+        to_write[table] = keep
+    # Tombstones: a delta's own; a full state's by absence (only what this installation had
+    # sent, or, with a single installation for the region, everything of the region).
+    if delta:
+        tombstones = list(m["tombstones"])
+    else:
+        tombstones = [key for key in current if key not in incoming and (not others or key in prev)]
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for table, record_id in tombstones:
+        by_table.setdefault(table, []).append(record_id)
+    # Children of each held record once this bundle is applied (a record it moves counts under
+    # its new parent), and the moves themselves.
+    children: dict[tuple[str, uuid.UUID], list[tuple[str, uuid.UUID]]] = {}
+    moves: dict[str, list[tuple[uuid.UUID, uuid.UUID]]] = {}
+    for key, (_, held) in current.items():
+        link = _PARENT_COLUMN.get(key[0])
+        if link is None:
+            continue
+        before = uuid.UUID(held[link[1]])
+        after = writing[key][link[1]] if key in writing else before
+        children.setdefault((link[0], after), []).append(key)
+        if after != before:
+            moves.setdefault(key[0], []).append((key[1], after))
+    if moves:  # a moved record may go under a parent this bundle inserts after the deletions
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+    def below(key: tuple[str, uuid.UUID]) -> list[tuple[str, uuid.UUID]]:
+        out, todo = [], list(children.get(key, ()))
+        while todo:
+            child = todo.pop()
+            out.append(child)
+            todo.extend(children.get(child, ()))
+        return out
+
+    removed: set[tuple[str, uuid.UUID]] = set()
+    deleted_too: list[tuple[str, uuid.UUID]] = []  # a single installation's records under a record it deleted
+    models = dict(tables)
+    for table, model in reversed(tables):  # children first
+        gone = []
+        for record_id in by_table.get(table, ()):
+            key = (table, record_id)
+            here = current.get(key)
+            if here is None or key in removed:
+                continue  # not held (deleted already, or never received): nothing to do
+            if not others or prev.get(key) == here[0]:
+                left = [c for c in children.get(key, ()) if c not in removed]
+                if left and others:
+                    # Deleted there; another installation's records hang from it here: the cascade
+                    # would take them silently.
+                    conflict(table, record_id, None)
                     continue
+                for child in below(key) if left else ():
+                    if child not in removed:  # the region's own: the deletion takes them (cascade)
+                        removed.add(child)
+                        deleted_too.append(child)
                 gone.append(record_id)
-                removed.add((t, record_id))
-            elif (t, record_id) in prev:
-                conflict(t, record_id, None)  # deleted there, edited here
-        changes["eliminados"] += len(gone)
+                removed.add(key)
+            elif prev.get(key) == "":
+                continue  # it said so before; what is held here now is another installation's
+            else:
+                conflict(table, record_id, None)  # deleted there, edited here (or never sent from there)
         applied.update(((table, record_id), None) for record_id in gone)
         for part in _chunks(gone):
             session.execute(delete(model).where(model.id.in_(part)))
-    for table, model in REGIONAL_TABLES[1:]:
+        # Move this table's records off parents deleted next (their descendants stay).
+        link = _PARENT_COLUMN.get(table)
+        for record_id, parent_id in moves.get(table, ()) if link is not None else ():
+            session.execute(update(models[table]).where(models[table].id == record_id)
+                            .values({link[1]: parent_id}))
+        changes["eliminados"] += len(gone)
+    changes["eliminados"] += len(deleted_too)
+    applied.update((key, None) for key in deleted_too)
+    for table, model in tables:
         _upsert(session, model, to_write[table])
+    if moves:
+        for table, _ in tables:
+            if session.execute(text(f"PRAGMA foreign_key_check({table})")).first() is not None:
+                raise ManifestError("El paquete trae datos inconsistentes (registros sin su registro padre). "
+                                    "Pida a la oficina que lo exporte de nuevo.")
     if applied:  # an open conflict's "current" version is the one held: follow what was just written
         for row in session.scalars(select(SyncConflict).where(SyncConflict.region_code == code,
                                                               SyncConflict.status == "abierto")):
@@ -1052,12 +1356,28 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                 version = applied[key]
                 row.current_version = canonical_bytes(version).decode("utf-8") if version is not None else None
                 row.current_stream, row.current_sequence = stream, m["sequence"]
-    session.execute(delete(SyncRecord).where(SyncRecord.stream == stream))
-    if incoming:
-        session.execute(SyncRecord.__table__.insert(), [
-            {"id": uuid.uuid4(), "created_at": utcnow(), "updated_at": utcnow(), "stream": stream, "table_name": t,
-             "record_id": i, "digest": d, "sequence": m["sequence"]} for (t, i), d in incoming.items()])
+    now = utcnow()
+    if not delta:  # a full state replaces what the stream said
+        session.execute(delete(SyncRecord).where(SyncRecord.stream == stream))
+        said_now = dict(incoming)
+    else:
+        said_now = {**incoming, **{key: "" for key in tombstones}, **{key: "" for key in deleted_too}}
+    rows = [{"id": uuid.uuid4(), "created_at": now, "updated_at": now, "stream": stream, "table_name": t,
+             "record_id": i, "digest": d, "sequence": m["sequence"]} for (t, i), d in said_now.items()]
+    if rows:
+        for part in _chunks(rows):
+            session.execute(_said_upsert(), part)
     return changes
+
+
+def _said_upsert() -> Any:  # noqa: ANN401
+    """INSERT … ON CONFLICT (stream, table, record) DO UPDATE of ``sync_record`` rows."""
+    table = SyncRecord.__table__
+    stmt = sqlite_insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.stream, table.c.table_name, table.c.record_id],
+        set_={"digest": stmt.excluded.digest, "sequence": stmt.excluded.sequence,
+              "updated_at": stmt.excluded.updated_at})
 
 
 _PARENT_COLUMN: dict[str, tuple[str, str]] = {
@@ -1213,8 +1533,11 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                     _audit(db, path, "ya importado", bundle_hash)
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
             if dry_run:
+                n_tomb = len(m["tombstones"] or ())
                 return ImportResult("verificado", summary=f"Paquete válido: {count(n_rec, 'registro', 'registros')}, "
-                                    f"{count(len(m['evidence']), 'medio de verificación', 'medios de verificación')}.",
+                                    + (f"{count(n_tomb, 'eliminación', 'eliminaciones')}, " if n_tomb else "")
+                                    + f"{count(len(m['evidence']), 'medio de verificación', 'medios de verificación')}"
+                                    + (f" (cambios desde su paquete n.º {m['base']})" if m["base"] else "") + ".",
                                     **base)
             try:
                 changes = _apply(db, v)
@@ -1267,7 +1590,7 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             last_seq, last_hash = _peek_stream(session, v.stream)
             if last_hash == v.bundle_hash:
                 raise _Again()
-            _check_sequence(session, v.stream, m["sequence"], v.bundle_hash, last_seq)
+            _check_sequence(session, v.stream, m, v.bundle_hash, last_seq, last_hash)
             signer = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == v.sender_key))
             if signer is None or signer.status == "retired":
                 raise RevokedKeyError()
@@ -1296,10 +1619,13 @@ def _apply_keys(session: Session, v: _Verified, signer: TrustedKey) -> None:
     side encrypts to it (a regional office has one counterpart: the central office)."""
     new = v.new_keys
     if new is not None and session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == new.sign_key_id)) is None:
+        # Who announced it, and in which bundle: revoking the announcer from that sequence or an
+        # earlier one revokes this key too (revoke()).
         session.add(TrustedKey(office=signer.office, installation_id=signer.installation_id,
                                sign_key_id=new.sign_key_id, sign_public=new.sign_public.hex(),
                                encrypt_key_id=new.encrypt_key_id, encrypt_public=new.encrypt_public.hex(),
-                               created_at=utcnow()))
+                               created_at=utcnow(), introduced_by=signer.sign_key_id,
+                               introduced_at=v.manifest["sequence"]))
     session.execute(update(TrustedKey).where(
         TrustedKey.installation_id == signer.installation_id, TrustedKey.office == signer.office,
         TrustedKey.status == "active", TrustedKey.created_at < signer.created_at,

@@ -181,7 +181,7 @@ def test_upgrade_from_0002_keeps_sync_state_and_backs_up(tmp_path: Path, ta: Off
         assert _revision(db.backup) == "0002"
         assert _dump(db.backup, columns) == before
         # Upgraded to the head; every row of every table kept with its values.
-        assert _revision(path) == SCHEMA_HEAD == "0005"
+        assert _revision(path) == SCHEMA_HEAD == "0006"
         assert _dump(path, columns) == before
         con = sqlite3.connect(path)
         try:

@@ -534,7 +534,7 @@ def test_manifest_with_a_float_is_refused(world, sent: Path) -> None:
 
 @pytest.mark.parametrize("change", [
     lambda m: m.update(sequence="1"),
-    lambda m: m.update(format=3),
+    lambda m: m.update(format=4),  # an unknown version
     lambda m: m.pop("rotation"),  # format 2 requires the field
     lambda m: m.update(format=1),  # format 1 has no rotation field
     lambda m: m.update(extra=True),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.sync.manifest import FORMAT
 
 
 def test_office_keys_and_bundle_commands(tmp_path: Path, capsys) -> None:
@@ -113,7 +114,7 @@ def test_keys_show_and_inspect_speak_spanish(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     lines = dict(line.split(": ", 1) for line in out.splitlines())
     assert lines["formato del archivo"] == "1"
-    assert lines["formato del contenido"] == "2"  # the manifest's own format, not the file's
+    assert lines["formato del contenido"] == str(FORMAT) == "3"  # the manifest's own format, not the file's
     assert lines["firmado por"] == "oficina regional de Tarapacá (CL-TA)"
     assert lines["dueño de esa clave en el almacén de confianza"] == "oficina regional de Tarapacá (CL-TA)"
     assert lines["secuencia"] == "1" and lines["estado"] == "verificado"

@@ -1,5 +1,11 @@
 """Two installations of one region edit one record (issue 3, part 3): the central office keeps
-both versions as a conflict, lists it, and a person resolves it."""
+both versions as a conflict, lists it, and a person resolves it.
+
+Every test runs twice (``two``'s parameter): without receipts, each installation's bundles
+carry every record it ever sent (nothing acknowledged: cumulative since 0); with receipts (the
+central office answers each installation after each bundle), they are deltas since the
+acknowledged sequence, deletions as tombstones. The rules must give the same result both ways.
+"""
 
 from __future__ import annotations
 
@@ -42,11 +48,20 @@ def _edit(office: Office, model: type, record_id, **values) -> None:  # noqa: AN
 
 
 def _send(office: Office, central: Office, out: Path) -> service.ImportResult:
-    return service.import_bundle(central.db, service.export_bundle(office.db, PASS, directory=out).path, PASS)
+    """``office``'s next bundle imported by ``central``; with receipts on, the central office then
+    answers that installation, so its next bundle carries only what changed since."""
+    sent = service.export_bundle(office.db, PASS, directory=out)
+    result = service.import_bundle(central.db, sent.path, PASS)
+    if getattr(central, "receipts", False):
+        assert sent.base == sent.sequence - 1  # a delta since the last bundle (acknowledged below)
+        answer = service.export_bundle(central.db, PASS, to=office.code, directory=out,
+                                       recipient_key=service.office(office.db).fingerprint)
+        assert service.import_bundle(office.db, answer.path, PASS).outcome == "aceptado"
+    return result
 
 
-@pytest.fixture
-def two(tmp_path: Path):  # noqa: ANN201
+@pytest.fixture(params=[False, True], ids=["sin acuses", "con acuses"])
+def two(tmp_path: Path, request):  # noqa: ANN001, ANN201
     central = make_office(tmp_path, "central", None)
     a = make_office(tmp_path, "a", "CL-TA")
     b = make_office(tmp_path, "b", "CL-TA")
@@ -62,6 +77,7 @@ def two(tmp_path: Path):  # noqa: ANN201
         objective = session.scalars(select(ObjectiveRow.id).order_by(ObjectiveRow.id)).first()
     out = tmp_path / "out"
     out.mkdir()
+    central.receipts = request.param
     yield central, a, b, commitment, objective, out
     for o in (central, a, b):
         o.db.close()
@@ -440,3 +456,48 @@ def test_deleting_a_parent_does_not_take_the_other_installations_new_records_wit
     assert _exists(central, ObjectiveRow, objective) and _exists(central, CommitmentRow, added)
     [c] = service.conflicts(central.db)
     assert (c.table, c.record_id, c.incoming) == ("objective", objective, None)
+
+
+# -- tombstones against the other installation ------------------------------------------------------
+
+
+def test_a_tombstone_sent_again_does_not_reopen_a_resolved_conflict(two) -> None:
+    """B deletes an activity A edited: a conflict, resolved keeping A's version. B's later bundles
+    (the same tombstone while not acknowledged, or a complete bundle, which carries every
+    tombstone B remembers) say nothing new: no new conflict, the activity stays."""
+    central, a, b, commitment, _, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    _edit(a, CommitmentRow, commitment, description="Editada por A")
+    _delete(b, CommitmentRow, commitment)
+    _send(a, central, out)
+    assert _send(b, central, out).changes["conflictos"] == 1
+    [c] = service.conflicts(central.db)
+    service.resolve_conflict(central.db, c.id, "actual")
+    assert _send(b, central, out).changes["conflictos"] == 0
+    full = service.export_bundle(b.db, PASS, directory=out, full=True)
+    assert full.tombstones >= 1
+    result = service.import_bundle(central.db, full.path, PASS)
+    assert (result.changes["conflictos"], result.changes["eliminados"]) == (0, 0)
+    assert service.conflicts(central.db) == [] and _description(central, commitment) == "Editada por A"
+
+
+def test_a_tombstone_for_a_record_the_sender_never_sent_is_a_conflict(two) -> None:
+    """A adds an activity B never had; a bundle of B that says it deleted it is not applied
+    silently: both versions are kept (the deletion as the incoming one)."""
+    from tests.sync.test_adversarial import _own, open_bundle, reseal
+
+    central, a, b, _, objective, out = two
+    _send(a, central, out)
+    _send(b, central, out)
+    added = _new_activity(a, objective)
+    assert _send(a, central, out).changes["nuevos"] == 1
+    sent = service.export_bundle(b.db, PASS, directory=out).path
+    manifest, files = open_bundle(sent, central, b)
+    manifest["tombstones"] = sorted(manifest["tombstones"] + [{"table": "commitment", "id": str(added)}],
+                                    key=lambda t: (t["table"], t["id"]))
+    forged = reseal(out / "b-forged.avance", manifest, files, _own(b)[0], central)
+    assert service.import_bundle(central.db, forged, PASS).changes["conflictos"] == 1
+    assert _exists(central, CommitmentRow, added)
+    [c] = service.conflicts(central.db)
+    assert (c.record_id, c.incoming, c.current["description"]) == (added, None, "Actividad nueva de B")

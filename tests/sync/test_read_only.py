@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.sync.manifest import FORMAT
 from desktop.sync import errors, service
 from tests.sync.helpers import PASS, audit_count, snapshot
 
@@ -33,7 +34,7 @@ def test_read_only_checks_change_nothing_and_log_only_rejections(world, bundles:
     before, audited = snapshot(central), audit_count(central)
     assert service.import_bundle(central.db, good, PASS, dry_run=True).outcome == "verificado"
     info = service.inspect_bundle(central.db, good, PASS)
-    assert info["estado"] == "verificado" and info["formato_manifiesto"] == 2
+    assert info["estado"] == "verificado" and info["formato_manifiesto"] == FORMAT == 3
     assert service.inspect_bundle(central.db, good, None)["remitente_conocido"] == "CL-TA"
     assert snapshot(central) == before and audit_count(central) == audited  # a success is not logged
     for check in (lambda: service.import_bundle(central.db, bad, PASS, dry_run=True),

@@ -39,7 +39,7 @@ def test_rotation_signed_by_old_and_new_key_is_accepted_then_the_old_key_is_reti
     # The next bundle is still signed by the old key and carries the announcement.
     announcing = service.export_bundle(world.ta.db, PASS, directory=out).path
     manifest, _ = open_bundle(announcing, world.central, world.ta)
-    assert manifest["format"] == 2 and manifest["rotation"]["sign_key"]
+    assert manifest["format"] == 3 and manifest["rotation"]["sign_key"]
     assert manifest["sender"]["key_id"] == old.sign_key_id
     assert service.import_bundle(world.central.db, announcing, PASS).outcome == "aceptado"
     assert _statuses(world.central.db) == {old.sign_key_id: "active", new.sign_key_id: "active"}

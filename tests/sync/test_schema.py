@@ -15,6 +15,9 @@ import jsonschema
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+
+from db.models import CommitmentRow, ProgressAnalysis
 from desktop.domain.regions import find_region
 from desktop.services.generate import generate_national
 from desktop.sync import service
@@ -84,6 +87,15 @@ def written(world) -> dict[str, dict[str, Any]]:  # noqa: ANN001
     service.add_observation(world.central.db, "commitment", world.commitment, "Falta el acta.")
     found["central answer with observations and receipt"] = _read(
         service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out).path, world.ta, world.central)
+    # The region imports the receipt, deletes a III.4 row and edits a commitment: a delta with a
+    # tombstone, based on the acknowledged bundle.
+    assert service.import_bundle(world.ta.db, answer.path, PASS).outcome == "aceptado"
+    with world.ta.db.transaction() as session:
+        gone = session.scalars(select(ProgressAnalysis).order_by(ProgressAnalysis.id)).first()
+        session.delete(gone)
+        session.get(CommitmentRow, world.commitment).met = True
+    found["regional delta with a tombstone"] = _read(service.export_bundle(world.ta.db, PASS, directory=out).path,
+                                                     world.central, world.ta)
     service.rotate_keys(world.ta.db, PASS)
     found["regional with a key rotation"] = _read(service.export_bundle(world.ta.db, PASS, directory=out).path,
                                                   world.central, world.ta)
@@ -96,6 +108,9 @@ def test_every_manifest_the_writer_produces_validates(written: dict[str, dict[st
     validator = _validator()
     assert written["regional with evidence"]["evidence"]
     assert written["regional with a key rotation"]["rotation"] is not None
+    delta = written["regional delta with a tombstone"]
+    assert delta["base"] == 1 and [t["table"] for t in delta["tombstones"]] == ["progress_analysis"]
+    assert [r["met"] for r in delta["records"]["commitment"]] == [True]
     assert written["central answer with observations and receipt"]["records"]["observation"]
     assert written["central answer with observations and receipt"]["receipt"]["evidence"]
     for name, manifest in written.items():
@@ -106,6 +121,7 @@ def test_every_manifest_the_writer_produces_validates(written: dict[str, dict[st
 def test_the_committed_fixture_manifests_validate() -> None:
     from tests.sync.test_fixture_bundle import _keys
     from tests.sync.test_fixture_bundle_v2 import BUNDLE as V2, fixed_keys
+    from tests.sync.test_fixture_bundle_v3 import BUNDLE as V3
 
     validator = _validator()
     k1 = _keys()
@@ -113,8 +129,9 @@ def test_the_committed_fixture_manifests_validate() -> None:
                       X25519PrivateKey.from_private_bytes(k1["encrypt"]))
     k2 = fixed_keys()
     v2 = _manifest_of(V2, k2.old_sign, k2.central_encrypt)
-    assert (v1["format"], v2["format"]) == (1, 2)
-    for manifest in (v1, v2):
+    v3 = _manifest_of(V3, k2.new_sign, k2.central_encrypt)
+    assert (v1["format"], v2["format"], v3["format"]) == (1, 2, 3) and v3["tombstones"]
+    for manifest in (v1, v2, v3):
         assert [e.message for e in validator.iter_errors(manifest)] == []
 
 
@@ -149,3 +166,14 @@ def test_a_manifest_that_breaks_the_schema_fails_validation(written: dict[str, d
     good = written["regional with evidence"]
     assert validator.is_valid(good)
     assert not validator.is_valid(_broken(good, change))
+
+
+def test_schema_lists_the_format_3_fields() -> None:
+    from desktop.sync.manifest import FORMAT, READABLE_FORMATS, TOMBSTONE_TABLES
+
+    schema = _schema()
+    assert schema["properties"]["format"]["enum"] == list(READABLE_FORMATS) and FORMAT in READABLE_FORMATS
+    tombstone = schema["properties"]["tombstones"]["items"]
+    assert set(tombstone["required"]) == set(tombstone["properties"]) == {"table", "id"}
+    assert tombstone["properties"]["table"]["enum"] == list(TOMBSTONE_TABLES)
+    assert schema["properties"]["base"]["type"] == "integer"
