@@ -160,7 +160,9 @@ _TITLE = ParagraphStyle(
 _SUBHEAD = ParagraphStyle(
     "avance-subhead", fontName=FONT_BOLD, fontSize=8, leading=10, spaceBefore=8, spaceAfter=2, keepWithNext=1
 )  # a heading never ends a page alone
-_SMALL = ParagraphStyle("avance-small", fontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0)
+_SMALL = ParagraphStyle(
+    "avance-small", fontName=FONT, bulletFontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0
+)
 _NOTE = ParagraphStyle("avance-note", fontName=FONT, fontSize=7, leading=8.4, spaceAfter=1.5)
 
 _PADDING = [
@@ -359,6 +361,12 @@ _CELL_OPS = frozenset(
 """Table commands that set a cell's style (the others draw lines, backgrounds or spans)."""
 
 
+_BASE_CELL = CellStyle("avance-base")
+_BASE_CELL.fontname = FONT  # reportlab's default is Helvetica, a font the PDF would not embed
+_BASE_CELL.fontsize = _CELL.fontSize
+_BASE_CELL.leading = _CELL.leading
+
+
 def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[list[list[CellStyle]], list[tuple]]:
     """Apply the cell-style commands once, sharing one CellStyle among cells styled alike.
 
@@ -390,7 +398,7 @@ def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[lis
         signature = tuple(i for i, c in enumerate(cell_commands) if c[3] <= r <= c[4])
         shared = by_signature.get(signature)
         if shared is None:
-            shared = [CellStyle(f"avance-{len(by_signature)}-{j}") for j in range(ncols)]
+            shared = [CellStyle(f"avance-{len(by_signature)}-{j}", _BASE_CELL) for j in range(ncols)]
             for i in signature:
                 op, sc, ec, _sr, _er, values = cell_commands[i]
                 for j in range(sc, ec + 1):
@@ -1048,7 +1056,8 @@ def _national_chart(summary, ctx: PrintContext) -> Drawing:
     # Up to eight regions the chart fits under the table on the first page; with more, the
     # table fills it and the chart gets a taller place on the next page.
     height = 8.2 * cm if len(names) <= 8 else 11 * cm
-    drawing = Drawing(width, height)
+    # The drawing's initial font is reportlab's default Times-Roman, a font the PDF would not embed.
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     data: list[list[float | None]] = []
     top = 100.0  # the axis reaches at least 100 %, more if a region's weights exceed it
     for form in forms:

@@ -213,6 +213,21 @@ def test_nation_pdf_every_region_then_the_national_report(national_db, tmp_path)
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
 
 
+def test_every_font_of_the_nation_pdf_is_embedded(national_db, tmp_path):
+    """Every page uses only embedded fonts (DejaVu): no Helvetica, reportlab's default font."""
+    from tests.forms.test_pdf import non_embedded_fonts  # noqa: PLC0415
+
+    out = print_nation(national_db, YEAR, tmp_path / "pais.pdf", today=TODAY)
+    reader = PdfReader(str(out))
+    assert non_embedded_fonts(reader) == []
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is not None:  # poppler's own view of the file agrees
+        listing = subprocess.run([pdffonts, str(out)], check=True, capture_output=True, text=True, timeout=60).stdout
+        faces = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+        assert faces and all("DejaVu" in face[0] for face in faces), listing
+        assert all(face[-5] == "yes" for face in faces), listing  # the "emb" column
+
+
 # -- paper ------------------------------------------------------------------------------------
 
 

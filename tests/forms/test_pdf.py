@@ -64,6 +64,43 @@ def assert_page_numbers(pages: list[str]) -> None:
         assert f"página{n}de{total}" in text, f"page {n} lacks «página {n} de {total}»"
 
 
+def _fonts_of(resources, seen: set[int]):  # noqa: ANN001, ANN202
+    """Every font dictionary under ``resources``, including those of form XObjects."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    fonts = resources.get("/Font")
+    if fonts is not None:
+        for ref in fonts.get_object().values():
+            yield ref.get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is not None:
+        for ref in xobjects.get_object().values():
+            xobject = ref.get_object()
+            if id(xobject) in seen or xobject.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(xobject))
+            yield from _fonts_of(xobject.get("/Resources"), seen)
+
+
+def non_embedded_fonts(reader: PdfReader) -> list[tuple[int, str]]:
+    """(page, font name) of every font a page uses that is not embedded in the PDF."""
+    missing = []
+    for number, page in enumerate(reader.pages, start=1):
+        for font in _fonts_of(page.get("/Resources"), set()):
+            fonts = [font]
+            if font.get("/Subtype") == "/Type0":
+                fonts = [f.get_object() for f in font["/DescendantFonts"]]
+            for face in fonts:
+                descriptor = face.get("/FontDescriptor")
+                embedded = descriptor is not None and any(
+                    key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
+                if not embedded:
+                    missing.append((number, str(face.get("/BaseFont"))))
+    return missing
+
+
 def dejavu_embedded(reader: PdfReader) -> bool:
     for page in reader.pages:
         fonts = page["/Resources"].get_object().get("/Font")
@@ -109,6 +146,7 @@ def test_programme_prints_every_text_of_the_form(example, ctx, tmp_path, kind):
         assert squash(f"({number}) {note.format(year=programme.year)}") in text
     assert_page_numbers(pages)
     assert dejavu_embedded(reader)
+    assert non_embedded_fonts(reader) == []  # no Helvetica (reportlab's default) anywhere
 
 
 def test_iii1_prints_the_tarapaca_weights_as_written(example, ctx, tmp_path):
@@ -172,6 +210,7 @@ def test_iii4_prints_the_quarter_2_report(example, ctx, tmp_path):
         assert squash(f"({number}) {note}") in text
     assert_page_numbers(pages)
     assert dejavu_embedded(reader)
+    assert non_embedded_fonts(reader) == []  # no Helvetica (reportlab's default) anywhere
 
 
 def test_markup_characters_print_literally(example, ctx, tmp_path):
