@@ -133,9 +133,16 @@ def test_programme_prints_every_text_of_the_form(example, ctx, tmp_path, kind):
     for objective in programme.objectives:
         assert squash(objective.text) in text, objective.text
         assert squash(objective.indicator) in text
+        assert squash(objective.indicator_result) in text, objective.indicator_result  # (4)
         for commitment in objective.commitments:
             assert squash(commitment.description) in text
+            assert squash(commitment.responsible_unit) in text, commitment.responsible_unit  # (6)
+            assert squash(commitment.verification_means) in text, commitment.verification_means  # (7)
             assert squash(commitment.weight_text) in text  # as written, e.g. "0.5%  0.5%"
+    # Each row prints its activity, unit (6), means (7) and weight (8) side by side, in order.
+    for commitment in programme.commitments:
+        row = squash(commitment.description + commitment.responsible_unit + commitment.verification_means)
+        assert row + squash(commitment.weight_text) in text, commitment.description
     (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
     assert squash(f"{region_label.format(year=programme.year)} ({region_no})") in text
     assert squash(f"{service_label.format(year=programme.year)} ({service_no})") in text
