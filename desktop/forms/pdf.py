@@ -36,8 +36,9 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -76,20 +77,81 @@ from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_we
 from desktop.domain.weights import format_percent
 
 __all__ = [
+    "CONTINUED",
     "NATIONAL_FOOTER",
     "NATIONAL_TITLE",
     "PAPER_SIZES",
     "Footer",
     "PrintContext",
+    "Progress",
+    "ProgressCallback",
+    "Stage",
     "national_story",
     "paper_size",
     "register_fonts",
     "programme_story",
+    "scaled",
     "progress_story",
     "write_pdf",
     "print_programme",
     "print_progress",
 ]
+
+# --------------------------------------------------------------------------------------------
+# Progress of a long printout
+
+
+class Stage(Enum):
+    """What a long printout is doing (see :class:`Progress`)."""
+
+    PREPARING = "preparing"
+    """Reading and scoring the records; ``done`` of ``total`` regions (or steps)."""
+    COMPOSING = "composing"
+    """Laying the forms out on pages; ``done`` of ``total`` blocks placed, ``pages`` so far."""
+    WRITING = "writing"
+    """Numbering the pages and writing the file; ``done`` of ``total`` pages."""
+    PRINTING = "printing"
+    """Painting the pages on a printer (:mod:`ui.printing`); ``done`` of ``total`` pages."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a printout is, for a progress dialog.
+
+    Attributes:
+        stage: what it is doing now.
+        done: units of ``stage`` done (regions, blocks or pages, see :class:`Stage`).
+        total: units of ``stage`` in all.
+        pages: pages laid out so far (0 while preparing).
+        per_mille: the whole job done, 0–1000; 1000 only when the file is written.
+    """
+
+    stage: Stage
+    done: int
+    total: int
+    pages: int = 0
+    per_mille: int = 0
+
+
+ProgressCallback = Callable[[Progress], None]
+"""``progress(step)``: called in the printing thread as a long printout advances. An exception it
+raises stops the printout (a cancel button raises one); nothing is written then."""
+
+_COMPOSE_SHARE = 900
+"""Of :func:`write_pdf`'s own 1000: laying out takes ~90 % of its time, writing the rest."""
+
+
+def scaled(progress: ProgressCallback | None, start: int, end: int) -> ProgressCallback | None:
+    """A callback that reports a part of a job: its 0–1000 mapped to ``start``–``end`` of the
+    whole job's :attr:`Progress.per_mille` (None for None)."""
+    if progress is None:
+        return None
+
+    def report(step: Progress) -> None:
+        progress(replace(step, per_mille=start + step.per_mille * (end - start) // 1000))
+
+    return report
+
 
 # --------------------------------------------------------------------------------------------
 # Fonts
@@ -1401,10 +1463,11 @@ class _NumberedCanvas(rl_canvas.Canvas):
     year and fingerprint.
     """
 
-    def __init__(self, *args, ctx: PrintContext, **kwargs):
+    def __init__(self, *args, ctx: PrintContext, progress: ProgressCallback | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._ctx = ctx
         self._avance_footer = ctx.footer
+        self._avance_progress = progress
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
@@ -1413,11 +1476,17 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
-        for state in self._pages:
+        progress: ProgressCallback | None = self._avance_progress
+        for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._footer(total)
             super().showPage()
+            if progress is not None:
+                per_mille = _COMPOSE_SHARE + (1000 - _COMPOSE_SHARE) * number // (total + 1)
+                progress(Progress(Stage.WRITING, number, total, total, per_mille))
         super().save()
+        if progress is not None:
+            progress(Progress(Stage.WRITING, total, total, total, 1000))
 
     def _footer(self, total: int) -> None:
         """Left: service and print date; centre: region and year; right: fingerprint and page."""
@@ -1445,11 +1514,38 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.restoreState()
 
 
+class _Composing:
+    """reportlab's build progress (blocks placed, pages begun) as :class:`Progress` steps,
+    reported only when the bar or the page count moves."""
+
+    def __init__(self, progress: ProgressCallback) -> None:
+        self.progress = progress
+        self.total = 1
+        self.done = 0
+        self.pages = 0
+        self._last = (-1, -1)
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self.total = max(1, value)
+        elif kind == "PROGRESS":
+            self.done = max(self.done, min(value, self.total))  # a split block goes back in the list
+        elif kind == "PAGE":
+            self.pages = value
+        else:
+            return
+        per_mille = _COMPOSE_SHARE * self.done // self.total
+        if (per_mille, self.pages) != self._last:
+            self._last = (per_mille, self.pages)
+            self.progress(Progress(Stage.COMPOSING, self.done, self.total, self.pages, per_mille))
+
+
 def write_pdf(
     stories: list[list[Flowable]],
     out: str | Path | BinaryIO,
     ctx: PrintContext,
     title: str,
+    progress: ProgressCallback | None = None,
 ) -> None:
     """Build one PDF of several stories, each starting on a new page.
 
@@ -1467,6 +1563,9 @@ def write_pdf(
         out: a file path, or a binary file object open for writing.
         ctx: print context (page size, service name, print date, footer of unmarked pages).
         title: document title (PDF metadata).
+        progress: called as the pages are laid out (:attr:`Stage.COMPOSING`) and written
+            (:attr:`Stage.WRITING`), :attr:`Progress.per_mille` reaching 1000 once the whole
+            file is written; an exception it raises stops the build and goes up to the caller.
 
     Raises:
         ValueError: there is nothing to print (no story, or only empty ones).
@@ -1500,7 +1599,9 @@ def write_pdf(
     width, height = ctx.page_size
     frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, 0, 0, 0, 0, id="form")
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
-    doc.build(flowables, canvasmaker=partial(_NumberedCanvas, ctx=ctx))
+    if progress is not None:
+        doc.setProgressCallBack(_Composing(progress))
+    doc.build(flowables, canvasmaker=partial(_NumberedCanvas, ctx=ctx, progress=progress))
 
 
 def _title(form: FormKind, region_name: str, year: int) -> str:
