@@ -89,6 +89,11 @@ class _PrintRelay(QObject):
         """Stop the print at its next step (GUI thread)."""
         self._cancelled.set()
 
+    @property
+    def cancelled(self) -> bool:
+        """Whether «Cancelar» was pressed."""
+        return self._cancelled.is_set()
+
     def report(self, step: Any) -> None:
         """The job's progress callback (worker thread)."""
         if self._cancelled.is_set():
@@ -96,6 +101,14 @@ class _PrintRelay(QObject):
 
             raise PrintCancelled
         self.stepped.emit(step)
+
+
+def _is_cancel(exc: Exception) -> bool:
+    """Whether ``exc`` is a print stopped by «Cancelar» (imports the printing service, so only
+    for print jobs)."""
+    from desktop.services.printing import PrintCancelled
+
+    return isinstance(exc, PrintCancelled)
 
 
 class InstanceField(QPlainTextEdit):
@@ -666,10 +679,8 @@ class MainWindow(QMainWindow):
                 then(result)
 
         def failed(exc: Exception) -> None:
-            from desktop.services.printing import PrintCancelled
-
             finish()
-            if isinstance(exc, PrintCancelled):
+            if cancellable and relay.cancelled and _is_cancel(exc):
                 self.statusBar().showMessage(self.tr("Impresión cancelada: no se escribió ni imprimió nada más."), 8000)
             else:
                 self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), str(exc))
