@@ -4,6 +4,7 @@ panel, menus and shortcuts. Widgets call services; they never touch the database
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,10 +73,42 @@ PAPERS = (("carta", "Carta"), ("oficio", "Oficio"))
 """Paper for printing: landscape Carta (letter) or Oficio (216 × 330 mm)."""
 
 
-class _ProgressRelay(QObject):
-    """Carries ``(done, total)`` from a worker thread to the progress dialog (queued signal)."""
+class _PrintRelay(QObject):
+    """Carries a printout's progress (:class:`desktop.forms.pdf.Progress`) from the worker thread
+    to the progress dialog (queued signal), and the dialog's «Cancelar» back: once cancelled,
+    :meth:`report` raises :class:`desktop.services.printing.PrintCancelled` in the worker,
+    which stops the print (nothing is written; the printer job is aborted)."""
 
-    advanced = Signal(int, int)
+    stepped = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop the print at its next step (GUI thread)."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether «Cancelar» was pressed."""
+        return self._cancelled.is_set()
+
+    def report(self, step: Any) -> None:
+        """The job's progress callback (worker thread)."""
+        if self._cancelled.is_set():
+            from desktop.services.printing import PrintCancelled
+
+            raise PrintCancelled
+        self.stepped.emit(step)
+
+
+def _is_cancel(exc: Exception) -> bool:
+    """Whether ``exc`` is a print stopped by «Cancelar» (imports the printing service, so only
+    for print jobs)."""
+    from desktop.services.printing import PrintCancelled
+
+    return isinstance(exc, PrintCancelled)
 
 
 class InstanceField(QPlainTextEdit):
@@ -350,6 +383,15 @@ class MainWindow(QMainWindow):
             self.tr("Exportar la nación a PDF (todas las regiones y la consolidación)…"),
             lambda: self.export_national_pdf(whole=True),
         )
+        self.print_national_action = self._action(
+            self.tr("Imprimir la consolidación nacional…"), lambda: self.print_national(whole=False),
+            tip=self.tr("Imprime el desempeño de cada región por programa, la barra del 90 % y el resultado del servicio"),
+        )
+        self.print_nation_action = self._action(
+            self.tr("Imprimir la nación (todas las regiones y la consolidación)…"),
+            lambda: self.print_national(whole=True),
+            tip=self.tr("Imprime los formularios de cada región y la consolidación nacional, página por página"),
+        )
         self.export_xlsx_action = self._action(
             self.tr("Exportar Excel de la región…"), lambda: self.export_xlsx(national=False), "Ctrl+Shift+E",
             self.tr("Libro Excel con los formularios oficiales, fórmulas vivas y los identificadores para reimportar"),
@@ -366,7 +408,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.print_region_action)
         file_menu.addAction(self.export_region_action)
+        file_menu.addAction(self.print_national_action)
         file_menu.addAction(self.export_national_action)
+        file_menu.addAction(self.print_nation_action)
         file_menu.addAction(self.export_nation_action)
         file_menu.addSeparator()
         for action in (self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action):
@@ -393,6 +437,7 @@ class MainWindow(QMainWindow):
             self.export_region_action, self.export_national_action, self.export_nation_action,
             self.export_xlsx_action, self.export_xlsx_national_action, self.import_xlsx_action,
             *self.sync.busy_actions,
+            self.print_national_action, self.print_nation_action,
         )
 
         edit_menu = bar.addMenu(self.tr("&Editar"))
@@ -585,23 +630,40 @@ class MainWindow(QMainWindow):
         QSettings().setValue("print/paper", paper)
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
-    def _run_print(self, title: str, job, out: Path, then=None, relay: _ProgressRelay | None = None,  # noqa: ANN001
+    def _run_print(self, title: str, job, out: Path, then=None, relay: QObject | None = None,  # noqa: ANN001
                    caption: str | None = None, error_title: str | None = None, on_error=None) -> None:  # noqa: ANN001
         """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
-        ``then(result)`` in the GUI thread (default: say where the PDF was saved). ``relay`` moves the bar when the job
-        reports its progress; without it the bar just shows that work goes on. ``caption`` and ``error_title`` title
-        the progress dialog and the error message (default: printing); ``on_error(exc)`` runs after that message."""
-        progress = QProgressDialog(title, "", 0, 0, self)
-        if relay is not None:
-            relay.advanced.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+        ``then(result)`` in the GUI thread (default: say where the PDF was saved).
+
+        ``relay`` moves the bar when the job reports its progress: a :class:`_PrintRelay` (the
+        bar covers the whole job, the label says its stage, and «Cancelar» stops it), or any
+        object with an ``advanced(done, total)`` signal; without one the bar just shows that work
+        goes on. The dialog closes only when the job has ended (it neither resets nor closes when
+        the bar is full). ``caption`` and ``error_title`` title the progress dialog and the error
+        message (default: printing); ``on_error(exc)`` runs after that message, or after a
+        cancelled print (which shows no error)."""
+        cancellable = isinstance(relay, _PrintRelay)
+        progress = QProgressDialog(title, self.tr("Cancelar") if cancellable else "", 0, 0, self)
+        progress.setAutoReset(False)  # a full bar is not the end of the job: finish() closes it
+        progress.setAutoClose(False)
+        if cancellable:
+            relay.stepped.connect(lambda step: self._show_step(progress, title, step))
+            progress.canceled.connect(relay.cancel)
+            progress.canceled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelando…")))
+        else:
+            if relay is not None:
+                relay.advanced.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+            progress.setCancelButton(None)
         progress.setWindowTitle(caption or self.tr("Imprimiendo"))
-        progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         for action in self._print_actions:
             action.setEnabled(False)
 
         def finish() -> None:
+            if cancellable:
+                relay.stepped.disconnect()  # nothing more reaches the dialog deleted here
+                relay.deleteLater()
             progress.close()
             progress.deleteLater()
             for action in self._print_actions:
@@ -618,69 +680,131 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             finish()
-            from desktop.wording import os_error_text
+            if cancellable and relay.cancelled and _is_cancel(exc):
+                self.statusBar().showMessage(self.tr("Impresión cancelada: no se escribió ni imprimió nada más."), 8000)
+            else:
+                from desktop.wording import os_error_text
 
-            message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-            self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), message)
+                message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+                self.prompter.error(self, error_title or self.tr("No se pudo imprimir"), message)
             if on_error is not None:
                 on_error(exc)
 
         task = run_in_thread(job, done, failed)
         self._tasks.add(task)
 
-    def _pdf_job(self, out: Path, *, region_wide: bool):  # noqa: ANN202
+    def _show_step(self, dialog: QProgressDialog, title: str, step: Any) -> None:
+        """Move the bar to ``step`` (a :class:`desktop.forms.pdf.Progress`) and say its stage."""
+        if dialog.wasCanceled():
+            return
+        dialog.setMaximum(1000)
+        dialog.setValue(step.per_mille)
+        stage = step.stage.value
+        if stage == "preparing":
+            text = self.tr("Preparando los formularios: región {0} de {1}").format(step.done, step.total) \
+                if step.total > 1 else self.tr("Leyendo los datos…")
+        elif stage == "composing":
+            text = self.tr("Componiendo las páginas: {0} hasta ahora").format(step.pages) if step.pages \
+                else self.tr("Componiendo las páginas…")
+        elif stage == "writing":
+            text = self.tr("Escribiendo la página {0} de {1}").format(step.done, step.total)
+        else:
+            text = self.tr("Enviando la página {0} de {1} a la impresora").format(step.done, step.total)
+        dialog.setLabelText(f"{title}\n{text}")
+
+    def _pdf_job(self, out: Path, *, region_wide: bool, progress=None):  # noqa: ANN001, ANN202
         """A callable that prints the form shown (or every form of its region) to ``out``."""
         from desktop.services.printing import print_form, print_region
 
         region, year, form = self.current
         paper = self.paper
         if region_wide:
-            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper)
+            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper, progress=progress)
         quarter = self.quarter if form is FormKind.III_4 else None
-        return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today, paper=paper)
+        return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today, paper=paper,
+                                  progress=progress)
+
+    def _national_job(self, year: int, out: Path, *, whole: bool, progress=None):  # noqa: ANN001, ANN202
+        """A callable that prints the national consolidation of ``year`` (or, ``whole``, every
+        region's forms and then the consolidation) to ``out``."""
+        from desktop.services.printing import print_nation, print_national
+
+        paper = self.paper
+        printer = print_nation if whole else print_national
+        return lambda: printer(self.db, year, out, paper=paper, today=self.today, progress=progress)
 
     def print_current(self, *, preview: bool, region: bool = False) -> None:
-        """Archivo → Vista previa / Imprimir: write the official PDF to a temporary file in a
-        worker, then preview it or send it to the printer the user chooses."""
+        """Archivo → Vista previa / Imprimir / Imprimir la región: write the official PDF to a
+        temporary file in a worker, then preview it or print it on the printer the user chooses."""
         if self.current is None:
             self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
             return
+        what = self.tr("todos los formularios de la región") if region else self.current[2].value
+        self._print_via_pdf(self.tr("Preparando {0}…").format(what),
+                            lambda out, progress: self._pdf_job(out, region_wide=region, progress=progress), preview=preview)
+
+    def print_national(self, *, whole: bool) -> None:
+        """Archivo → Imprimir la consolidación nacional / la nación: the national report of the
+        year shown (or every region's forms and then the report) printed on the printer the user
+        chooses, with a progress dialog while the PDF is written and while it prints."""
+        if self.current is None:
+            self.prompter.info(self, self.tr("Avance"), self.tr("Abra primero un formulario."))
+            return
+        year = self.current[1]
+        title = (self.tr("Preparando los formularios de todas las regiones {0}…") if whole
+                 else self.tr("Preparando la consolidación nacional {0}…")).format(year)
+        self._print_via_pdf(title, lambda out, progress: self._national_job(year, out, whole=whole, progress=progress),
+                            preview=False)
+
+    def _print_via_pdf(self, title: str, make_job, *, preview: bool) -> None:  # noqa: ANN001
+        """Write a PDF to a temporary file with ``make_job(out, progress)()`` in a worker (with a
+        progress dialog); then preview it or print it; the file is removed afterwards."""
         import tempfile
 
         folder = Path(tempfile.mkdtemp(prefix="avance-print-"))
         out = folder / "formulario.pdf"
 
+        def cleanup(*_args: Any) -> None:
+            out.unlink(missing_ok=True)
+            folder.rmdir()
+
         def send(pdf: Path) -> None:
-            try:
-                if preview:
+            if preview:
+                try:
                     self.prompter.show_preview(self, pdf)
-                else:
-                    self._send_to_printer(pdf)
-            finally:
-                pdf.unlink(missing_ok=True)
-                folder.rmdir()
+                finally:
+                    cleanup()
+            else:
+                self._send_to_printer(pdf, cleanup)
 
-        what = self.tr("todos los formularios de la región") if region else self.current[2].value
-        self._run_print(self.tr("Preparando {0}…").format(what), self._pdf_job(out, region_wide=region), out, send)
+        relay = _PrintRelay(self)
+        self._run_print(title, make_job(out, relay.report), out, send, relay=relay, on_error=cleanup)
 
-    def _send_to_printer(self, pdf: Path) -> None:
+    def _send_to_printer(self, pdf: Path, cleanup=None) -> None:  # noqa: ANN001
+        """Let the user choose the printer, then paint ``pdf``'s pages on it in a worker, one page
+        at a time, with a progress dialog by page («Cancelar» stops it); ``cleanup()`` runs when
+        it is over (printed, cancelled, failed or no printer chosen)."""
         from PySide6.QtPrintSupport import QPrinter
 
         from ui.printing import paint_pdf, setup_printer
 
+        cleanup = cleanup or (lambda *_args: None)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, pdf)
         if not self.prompter.choose_printer(self, printer):
+            cleanup()
             return
-        try:
-            pages = paint_pdf(printer, pdf)
-        except OSError as exc:
-            from desktop.wording import os_error_text
+        relay = _PrintRelay(self)
 
-            self.prompter.error(self, self.tr("No se pudo imprimir"), os_error_text(exc))
-            return
-        self.statusBar().showMessage(self.tr("Enviada 1 página a la impresora.") if pages == 1 else
-                                     self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)
+        def printed(pages: int) -> None:
+            cleanup()
+            self.statusBar().showMessage(self.tr("Enviada 1 página a la impresora.") if pages == 1 else
+                                         self.tr("Enviadas {0} páginas a la impresora.").format(pages), 8000)
+
+        # The job holds the printer: Qt keeps only a pointer to it while painting.
+        self._run_print(self.tr("Imprimiendo en {0}…").format(printer.printerName() or self.tr("la impresora")),
+                        lambda: paint_pdf(printer, pdf, progress=relay.report), pdf, printed, relay=relay,
+                        on_error=cleanup)
 
     def _ask_pdf_path(self, title: str, file_name: str) -> Path | None:
         """Ask where to save a PDF of the form shown; None when nothing is open or cancelled."""
@@ -694,42 +818,35 @@ class MainWindow(QMainWindow):
         region, year, form = self.current or (None, None, None)
         out = self._ask_pdf_path(self.tr("Exportar PDF"), f"{form.value}_{region.iso_code}_{year}.pdf" if form else "")
         if out is not None:
-            self._run_print(self.tr("Imprimiendo {0}…").format(form.value), self._pdf_job(out, region_wide=False), out)
+            relay = _PrintRelay(self)
+            self._run_print(self.tr("Imprimiendo {0}…").format(form.value),
+                            self._pdf_job(out, region_wide=False, progress=relay.report), out, relay=relay)
 
     def export_region_pdf(self) -> None:
-        """Every form of the region and year shown, in one PDF (in a worker)."""
+        """Every form of the region and year shown, in one PDF (in a worker, with a progress bar)."""
         region, year, _form = self.current or (None, None, None)
         out = self._ask_pdf_path(
             self.tr("Exportar la región a PDF"), f"Etapa3_{region.iso_code}_{year}.pdf" if region else ""
         )
         if out is not None:
+            relay = _PrintRelay(self)
             self._run_print(
-                self.tr("Imprimiendo los formularios de {0}…").format(region.name), self._pdf_job(out, region_wide=True), out
+                self.tr("Imprimiendo los formularios de {0}…").format(region.name),
+                self._pdf_job(out, region_wide=True, progress=relay.report), out, relay=relay,
             )
 
     def export_national_pdf(self, *, whole: bool) -> None:
         """The national consolidation of the year shown (or every region's forms and then the
-        consolidation, with a progress bar by region), to a PDF file (in a worker)."""
-        from desktop.services.printing import print_nation, print_national
-
+        consolidation), to a PDF file (in a worker, with a progress bar over the whole job)."""
         year = self.current[1] if self.current else None
         name = f"Etapa3_nacion_{year}.pdf" if whole else f"Consolidacion_nacional_{year}.pdf"
         out = self._ask_pdf_path(self.tr("Exportar a PDF"), name)
         if out is None:
             return
-        paper = self.paper
-        if not whole:
-            self._run_print(
-                self.tr("Imprimiendo la consolidación nacional {0}…").format(year),
-                lambda: print_national(self.db, year, out, paper=paper, today=self.today), out,
-            )
-            return
-        relay = _ProgressRelay(self)
-        self._run_print(
-            self.tr("Imprimiendo los formularios de todas las regiones {0}…").format(year),
-            lambda: print_nation(self.db, year, out, paper=paper, today=self.today, progress=relay.advanced.emit),
-            out, relay=relay,
-        )
+        title = (self.tr("Imprimiendo los formularios de todas las regiones {0}…") if whole
+                 else self.tr("Imprimiendo la consolidación nacional {0}…")).format(year)
+        relay = _PrintRelay(self)
+        self._run_print(title, self._national_job(year, out, whole=whole, progress=relay.report), out, relay=relay)
 
     # -- Excel -----------------------------------------------------------------------------
     def export_xlsx(self, *, national: bool) -> None:

@@ -3,10 +3,14 @@
 The window first writes the form to a PDF (the same file "Exportar PDF" saves); the preview
 and the printer then paint that PDF's pages, rasterised by PDFium (``pypdfium2``), so what
 is seen on screen, what comes out of the printer and the exported file are the same pages.
+Pages are rendered and painted one at a time (the nation's ~570 pages are never all in memory);
+:func:`paint_pdf` may run in a worker thread (Qt paints on a QPrinter from any thread) and
+reports each page painted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -16,15 +20,26 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from desktop.forms.pdf import Progress, Stage
+
 
 def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
-    """Page ``index`` of ``document`` as an image at ``dpi`` (white background)."""
+    """Page ``index`` of ``document`` as an image at ``dpi`` (white background).
+
+    PDFium's page and bitmap are closed before returning: only the returned image holds memory.
+    """
     page = document[index]
-    bitmap = page.render(
-        scale=dpi / 72.0, force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA, fill_color=(255, 255, 255, 255)
-    )
-    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
-    return image.copy()  # own the pixels before PDFium frees its bitmap
+    try:
+        bitmap = page.render(
+            scale=dpi / 72.0, force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA, fill_color=(255, 255, 255, 255)
+        )
+        try:
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
+            return image.copy()  # own the pixels before PDFium frees its bitmap
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
 
 
 def page_count(pdf_path: Path) -> int:
@@ -51,13 +66,28 @@ def setup_printer(printer: QPrinter, pdf_path: Path) -> None:
     printer.setDocName(pdf_path.stem)
 
 
-def paint_pdf(printer: QPrinter, pdf_path: Path, dpi: float | None = None) -> int:
+def paint_pdf(
+    printer: QPrinter,
+    pdf_path: Path,
+    dpi: float | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> int:
     """Paint every page of ``pdf_path`` on ``printer`` (a real printer, a preview, or a file).
 
-    Each page is scaled to the printer's full page, keeping its proportions.
+    Each page is scaled to the printer's full page, keeping its proportions. Pages are rendered
+    one at a time, each released once painted. Safe in a worker thread.
+
+    Args:
+        dpi: rendering resolution; by default the printer's, at most 300 dpi.
+        progress: called after each page with a :class:`desktop.forms.pdf.Progress` of stage
+            PRINTING (pages painted of all). An exception it raises stops the printing: the
+            print job is aborted (nothing more reaches the printer) and the exception goes up.
 
     Returns:
         The number of pages painted.
+
+    Raises:
+        OSError: the printer cannot start.
     """
     document = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
@@ -75,6 +105,13 @@ def paint_pdf(printer: QPrinter, pdf_path: Path, dpi: float | None = None) -> in
             scale = min(target.width() / image.width(), target.height() / image.height())
             w, h = image.width() * scale, image.height() * scale
             painter.drawImage(QRectF(target.left() + (target.width() - w) / 2, target.top(), w, h), image)
+            del image
+            if progress is not None:
+                try:
+                    progress(Progress(Stage.PRINTING, index + 1, count, count, 1000 * (index + 1) // count))
+                except BaseException:
+                    printer.abort()
+                    raise
         return count
     finally:
         painter.end()

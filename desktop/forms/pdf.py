@@ -8,6 +8,10 @@ headers and groups, result labels, III.3 sections, notes) comes from
 shows the national result of III.1 notes (11) and (12): every region's performance per
 programme, the 90 % bar, the service verdict and a bar chart.
 
+An objective's cells (2)–(4) span its activity rows (III.4: a programme's label spans its
+objectives), as the seed's merged cells; when a page breaks inside them, the next page's first
+row repeats them, marked "(continuación)" and shortened, in dark grey (:data:`CONTINUED`).
+
 Pages are landscape Carta or Oficio (:data:`PAPER_SIZES`); column widths follow the page. Every
 page's footer shows the service, the region and year, the print date, "Huella: xxxx-xxxx-xxxx"
 (the fingerprint of the record printed on that page, :func:`desktop.domain.fingerprint.fingerprint`)
@@ -32,8 +36,9 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -72,20 +77,81 @@ from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_we
 from desktop.domain.weights import format_percent
 
 __all__ = [
+    "CONTINUED",
     "NATIONAL_FOOTER",
     "NATIONAL_TITLE",
     "PAPER_SIZES",
     "Footer",
     "PrintContext",
+    "Progress",
+    "ProgressCallback",
+    "Stage",
     "national_story",
     "paper_size",
     "register_fonts",
     "programme_story",
+    "scaled",
     "progress_story",
     "write_pdf",
     "print_programme",
     "print_progress",
 ]
+
+# --------------------------------------------------------------------------------------------
+# Progress of a long printout
+
+
+class Stage(Enum):
+    """What a long printout is doing (see :class:`Progress`)."""
+
+    PREPARING = "preparing"
+    """Reading and scoring the records; ``done`` of ``total`` regions (or steps)."""
+    COMPOSING = "composing"
+    """Laying the forms out on pages; ``done`` of ``total`` blocks placed, ``pages`` so far."""
+    WRITING = "writing"
+    """Numbering the pages and writing the file; ``done`` of ``total`` pages."""
+    PRINTING = "printing"
+    """Painting the pages on a printer (:mod:`ui.printing`); ``done`` of ``total`` pages."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a printout is, for a progress dialog.
+
+    Attributes:
+        stage: what it is doing now.
+        done: units of ``stage`` done (regions, blocks or pages, see :class:`Stage`).
+        total: units of ``stage`` in all.
+        pages: pages laid out so far (0 while preparing).
+        per_mille: the whole job done, 0–1000; 1000 only when the file is written.
+    """
+
+    stage: Stage
+    done: int
+    total: int
+    pages: int = 0
+    per_mille: int = 0
+
+
+ProgressCallback = Callable[[Progress], None]
+"""``progress(step)``: called in the printing thread as a long printout advances. An exception it
+raises stops the printout (a cancel button raises one); nothing is written then."""
+
+_COMPOSE_SHARE = 900
+"""Of :func:`write_pdf`'s own 1000: laying out takes ~90 % of its time, writing the rest."""
+
+
+def scaled(progress: ProgressCallback | None, start: int, end: int) -> ProgressCallback | None:
+    """A callback that reports a part of a job: its 0–1000 mapped to ``start``–``end`` of the
+    whole job's :attr:`Progress.per_mille` (None for None)."""
+    if progress is None:
+        return None
+
+    def report(step: Progress) -> None:
+        progress(replace(step, per_mille=start + step.per_mille * (end - start) // 1000))
+
+    return report
+
 
 # --------------------------------------------------------------------------------------------
 # Fonts
@@ -160,14 +226,18 @@ _TITLE = ParagraphStyle(
 _SUBHEAD = ParagraphStyle(
     "avance-subhead", fontName=FONT_BOLD, fontSize=8, leading=10, spaceBefore=8, spaceAfter=2, keepWithNext=1
 )  # a heading never ends a page alone
-_SMALL = ParagraphStyle("avance-small", fontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0)
+_SMALL = ParagraphStyle(
+    "avance-small", fontName=FONT, bulletFontName=FONT, fontSize=6.5, leading=7.8, leftIndent=8, bulletIndent=0
+)
 _NOTE = ParagraphStyle("avance-note", fontName=FONT, fontSize=7, leading=8.4, spaceAfter=1.5)
 
+_PAD_TOP = 1.5
+_PAD_BOTTOM = 2.5
 _PADDING = [
     ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
     ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 ]
 
@@ -289,29 +359,198 @@ class _FooterMark(Flowable):
 # Small helpers
 
 
+@dataclass(eq=False)
+class _Group:
+    """The context cells of a run of rows: an objective's (2)–(4) over its activity rows
+    (III.1–III.3), or a programme's label over its objectives (III.4).
+
+    The cells are one row-spanned cell per column over the group's rows, as the seed's merged
+    cells. When the table breaks inside the group, the first row of the next page's part
+    prints :attr:`continuation` in those columns, so a sheet read alone still says which
+    objective (or programme) its rows belong to.
+
+    Attributes:
+        columns: the spanned columns.
+        need: height in points the head cells (the full texts) need.
+        continuation: the texts of the continuation row, one per column in ``columns``.
+        continuation_need: height in points the continuation texts need.
+    """
+
+    columns: tuple[int, ...]
+    need: float
+    continuation: tuple[str, ...]
+    continuation_need: float
+
+
+@dataclass
+class _Rows:
+    """Row bookkeeping of a grouped table (one entry per row, headers included).
+
+    Attributes:
+        natural: the row's own height in points, without the group's cells.
+        groups: the group the row belongs to, or None (headers, III.3 section rows).
+        heads: True where the row starts its group's run with the full head texts; False
+            where the run is a continuation (the table broke inside the group).
+    """
+
+    natural: list[float]
+    groups: list[_Group | None]
+    heads: list[bool]
+
+    def runs(self) -> list[tuple[int, int, _Group]]:
+        """(first row, last row, group) of every run of rows of one group."""
+        out: list[tuple[int, int, _Group]] = []
+        groups = self.groups
+        start = 0
+        for i in range(1, len(groups) + 1):
+            if i == len(groups) or groups[i] is not groups[start] or (i > start and self.heads[i]):
+                if groups[start] is not None:
+                    out.append((start, i - 1, groups[start]))
+                start = i
+        return out
+
+    def heights(self) -> list[float]:
+        """Row heights: each row its own, the last row of a run grown by what the group's
+        cells need beyond the run's rows (the seed's merged cell, grown at its foot)."""
+        heights = list(self.natural)
+        for first, last, group in self.runs():
+            need = group.need if self.heads[first] else group.continuation_need
+            missing = need - sum(heights[first : last + 1])
+            if missing > 0:
+                heights[last] += missing
+        return heights
+
+    def part(self, rows: slice | list[int], natural: list[float] | None = None) -> _Rows:
+        """The bookkeeping of the rows ``rows`` (a slice or indices), natural heights replaced
+        by ``natural`` when given."""
+        if isinstance(rows, slice):
+            rows = list(range(len(self.natural)))[rows]
+        return _Rows(
+            list(natural) if natural is not None else [self.natural[i] for i in rows],
+            [self.groups[i] for i in rows],
+            [self.heads[i] for i in rows],
+        )
+
+
+CONTINUED_COLOR = colors.HexColor("#505050")
+"""Text colour of the context a continuation row repeats (dark grey: a repeat, not new data)."""
+
+
+def _continued_style(style: CellStyle) -> CellStyle:
+    """``style`` in :data:`CONTINUED_COLOR` (one copy per style, kept on it)."""
+    copy = getattr(style, "_avance_continued", None)  # CellStyle.copy() skips "_" names
+    if copy is None:
+        copy = style.copy()
+        copy.color = CONTINUED_COLOR
+        style._avance_continued = copy
+    return copy
+
+
 class _FormTable(Table):
-    """A table that splits between rows, and inside a row only when it must.
+    """A table that splits between rows, and inside a row only when it must; with grouped rows
+    (:class:`_Rows`), it also breaks inside a group and repeats the group's context.
 
     reportlab's ``splitInRow`` splits whichever row meets the page end, and may even start a
     continuation (repeated headers plus a sliver of a row) at the foot of a page. This table
     moves a row that fits on a page to the next page whole, and splits a row only when the
     table starts a fresh page and the row still does not fit (a row taller than a page):
     no text is ever cut.
+
+    Grouped rows carry row-spanned context cells (an objective's (2)–(4)). reportlab never
+    breaks a table between the rows of a row span, so a group would always move whole to the
+    next page; here the table may break between any two rows of a group, provided the part
+    left on the page can still hold the group's full cells (its last row grows if needed). The
+    next part's first row then prints the group's continuation texts ("(continuación)" and the
+    objective shortened). Row heights are computed here from the wrapped texts
+    (:class:`_TextTable`), so reportlab does not measure the cells again.
     """
 
     fresh_height: float = 0.0
+    rows_info: _Rows | None = None
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802, N803 (reportlab API)
+        """The last row boundary where the part above fits ``availHeight`` (0: none).
+
+        Without groups, or for an in-row split, as reportlab does. With groups, a boundary inside
+        a group is allowed: the part above then ends with the group's rows up to there, grown to
+        the height of the group's cells.
+        """
+        info = self.rows_info
+        if info is None or ignoreSpans:
+            return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        heights = self._rowHeights
+        groups, heads, natural = info.groups, info.heads, info.natural
+        total = len(heights)
+        used = 0.0  # height of the rows above the current run
+        run_natural = 0.0
+        run_need = 0.0
+        split_at = 0
+        for i in range(total):
+            group = groups[i]
+            starts = group is None or i == 0 or group is not groups[i - 1] or heads[i]
+            if starts:
+                run_natural = 0.0
+                run_need = 0.0 if group is None else (group.need if heads[i] else group.continuation_need)
+                run_used = used
+            run_natural += natural[i]
+            used += heights[i]
+            ends = i + 1 == total or group is None or groups[i + 1] is not group or heads[i + 1]
+            above = used if ends else run_used + max(run_natural, run_need)
+            if above > availHeight:
+                break
+            split_at = i + 1
+        return split_at
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         self._calc(availWidth, availHeight)
         result = self._splitRows(availHeight, doInRowSplit=0)
         if not result and availHeight >= self.fresh_height - 1:
             result = self._splitRows(availHeight, doInRowSplit=1)
+        if len(result) == 2 and self.rows_info is not None:
+            self._carry_groups(*result)
         for index, part in enumerate(result):
             part.fresh_height = self.fresh_height
             if index < len(result) - 1:
                 # Close the part that ends at the page foot (the outer BOX does not).
                 part.setStyle([("LINEBELOW", (0, -1), (-1, -1), GRID, GRID_COLOR)])
         return result
+
+    def _carry_groups(self, first: _FormTable, rest: _FormTable) -> None:
+        """Give both parts of a split their rows' bookkeeping and heights; print the group's
+        continuation texts on the first row of ``rest`` when the split fell inside a group."""
+        info = self.rows_info
+        total = len(self._cellvalues)
+        repeat = len(rest._cellvalues) - (total - len(first._cellvalues))
+        if repeat < 0 or repeat > len(rest._cellvalues):  # pragma: no cover - reportlab changed
+            return
+        n = len(first._cellvalues)
+        if repeat == self.repeatRows:  # between rows n - 1 and n
+            head_rows = list(range(repeat))
+            first_info = info.part(slice(0, n))
+            rest_info = info.part(head_rows + list(range(n, total)))
+            carried = info.groups[n] is not None and info.groups[n] is info.groups[n - 1] and not info.heads[n]
+        else:  # inside row n - 1: reportlab made two rows of it
+            repeat = self.repeatRows
+            k = n - 1
+            first_info = info.part(slice(0, n), info.natural[:k] + [first._rowHeights[k]])
+            rest_rows = list(range(repeat)) + [k] + list(range(k + 1, total))
+            rest_natural = [info.natural[i] for i in range(repeat)] + [rest._rowHeights[repeat]]
+            rest_natural += info.natural[k + 1 :]
+            rest_info = info.part(rest_rows, rest_natural)
+            carried = info.groups[k] is not None
+        if carried:
+            group = rest_info.groups[repeat]
+            rest_info.heads[repeat] = False
+            # The row and its styles are shared with self: change copies.
+            row = rest._cellvalues[repeat] = list(rest._cellvalues[repeat])
+            styles = rest._cellStyles[repeat] = list(rest._cellStyles[repeat])
+            for column, text in zip(group.columns, group.continuation):
+                if not row[column]:  # a cell reportlab split keeps its own rest of the text
+                    row[column] = text
+                    styles[column] = _continued_style(styles[column])
+        for part, part_info in ((first, first_info), (rest, rest_info)):
+            part.rows_info = part_info
+            part._argH = part._rowHeights = part_info.heights()
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 (reportlab API)
         """Draw a plain-text cell with one text object; anything else as reportlab does.
@@ -359,6 +598,17 @@ _CELL_OPS = frozenset(
 """Table commands that set a cell's style (the others draw lines, backgrounds or spans)."""
 
 
+def _cell_style(name: str) -> CellStyle:
+    """A new cell style in the body font: reportlab's default is Helvetica, a font the PDF would
+    not embed. (Not ``CellStyle(name, parent)``: that copies the parent's bound ``copy`` method,
+    so copying the style later would copy the parent instead.)"""
+    style = CellStyle(name)
+    style.fontname = FONT
+    style.fontsize = _CELL.fontSize
+    style.leading = _CELL.leading
+    return style
+
+
 def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[list[list[CellStyle]], list[tuple]]:
     """Apply the cell-style commands once, sharing one CellStyle among cells styled alike.
 
@@ -390,7 +640,7 @@ def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[lis
         signature = tuple(i for i, c in enumerate(cell_commands) if c[3] <= r <= c[4])
         shared = by_signature.get(signature)
         if shared is None:
-            shared = [CellStyle(f"avance-{len(by_signature)}-{j}") for j in range(ncols)]
+            shared = [_cell_style(f"avance-{len(by_signature)}-{j}") for j in range(ncols)]
             for i in signature:
                 op, sc, ec, _sr, _er, values = cell_commands[i]
                 for j in range(sc, ec + 1):
@@ -403,17 +653,36 @@ def _cell_styles(nrows: int, ncols: int, commands: Sequence[tuple]) -> tuple[lis
     return styles, rest
 
 
-def _table(rows, widths, commands, ctx: PrintContext, repeat_rows: int = 0, h_align: str | None = None) -> _FormTable:
+def _table(
+    rows,
+    widths,
+    commands,
+    ctx: PrintContext,
+    repeat_rows: int = 0,
+    h_align: str | None = None,
+    rows_info: _Rows | None = None,
+) -> _FormTable:
+    """A :class:`_FormTable`; with ``rows_info`` its groups' cells are row-spanned and the row
+    heights are those of ``rows_info`` (reportlab does not measure the cells)."""
+    heights = None
+    if rows_info is not None:
+        commands = list(commands)
+        for first, last, group in rows_info.runs():
+            if last > first:
+                commands += [("SPAN", (c, first), (c, last)) for c in group.columns]
+        heights = rows_info.heights()
     cell_styles, commands = _cell_styles(len(rows), len(widths), commands)
     table = _FormTable(
         rows,
         colWidths=list(widths),
+        rowHeights=heights,
         style=TableStyle(commands),
         cellStyles=cell_styles,
         repeatRows=repeat_rows,
         splitInRow=1,
         hAlign=h_align,
     )
+    table.rows_info = rows_info
     # Height of an empty frame (the frame has no padding).
     table.fresh_height = ctx.page_size[1] - 2 * MARGIN
     return table
@@ -629,6 +898,26 @@ class _TextTable:
         width = sum(self.widths[column : column + span]) - 2 * _PAD_X
         return _wrap(text, width, _measure(font.name, font.size))
 
+    def short(self, text: str | None, column: int, lines: int, font: _Font = _BODY) -> str:
+        """Like :meth:`cell`, but at most ``lines`` lines; a cut text ends with "…"."""
+        width = self.widths[column] - 2 * _PAD_X
+        measure = _measure(font.name, font.size)
+        wrapped = _wrap(text, width, measure).split("\n")
+        if len(wrapped) <= lines:
+            return "\n".join(wrapped)
+        kept, last = wrapped[: lines - 1], wrapped[lines - 1]
+        while last and measure.line_width(last + " …") > width:
+            cut = last.rstrip().rfind(" ")
+            last = last[:cut] if cut > 0 else last[:-1]
+        return "\n".join([*kept, last.rstrip(" ,;:") + " …"])
+
+    @staticmethod
+    def height(cells: Iterable[str], font: _Font = _BODY) -> float:
+        """Height in points of a row holding ``cells`` (wrapped texts) in ``font``, as reportlab
+        measures a text cell: its lines (an empty cell has one) times the leading, plus padding."""
+        lines = max((cell.count("\n") + 1 for cell in cells), default=1)
+        return lines * font.leading + _PAD_TOP + _PAD_BOTTOM
+
 
 def _group_header(columns: Sequence[Column], text: _TextTable) -> tuple[list[str], list[tuple]]:
     """First header row: one cell per run of columns of the same group, spanned (seed 001)."""
@@ -663,13 +952,21 @@ def _commitment_texts(commitment: Commitment) -> list[str]:
     ]
 
 
+CONTINUED = "(continuación)"
+"""Printed atop the context cells of a group's rows continued from the previous page."""
+_CONTINUED_LINES = 3
+"""Lines of each context text a continuation row repeats (the rest is cut with "…")."""
+
+
 def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext) -> Table:
     """The control table: two header rows, then one row per commitment (seed 001, III.1–III.3).
 
-    The objective's cells (2)–(4) print on its first commitment row only; no horizontal line
-    separates rows of the same objective in those columns, which reads as the seed's merged
-    cells yet lets any row split across pages (a tall row span cannot). Cells are plain text
-    wrapped once (:class:`_TextTable`).
+    The objective's cells (2)–(4) span its commitment rows, as the seed's merged cells; each
+    commitment row is as tall as its own texts, the last one grows when the objective's texts
+    need more. The table may break between any two rows of an objective: the next page's part
+    then starts with the objective's cells again, "(continuación)" and the objective, indicator
+    and result shortened to three lines each. Cells are plain text wrapped once
+    (:class:`_TextTable`).
     """
     columns = form_spec.columns
     ncols = len(columns)
@@ -677,7 +974,9 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
     widths = _widths(columns, _CONTROL_WEIGHTS, _frame_width(ctx))
     text = _TextTable(widths)
     group_row, commands = _group_header(columns, text)
-    rows: list[list[str]] = [group_row, [text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]]
+    head_row = [text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]
+    rows: list[list[str]] = [group_row, head_row]
+    info = _Rows([text.height(group_row, _GROUPS), text.height(head_row, _HEADS)], [None, None], [False, False])
     commands += list(_PADDING)
     commands += _GROUPS.commands((0, 0), (-1, 0))
     commands += _HEADS.commands((0, 1), (-1, 1))
@@ -693,24 +992,36 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
     ]
     commands += [("ALIGN", (j, 2), (j, -1), "CENTER") for j, c in enumerate(columns) if c.key in _CENTERED_KEYS]
     blank = [""] * (ncols - n_result)
+    context_columns = tuple(range(n_result))
 
     def objective_rows(objective) -> None:
         first = len(rows)
-        objective_cells = [text.cell(t, j) for j, t in enumerate((objective.text, objective.indicator, objective.indicator_result))]
+        texts = (objective.text, objective.indicator, objective.indicator_result)
+        objective_cells = [text.cell(t, j) for j, t in enumerate(texts)]
+        continued = [text.short(t, j, _CONTINUED_LINES) for j, t in enumerate(texts)]
+        continued[0] = f"{CONTINUED}\n{continued[0]}" if continued[0] else CONTINUED
+        group = _Group(context_columns, text.height(objective_cells), tuple(continued), text.height(continued))
         commitments = objective.commitments or (None,)
         for index, commitment in enumerate(commitments):
             cells = objective_cells if index == 0 else ["", "", ""]
-            if commitment is None:
-                rows.append(cells + blank)
-            else:
-                rows.append(cells + [text.cell(t, n_result + j) for j, t in enumerate(_commitment_texts(commitment))])
+            own = blank if commitment is None else [
+                text.cell(t, n_result + j) for j, t in enumerate(_commitment_texts(commitment))
+            ]
+            rows.append(cells + own)
+            info.natural.append(text.height(own))
+            info.groups.append(group)
+            info.heads.append(index == 0)
             if index:
                 commands.append(("LINEABOVE", (n_result, len(rows) - 1), (-1, len(rows) - 1), GRID, GRID_COLOR))
         commands.append(("LINEABOVE", (0, first), (-1, first), GRID, GRID_COLOR))
 
     def section_row(label: str) -> None:
         r = len(rows)
-        rows.append([text.cell(label, 0, _BODY_BOLD, span=ncols)] + [""] * (ncols - 1))
+        cell = text.cell(label, 0, _BODY_BOLD, span=ncols)
+        rows.append([cell] + [""] * (ncols - 1))
+        info.natural.append(text.height([cell], _BODY_BOLD))
+        info.groups.append(None)
+        info.heads.append(False)
         commands.extend(
             [
                 ("SPAN", (0, r), (-1, r)),
@@ -738,7 +1049,7 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
         for objective in programme.objectives:
             objective_rows(objective)
 
-    return _table(rows, widths, commands, ctx, repeat_rows=2)
+    return _table(rows, widths, commands, ctx, repeat_rows=2, rows_info=info)
 
 
 def _results_table(programme: Programme, score: ProgrammeScore, form_spec: FormSpec, ctx: PrintContext) -> Table:
@@ -826,8 +1137,9 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
     Layout (seed 001, Actividad III.4): heading; header "REGIÓN (1)" | region | responsible
     office | "Trimestre Tn (a la fecha)"; a table "Programa de Trabajo", "Objetivos
     específicos" and columns (2)–(5), its header repeated on every page, the programme label
-    (:data:`desktop.domain.forms.PROGRAMME_LABELS`) printed on the first row of each
-    programme only; then the notes of III.4. The footer of its pages carries the region,
+    (:data:`desktop.domain.forms.PROGRAMME_LABELS`) in one cell spanning the programme's
+    rows (on a page where a programme's rows continue, its first row repeats the label with
+    "(continuación)"); then the notes of III.4. The footer of its pages carries the region,
     year and fingerprint of ``report``.
 
     Args:
@@ -855,14 +1167,16 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         ctx,
     )
     columns = form_spec.columns
-    # The programme column is as wide as its longest word ("Complementariedad"), so no label
-    # is broken inside a word; the other columns share the rest by content type.
-    labels = " ".join(PROGRAMME_LABELS.values()).split()
+    # The programme column is as wide as its longest word ("Complementariedad", or
+    # "(continuación)"), so no label is broken inside a word; the other columns share the rest
+    # by content type.
+    labels = [*" ".join(PROGRAMME_LABELS.values()).split(), CONTINUED]
     bold = _measure(_BODY_BOLD.name, _BODY_BOLD.size)
     first_width = max(bold.width(word) for word in labels) + 8
     widths = [first_width, *_widths(columns[1:], _PROGRESS_WEIGHTS, width - first_width)]
     text = _TextTable(widths)
     rows: list[list[str]] = [[text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]]
+    info = _Rows([text.height(rows[0], _HEADS)], [None], [False])
     commands: list[tuple] = list(_PADDING)
     commands += _HEADS.commands((0, 0), (-1, 0))
     commands += _BODY.commands((0, 1), (-1, -1))
@@ -876,18 +1190,29 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         ("LINEAFTER", (0, 1), (-2, -1), GRID, GRID_COLOR),
     ]
     previous: FormKind | None = None
+    group: _Group | None = None
     for entry in report.entries:
         r = len(rows)
         first = entry.form is not previous
         previous = entry.form
-        label = PROGRAMME_LABELS.get(entry.form, entry.form.value) if first else ""
+        if first:
+            label = text.cell(PROGRAMME_LABELS.get(entry.form, entry.form.value), 0, _BODY_BOLD)
+            continued = text.cell(f"{label}\n{CONTINUED}", 0, _BODY_BOLD)
+            group = _Group((0,), text.height([label], _BODY_BOLD), (continued,), text.height([continued], _BODY_BOLD))
         values = (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible)
-        rows.append([text.cell(label, 0, _BODY_BOLD), *(text.cell(v, j) for j, v in enumerate(values, start=1))])
+        own = [text.cell(v, j) for j, v in enumerate(values, start=1)]
+        rows.append([label if first else "", *own])
+        info.natural.append(text.height(own))
+        info.groups.append(group)
+        info.heads.append(first)
         # No line under the programme cell between rows of the same programme (merged look).
         commands.append(("LINEABOVE", (0 if first else 1, r), (-1, r), GRID, GRID_COLOR))
     if not report.entries:
         rows.append([""] * len(columns))
-    table = _table(rows, widths, commands, ctx, repeat_rows=1)
+        info.natural.append(text.height(rows[-1]))
+        info.groups.append(None)
+        info.heads.append(False)
+    table = _table(rows, widths, commands, ctx, repeat_rows=1, rows_info=info)
     mark = _FooterMark(Footer(report.region.name, report.year, fingerprint(report)))
     return [mark, _heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
 
@@ -1048,7 +1373,8 @@ def _national_chart(summary, ctx: PrintContext) -> Drawing:
     # Up to eight regions the chart fits under the table on the first page; with more, the
     # table fills it and the chart gets a taller place on the next page.
     height = 8.2 * cm if len(names) <= 8 else 11 * cm
-    drawing = Drawing(width, height)
+    # The drawing's initial font is reportlab's default Times-Roman, a font the PDF would not embed.
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     data: list[list[float | None]] = []
     top = 100.0  # the axis reaches at least 100 %, more if a region's weights exceed it
     for form in forms:
@@ -1137,10 +1463,11 @@ class _NumberedCanvas(rl_canvas.Canvas):
     year and fingerprint.
     """
 
-    def __init__(self, *args, ctx: PrintContext, **kwargs):
+    def __init__(self, *args, ctx: PrintContext, progress: ProgressCallback | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._ctx = ctx
         self._avance_footer = ctx.footer
+        self._avance_progress = progress
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
@@ -1149,11 +1476,17 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
-        for state in self._pages:
+        progress: ProgressCallback | None = self._avance_progress
+        for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._footer(total)
             super().showPage()
+            if progress is not None:
+                per_mille = _COMPOSE_SHARE + (1000 - _COMPOSE_SHARE) * number // (total + 1)
+                progress(Progress(Stage.WRITING, number, total, total, per_mille))
         super().save()
+        if progress is not None:
+            progress(Progress(Stage.WRITING, total, total, total, 1000))
 
     def _footer(self, total: int) -> None:
         """Left: service and print date; centre: region and year; right: fingerprint and page."""
@@ -1181,11 +1514,38 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.restoreState()
 
 
+class _Composing:
+    """reportlab's build progress (blocks placed, pages begun) as :class:`Progress` steps,
+    reported only when the bar or the page count moves."""
+
+    def __init__(self, progress: ProgressCallback) -> None:
+        self.progress = progress
+        self.total = 1
+        self.done = 0
+        self.pages = 0
+        self._last = (-1, -1)
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self.total = max(1, value)
+        elif kind == "PROGRESS":
+            self.done = max(self.done, min(value, self.total))  # a split block goes back in the list
+        elif kind == "PAGE":
+            self.pages = value
+        else:
+            return
+        per_mille = _COMPOSE_SHARE * self.done // self.total
+        if (per_mille, self.pages) != self._last:
+            self._last = (per_mille, self.pages)
+            self.progress(Progress(Stage.COMPOSING, self.done, self.total, self.pages, per_mille))
+
+
 def write_pdf(
     stories: list[list[Flowable]],
     out: str | Path | BinaryIO,
     ctx: PrintContext,
     title: str,
+    progress: ProgressCallback | None = None,
 ) -> None:
     """Build one PDF of several stories, each starting on a new page.
 
@@ -1203,6 +1563,9 @@ def write_pdf(
         out: a file path, or a binary file object open for writing.
         ctx: print context (page size, service name, print date, footer of unmarked pages).
         title: document title (PDF metadata).
+        progress: called as the pages are laid out (:attr:`Stage.COMPOSING`) and written
+            (:attr:`Stage.WRITING`), :attr:`Progress.per_mille` reaching 1000 once the whole
+            file is written; an exception it raises stops the build and goes up to the caller.
 
     Raises:
         ValueError: there is nothing to print (no story, or only empty ones).
@@ -1236,7 +1599,9 @@ def write_pdf(
     width, height = ctx.page_size
     frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, 0, 0, 0, 0, id="form")
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
-    doc.build(flowables, canvasmaker=partial(_NumberedCanvas, ctx=ctx))
+    if progress is not None:
+        doc.setProgressCallBack(_Composing(progress))
+    doc.build(flowables, canvasmaker=partial(_NumberedCanvas, ctx=ctx, progress=progress))
 
 
 def _title(form: FormKind, region_name: str, year: int) -> str:

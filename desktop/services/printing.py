@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from db import queries
@@ -24,6 +23,7 @@ from desktop.services.programmes import ProgrammeService
 from desktop.services.summary import national_summary, summarize, verdict_text
 
 __all__ = [
+    "PrintCancelled",
     "PrintError",
     "latest_quarter",
     "print_form",
@@ -32,12 +32,33 @@ __all__ = [
     "print_region",
 ]
 
-Progress = Callable[[int, int], None]
-"""``progress(done, total)``: called as a long print advances (e.g. for a progress dialog)."""
+Progress = pdf.ProgressCallback
+"""``progress(step)`` with a :class:`desktop.forms.pdf.Progress`: called in the printing thread as a
+print advances (e.g. for a progress dialog); its ``per_mille`` covers the whole job and reaches
+1000 only when the file is written. An exception it raises (:class:`PrintCancelled`) stops the
+print; the file is then not written (an older one is kept)."""
 
 
 class PrintError(ValueError):
     """A form could not be printed (Spanish message)."""
+
+
+class PrintCancelled(Exception):
+    """Raised by a progress callback to stop a print (the user cancelled it)."""
+
+    def __init__(self) -> None:
+        super().__init__("Impresión cancelada: no se escribió nada.")
+
+
+_PREPARED_NATION = 350
+"""Per mille of :func:`print_nation`'s time spent reading and scoring (measured: ~35 %)."""
+_PREPARED_SMALL = 150
+"""Per mille of a form's, a region's or the national report's time spent reading the records."""
+
+
+def _report(progress: Progress | None, done: int, total: int, per_mille: int) -> None:
+    if progress is not None:
+        progress(pdf.Progress(pdf.Stage.PREPARING, done, total, 0, per_mille))
 
 
 def _service_name(db: Database) -> str:
@@ -100,6 +121,7 @@ def print_form(
     quarter: int | None = None,
     today: dt.date | None = None,
     paper: str = "carta",
+    progress: Progress | None = None,
 ) -> Path:
     """Print one form of a region and year to the PDF file ``out``.
 
@@ -111,6 +133,7 @@ def print_form(
         quarter: III.4 only; defaults to the latest quarter with data.
         today: print date (and the date the scoring is made).
         paper: "carta" or "oficio".
+        progress: see :data:`Progress`.
 
     Returns:
         ``out``.
@@ -121,6 +144,7 @@ def print_form(
     """
     size = _page_size(paper)
     today = today or dt.date.today()
+    _report(progress, 0, 1, 0)
     service = ProgrammeService(db)
     name = _service_name(db)
     ctx = _context(name, today, size, region=region.name, year=year)
@@ -133,7 +157,9 @@ def print_form(
         programme = service.programme(region, year, form)
         story = [_programme_story(programme, verdict_text(db, form, year, today), name, today, size)]
         title = f"{SHORT_NAMES[form]} — {region.name} {year}"
-    _atomic_write(out, lambda handle: pdf.write_pdf(story, handle, ctx, title))
+    _report(progress, 1, 1, _PREPARED_SMALL)
+    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
+    _atomic_write(out, lambda handle: pdf.write_pdf(story, handle, ctx, title, progress=writing))
     return Path(out)
 
 
@@ -158,7 +184,14 @@ def _region_stories(
 
 
 def print_region(
-    db: Database, region: Region, year: int, out: Path, *, today: dt.date | None = None, paper: str = "carta"
+    db: Database,
+    region: Region,
+    year: int,
+    out: Path,
+    *,
+    today: dt.date | None = None,
+    paper: str = "carta",
+    progress: Progress | None = None,
 ) -> Path:
     """Print every form of a region and year (III.1, III.2, III.3, then III.4) into one PDF.
 
@@ -166,6 +199,7 @@ def print_region(
 
     Args:
         paper: "carta" or "oficio".
+        progress: see :data:`Progress`.
 
     Raises:
         db.queries.NotFoundError: no data for that region and year.
@@ -173,6 +207,7 @@ def print_region(
     """
     size = _page_size(paper)
     today = today or dt.date.today()
+    _report(progress, 0, 1, 0)
     service = ProgrammeService(db)
     name = _service_name(db)
     programmes = service.programmes(region, year)
@@ -180,12 +215,21 @@ def print_region(
     q = latest_quarter(db, region, year)
     stories = _region_stories(service, region, year, q, verdicts, name, today, size, programmes)
     ctx = _context(name, today, size, region=region.name, year=year)
-    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, f"Etapa 3 — {region.name} {year}"))
+    _report(progress, 1, 1, _PREPARED_SMALL)
+    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
+    title = f"Etapa 3 — {region.name} {year}"
+    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title, progress=writing))
     return Path(out)
 
 
 def print_national(
-    db: Database, year: int, out: Path, *, paper: str = "carta", today: dt.date | None = None
+    db: Database,
+    year: int,
+    out: Path,
+    *,
+    paper: str = "carta",
+    today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Print the national consolidation report of ``year`` (for the central office).
 
@@ -196,6 +240,7 @@ def print_national(
     Args:
         paper: "carta" or "oficio".
         today: print date (and the date the scoring is made).
+        progress: see :data:`Progress`.
 
     Raises:
         db.queries.NotFoundError: no region has data for ``year``.
@@ -203,11 +248,14 @@ def print_national(
     """
     size = _page_size(paper)
     today = today or dt.date.today()
+    _report(progress, 0, 1, 0)
     summary = national_summary(db, year, today)
     ctx = _context(_service_name(db), today, size, region=pdf.NATIONAL_FOOTER, year=year)
     story = pdf.national_story(summary, ctx)
     title = pdf.NATIONAL_TITLE.format(year=year)
-    _atomic_write(out, lambda handle: pdf.write_pdf([story], handle, ctx, title))
+    _report(progress, 1, 1, _PREPARED_SMALL)
+    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
+    _atomic_write(out, lambda handle: pdf.write_pdf([story], handle, ctx, title, progress=writing))
     return Path(out)
 
 
@@ -230,7 +278,8 @@ def print_nation(
     Args:
         paper: "carta" or "oficio".
         today: print date (and the date the scoring is made).
-        progress: called with (regions done, regions in all) while the stories are built.
+        progress: see :data:`Progress`: regions prepared (:attr:`~desktop.forms.pdf.Stage.PREPARING`,
+            about a third of the job), then the pages laid out and written.
 
     Raises:
         db.queries.NotFoundError: no region has data for ``year``.
@@ -238,6 +287,7 @@ def print_nation(
     """
     size = _page_size(paper)
     today = today or dt.date.today()
+    _report(progress, 0, 1, 0)
     name = _service_name(db)
     with db.reading() as session:
         everything = queries.programmes_of_year(session, year)
@@ -263,10 +313,10 @@ def print_nation(
             ctx = _context(name, today, size, verdict_text=verdicts.get(programme.form, ""))
             stories.append(pdf.programme_story(programme, score, ctx))
         stories.append(pdf.progress_story(reports[region], _context(name, today, size)))
-        if progress is not None:
-            progress(done + 1, len(regions))
+        _report(progress, done + 1, len(regions), _PREPARED_NATION * (done + 1) // len(regions))
     ctx = _context(name, today, size, region=pdf.NATIONAL_FOOTER, year=year)
     stories.append(pdf.national_story(summary, ctx))
     title = f"Etapa 3 — todas las regiones {year}"
-    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title))
+    writing = pdf.scaled(progress, _PREPARED_NATION, 1000)
+    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title, progress=writing))
     return Path(out)

@@ -195,6 +195,35 @@ def test_region_pdf_shows_each_forms_fingerprint_on_its_pages(national_db, tmp_p
     assert_page_numbers(pages)
 
 
+def test_region_pdf_prints_every_row_and_the_computed_results(national_db, tmp_path):
+    """Every text of every row of a generated region's four forms, in row order, and the results."""
+    from desktop.domain.scoring import earned_weight, score_programme  # noqa: PLC0415
+
+    region = FIVE[3]
+    out = print_region(national_db, region, YEAR, tmp_path / "r.pdf", today=TODAY)
+    text = squash("".join(page_texts(out)))
+    service = ProgrammeService(national_db)
+    for programme in service.programmes(region, YEAR):
+        for objective in programme.objectives:
+            first = objective.commitments[0]
+            met = {True: "Sí", False: "No", None: ""}[first.met]
+            earned = format_percent(earned_weight(first.weight, first.met)) if first.met else ("0 %" if first.met is False else "")
+            # (2)–(4) of the objective, then (5)–(10) of its first row, as printed left to right.
+            head = (objective.text, objective.indicator, objective.indicator_result, first.description,
+                    first.responsible_unit, first.verification_means, first.weight_text, met, earned)
+            assert squash("".join(head)) in text, objective.text
+            for commitment in objective.commitments[1:]:
+                row = (commitment.description, commitment.responsible_unit, commitment.verification_means,
+                       commitment.weight_text)
+                assert squash("".join(row)) in text
+        score = score_programme(programme, TODAY)
+        assert squash(format_percent(score.performance_pct)) in text
+    report = service.progress(region, YEAR, 2, include_blank=False)
+    for entry in report.entries:
+        row = (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible)
+        assert squash("".join(row)) in text, entry.objective_text
+
+
 def test_nation_pdf_every_region_then_the_national_report(national_db, tmp_path):
     out = print_nation(national_db, YEAR, tmp_path / "pais.pdf", today=TODAY)
     service = ProgrammeService(national_db)
@@ -211,6 +240,21 @@ def test_nation_pdf_every_region_then_the_national_report(national_db, tmp_path)
     text = squash("".join(pages))
     positions = [text.find(squash(f"{region.name} — Dirección Regional")) for region in FIVE]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+def test_every_font_of_the_nation_pdf_is_embedded(national_db, tmp_path):
+    """Every page uses only embedded fonts (DejaVu): no Helvetica, reportlab's default font."""
+    from tests.forms.test_pdf import non_embedded_fonts  # noqa: PLC0415
+
+    out = print_nation(national_db, YEAR, tmp_path / "pais.pdf", today=TODAY)
+    reader = PdfReader(str(out))
+    assert non_embedded_fonts(reader) == []
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is not None:  # poppler's own view of the file agrees
+        listing = subprocess.run([pdffonts, str(out)], check=True, capture_output=True, text=True, timeout=60).stdout
+        faces = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+        assert faces and all("DejaVu" in face[0] for face in faces), listing
+        assert all(face[-5] == "yes" for face in faces), listing  # the "emb" column
 
 
 # -- paper ------------------------------------------------------------------------------------

@@ -64,6 +64,43 @@ def assert_page_numbers(pages: list[str]) -> None:
         assert f"página{n}de{total}" in text, f"page {n} lacks «página {n} de {total}»"
 
 
+def _fonts_of(resources, seen: set[int]):  # noqa: ANN001, ANN202
+    """Every font dictionary under ``resources``, including those of form XObjects."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    fonts = resources.get("/Font")
+    if fonts is not None:
+        for ref in fonts.get_object().values():
+            yield ref.get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is not None:
+        for ref in xobjects.get_object().values():
+            xobject = ref.get_object()
+            if id(xobject) in seen or xobject.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(xobject))
+            yield from _fonts_of(xobject.get("/Resources"), seen)
+
+
+def non_embedded_fonts(reader: PdfReader) -> list[tuple[int, str]]:
+    """(page, font name) of every font a page uses that is not embedded in the PDF."""
+    missing = []
+    for number, page in enumerate(reader.pages, start=1):
+        for font in _fonts_of(page.get("/Resources"), set()):
+            fonts = [font]
+            if font.get("/Subtype") == "/Type0":
+                fonts = [f.get_object() for f in font["/DescendantFonts"]]
+            for face in fonts:
+                descriptor = face.get("/FontDescriptor")
+                embedded = descriptor is not None and any(
+                    key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
+                if not embedded:
+                    missing.append((number, str(face.get("/BaseFont"))))
+    return missing
+
+
 def dejavu_embedded(reader: PdfReader) -> bool:
     for page in reader.pages:
         fonts = page["/Resources"].get_object().get("/Font")
@@ -96,9 +133,16 @@ def test_programme_prints_every_text_of_the_form(example, ctx, tmp_path, kind):
     for objective in programme.objectives:
         assert squash(objective.text) in text, objective.text
         assert squash(objective.indicator) in text
+        assert squash(objective.indicator_result) in text, objective.indicator_result  # (4)
         for commitment in objective.commitments:
             assert squash(commitment.description) in text
+            assert squash(commitment.responsible_unit) in text, commitment.responsible_unit  # (6)
+            assert squash(commitment.verification_means) in text, commitment.verification_means  # (7)
             assert squash(commitment.weight_text) in text  # as written, e.g. "0.5%  0.5%"
+    # Each row prints its activity, unit (6), means (7) and weight (8) side by side, in order.
+    for commitment in programme.commitments:
+        row = squash(commitment.description + commitment.responsible_unit + commitment.verification_means)
+        assert row + squash(commitment.weight_text) in text, commitment.description
     (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
     assert squash(f"{region_label.format(year=programme.year)} ({region_no})") in text
     assert squash(f"{service_label.format(year=programme.year)} ({service_no})") in text
@@ -109,6 +153,7 @@ def test_programme_prints_every_text_of_the_form(example, ctx, tmp_path, kind):
         assert squash(f"({number}) {note.format(year=programme.year)}") in text
     assert_page_numbers(pages)
     assert dejavu_embedded(reader)
+    assert non_embedded_fonts(reader) == []  # no Helvetica (reportlab's default) anywhere
 
 
 def test_iii1_prints_the_tarapaca_weights_as_written(example, ctx, tmp_path):
@@ -166,12 +211,16 @@ def test_iii4_prints_the_quarter_2_report(example, ctx, tmp_path):
     for form in forms:
         label = squash(PROGRAMME_LABELS[form])
         assert text.count(label) >= 1
-    # The programme label prints on its first row only.
-    assert text.count(squash(PROGRAMME_LABELS[FormKind.III_2])) == 1
+    # Pages 2 and 3 start inside a programme: their first row repeats its label.
+    edges = column_edges(FormKind.III_4, ctx)
+    for page in reader.pages[1:]:
+        row = first_body_row(page_lines(page), edges, form_spec.columns[1].header)
+        assert " ".join(row[0]) in {f"{PROGRAMME_LABELS[form]} (continuación)" for form in forms}, row
     for number, note in form_spec.notes:
         assert squash(f"({number}) {note}") in text
     assert_page_numbers(pages)
     assert dejavu_embedded(reader)
+    assert non_embedded_fonts(reader) == []  # no Helvetica (reportlab's default) anywhere
 
 
 def test_markup_characters_print_literally(example, ctx, tmp_path):
@@ -305,6 +354,13 @@ def test_a_row_taller_than_a_page_splits_and_long_words_break(example, ctx, tmp_
     assert squash(base.objectives[1].text) in pages[0] and "Línea000" not in pages[0]
     for page in (pages[n] for n in holding):
         assert "ControldeResultados" in page and squash("Ponderación ganada (10)") in page
+    # Each page the tall row goes on to says whose row it is.
+    reader = PdfReader(str(out))
+    edges = column_edges(FormKind.III_1, ctx)
+    for n in holding[1:]:
+        row = first_body_row(page_lines(reader.pages[n]), edges, "Objetivos específicos (2)")
+        assert row[0][0] == "(continuación)", (n, row)
+        assert squash(" ".join(row[0][1:])).rstrip("…").startswith(squash(first.text)[:40]), (n, row)
     assert_page_numbers(pages)
 
 
@@ -398,3 +454,203 @@ def test_context_footer_for_unmarked_pages(ctx):
     write_pdf([[Paragraph("hola", getSampleStyleSheet()["Normal"])]], buffer, plain, "x")
     text = squash(PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text())
     assert "Nacional·Año2009" in text and "Huella:abcd-ef01-2345·página1de1" in text
+
+
+# -- rows continued on the next page ------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    """One line of text drawn on a page: where it starts (points) and its font."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+
+
+def page_lines(page) -> list[Line]:  # noqa: ANN001
+    """Every text line of ``page`` with its position, in drawing order."""
+    found: list[Line] = []
+
+    def visit(text, cm, tm, font, _size):  # noqa: ANN001
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append(Line(x, y, text.strip(), str(font.get("/BaseFont", "")) if font else ""))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def column_edges(kind: FormKind, ctx: PrintContext) -> list[float]:
+    """The x of every column edge of the form's main table, left to right."""
+    from desktop.forms import pdf  # noqa: PLC0415
+
+    if kind is FormKind.III_4:
+        story = pdf.progress_story(dataclasses.replace(read_example().progress[0]), ctx)
+    else:
+        example = read_example()
+        programme = programme_of(example, kind)
+        story = pdf.programme_story(programme, score_programme(programme, TODAY), ctx)
+    ncols = len(spec(kind).columns)
+    table = next(f for f in story if isinstance(f, pdf.Table) and len(f._colWidths) == ncols)
+    edges = [pdf.MARGIN]
+    for width in table._colWidths:
+        edges.append(edges[-1] + width)
+    return edges
+
+
+def column_of(line: Line, edges: list[float]) -> int:
+    return next(j for j in range(len(edges) - 1) if edges[j] <= line.x < edges[j + 1])
+
+
+def first_body_row(lines: list[Line], edges: list[float], header: str) -> dict[int, list[str]]:
+    """The lines of the first table row under the header row, by column.
+
+    The header row is drawn first, left to right, from the line ``header`` to the bold lines of
+    the last column; the body row that starts highest is the first. A cell's lines follow each
+    other 8.6 pt apart: a larger gap is the next row."""
+    last = len(edges) - 2
+    i = next(n for n, line in enumerate(lines) if line.text == header)
+    while not (column_of(lines[i], edges) == last and "Bold" in lines[i].font):
+        i += 1
+    while i + 1 < len(lines) and column_of(lines[i + 1], edges) == last and "Bold" in lines[i + 1].font:
+        i += 1
+    body = lines[i + 1 :]
+    top = max(line.y for line in body)
+    starts = {column_of(line, edges) for line in body if abs(line.y - top) < 0.01}
+    row: dict[int, list[str]] = {}
+    for column in starts:
+        in_column = sorted((line for line in body if column_of(line, edges) == column), key=lambda line: -line.y)
+        texts: list[str] = []
+        previous = None
+        for line in in_column:
+            if previous is not None and previous - line.y > 9:  # a gap: the next row starts
+                break
+            texts.append(line.text)
+            previous = line.y
+        row[column] = texts
+    return row
+
+
+def grouped_programme(example, kind: FormKind) -> Programme:  # noqa: ANN001
+    """A programme with many objectives of several activities, and one of thirty activities,
+    so its table breaks inside objectives; every objective's texts name its number."""
+    base = programme_of(example, kind)
+    section = spec(kind).sections[0][0] if spec(kind).sections else None
+    objectives = []
+    for i in range(1, 25):
+        count = 30 if i == 4 else 2 + i % 4
+        commitments = tuple(
+            Commitment(
+                uuid.uuid4(), j, CommitmentKind.ACTIVITY,
+                f"Actividad {j + 1} del objetivo {i}: realizar reuniones de coordinación con los servicios "
+                "públicos y levantar actas de acuerdos.",
+                f"Unidad {i}.{j + 1}", f"Actas {i}.{j + 1}", "0.5%", None,
+            )
+            for j in range(count)
+        )
+        objectives.append(
+            Objective(
+                uuid.uuid4(), i - 1,
+                f"Objetivo {i}: fortalecer la coordinación territorial con los servicios públicos de la región "
+                "en materias de género, con mesas provinciales y agendas locales.",
+                f"Indicador {i}: Nº de reuniones realizadas respecto de las programadas",
+                f"Resultado {i}: 12 reuniones", section, commitments,
+            )
+        )
+    return dataclasses.replace(base, objectives=tuple(objectives))
+
+
+@pytest.mark.parametrize("kind", [FormKind.III_1, FormKind.III_2, FormKind.III_3])
+def test_a_page_that_continues_an_objective_repeats_its_context(example, ctx, tmp_path, kind):
+    """Columns (2)–(4) of the first row of every page say which objective the rows belong to."""
+    import re  # noqa: PLC0415
+
+    programme = grouped_programme(example, kind)
+    out = tmp_path / "grouped.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    reader = PdfReader(str(out))
+    edges = column_edges(kind, ctx)
+    header = spec(kind).columns[0].header  # "Objetivos específicos (2)"; (7) on III.2
+    continued = 0
+    for number, page in enumerate(reader.pages, start=1):
+        lines = page_lines(page)
+        if not any(line.text.startswith("Actividad ") and "del objetivo" in line.text for line in lines):
+            continue  # the page of the results and notes
+        assert all("Bold" in line.font for line in lines if line.text == header), number  # header style kept
+        row = first_body_row(lines, edges, header)
+        if list(row) == [0] and row[0][0].startswith("(11)"):
+            continue  # III.3's first page starts with its section (11)
+        match = re.match(r"Actividad (\d+) del objetivo (\d+)", " ".join(row[3]))
+        assert match, (number, row)
+        activity, objective = int(match[1]), int(match[2])
+        context = [" ".join(row.get(j, [])) for j in range(3)]
+        if activity == 1:
+            assert context[0].startswith(f"Objetivo {objective}:"), (number, context)
+            continue
+        continued += 1
+        assert row[0][0] == "(continuación)", (number, row[0])
+        assert context[0].startswith(f"(continuación) Objetivo {objective}: fortalecer"), (number, context)
+        assert context[1].startswith(f"Indicador {objective}: Nº de reuniones"), (number, context)
+        assert context[2].startswith(f"Resultado {objective}:"), (number, context)
+        assert all(len(row.get(j, [])) <= 4 for j in range(3))  # shortened: "(continuación)" + 3 lines
+    assert continued >= 3  # the breaks fell inside objectives, including the 30-activity one
+
+
+def test_a_page_that_continues_a_programme_repeats_its_label_in_iii4(example, ctx, tmp_path):
+    report = example.progress[0]
+    entries = [
+        dataclasses.replace(
+            report.entries[0], id=uuid.uuid4(), form=form,
+            objective_text=f"Objetivo {i} de {form.value}", progress="Avance efectivo de las actividades. " * 12,
+        )
+        for form in (FormKind.III_1, FormKind.III_2) for i in range(1, 25)
+    ]
+    report = dataclasses.replace(report, entries=tuple(entries))
+    out = tmp_path / "III.4.pdf"
+    print_progress(report, ctx, out)
+    reader = PdfReader(str(out))
+    edges = column_edges(FormKind.III_4, ctx)
+    header = spec(FormKind.III_4).columns[1].header
+    continued = 0
+    for number, page in enumerate(reader.pages, start=1):
+        lines = page_lines(page)
+        if not any(line.text == header for line in lines):
+            continue
+        row = first_body_row(lines, edges, header)
+        objective = " ".join(row[1])
+        form = FormKind.III_1 if "de III.1" in objective else FormKind.III_2
+        label = " ".join(row.get(0, []))
+        if objective.startswith("Objetivo 1 "):
+            assert label == PROGRAMME_LABELS[form], (number, row)
+        else:
+            continued += 1
+            assert label == f"{PROGRAMME_LABELS[form]} (continuación)", (number, row)
+    assert continued >= 2
+
+
+def test_activity_rows_are_as_tall_as_their_own_texts(example, ctx, tmp_path):
+    """An objective taller than its activities' rows spans them: the activity rows stay as tall
+    as their own texts, and only the last grows to the objective's height."""
+    base = programme_of(example, FormKind.III_1)
+    long_text = "Objetivo largo: " + "fortalecer la coordinación territorial con los servicios públicos " * 5
+    commitments = tuple(
+        Commitment(uuid.uuid4(), j, CommitmentKind.ACTIVITY, f"Tarea {j + 1}", "Unidad", "Actas", "1%", None)
+        for j in range(3)
+    )
+    tall = dataclasses.replace(base.objectives[0], text=long_text, commitments=commitments)
+    programme = dataclasses.replace(base, objectives=(tall, *base.objectives[1:3]))
+    out = tmp_path / "tall.pdf"
+    print_programme(programme, score_programme(programme, TODAY), ctx, out)
+    lines = page_lines(PdfReader(str(out)).pages[0])
+    y = {line.text: line.y for line in lines if line.text.startswith("Tarea ")}
+    row = 8.6 + 1.5 + 2.5  # one line of body text and the cell's padding
+    assert y["Tarea 1"] - y["Tarea 2"] == pytest.approx(row, abs=0.1)
+    assert y["Tarea 2"] - y["Tarea 3"] == pytest.approx(row, abs=0.1)
+    edges = column_edges(FormKind.III_1, ctx)
+    column = sorted((l for l in lines if column_of(l, edges) == 0 and l.y <= y["Tarea 1"] + 0.01), key=lambda l: -l.y)
+    printed = squash(" ".join(line.text for line in column))
+    # The whole objective, then (below it, not over it) the next objective's text.
+    assert printed.startswith(squash(long_text) + squash(base.objectives[1].text)[:30])

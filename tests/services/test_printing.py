@@ -81,7 +81,7 @@ def _failing_writer(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Replace pdf.write_pdf with one that writes some bytes, then fails."""
     calls: list[int] = []
 
-    def broken(stories, out, ctx, title):  # noqa: ANN001
+    def broken(stories, out, ctx, title, progress=None):  # noqa: ANN001
         calls.append(1)
         out.write(b"%PDF-1.4\n% half a document")
         out.flush()
@@ -202,16 +202,77 @@ def test_print_national_and_nation(generated_db: Database, tmp_path: Path) -> No
 
     national = print_national(generated_db, 2010, tmp_path / "n.pdf", today=TODAY)
     assert "Consolidaciónnacional" in "".join(squashed_pages(national))
-    calls: list[tuple[int, int]] = []
-    nation = print_nation(generated_db, 2010, tmp_path / "pais.pdf", today=TODAY, progress=lambda d, t: calls.append((d, t)))
+    steps: list = []
+    nation = print_nation(generated_db, 2010, tmp_path / "pais.pdf", today=TODAY, progress=steps.append)
     text = "".join(squashed_pages(nation))
     assert text.count("ActividadIII.1.ProgramadeTrabajo") == 4 and text.count("ActividadIII.4:Análisis") == 4
-    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert_progress_covers_the_job(steps, nation, regions=4)
     with pytest.raises(NotFoundError):
         print_national(generated_db, 2011, tmp_path / "x.pdf", today=TODAY)
     with pytest.raises(NotFoundError):
         print_nation(generated_db, 2011, tmp_path / "x.pdf", today=TODAY)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def assert_progress_covers_the_job(steps: list, out: Path, regions: int | None = None) -> None:
+    """Steps go PREPARING → COMPOSING → WRITING, per mille never back, 1000 only at the last one
+    (the file written), and the writing counts every page of the PDF."""
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    from desktop.forms.pdf import Stage  # noqa: PLC0415
+
+    order = [Stage.PREPARING, Stage.COMPOSING, Stage.WRITING]
+    stages = [step.stage for step in steps]
+    assert stages == sorted(stages, key=order.index) and set(stages) == set(order)
+    per_mille = [step.per_mille for step in steps]
+    assert per_mille == sorted(per_mille) and per_mille[0] == 0
+    assert per_mille[-1] == 1000 and 1000 not in per_mille[:-1]
+    pages = len(PdfReader(str(out)).pages)
+    writing = [step for step in steps if step.stage is Stage.WRITING]
+    assert [step.done for step in writing] == [*range(1, pages + 1), pages]
+    assert {step.total for step in writing} == {pages}
+    composing = [step for step in steps if step.stage is Stage.COMPOSING]
+    assert composing[-1].pages == pages and composing[-1].done == composing[-1].total
+    if regions is not None:  # one step per region prepared, after the first "starting" step
+        prepared = [(step.done, step.total) for step in steps if step.stage is Stage.PREPARING]
+        assert prepared == [(0, 1)] + [(n, regions) for n in range(1, regions + 1)]
+
+
+@pytest.mark.parametrize("printer", ["form", "region", "national"])
+def test_progress_of_every_print_covers_the_job(generated_db: Database, tmp_path: Path, printer: str) -> None:
+    from desktop.services.printing import print_national  # noqa: PLC0415
+
+    steps: list = []
+    out = tmp_path / "out.pdf"
+    from desktop.domain.regions import REGIONS  # noqa: PLC0415
+
+    region = REGIONS[2]
+    if printer == "form":
+        print_form(generated_db, FormKind.III_1, region, 2010, out, today=TODAY, progress=steps.append)
+    elif printer == "region":
+        print_region(generated_db, region, 2010, out, today=TODAY, progress=steps.append)
+    else:
+        print_national(generated_db, 2010, out, today=TODAY, progress=steps.append)
+    assert_progress_covers_the_job(steps, out)
+
+
+@pytest.mark.parametrize("stage", ["preparing", "composing", "writing"])
+def test_a_progress_callback_that_raises_cancels_and_writes_nothing(
+    generated_db: Database, out_dir: Path, stage: str
+) -> None:
+    from desktop.services.printing import PrintCancelled, print_nation  # noqa: PLC0415
+
+    out = out_dir / "pais.pdf"
+    out.write_bytes(b"older")
+
+    def cancel(step) -> None:  # noqa: ANN001
+        if step.stage.value == stage and step.done >= 2:
+            raise PrintCancelled
+
+    with pytest.raises(PrintCancelled):
+        print_nation(generated_db, 2010, out, today=TODAY, progress=cancel)
+    assert out.read_bytes() == b"older"  # an older file is kept, no temporary file is left
+    assert [p.name for p in out_dir.iterdir()] == ["pais.pdf"]
 
 
 @pytest.mark.parametrize("printer", ["national", "nation"])

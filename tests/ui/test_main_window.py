@@ -3,14 +3,15 @@ see the score move, undo, print, reopen and find the edits."""
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QProgressDialog, QPushButton
 
 from db.engine import open_database
 from desktop.app import build_main_window
@@ -309,6 +310,155 @@ def test_export_national_and_nation(window: MainWindow, prompter: FakePrompter, 
     qtbot.waitUntil(lambda: prompter.save_to.exists() and window.export_nation_action.isEnabled(), timeout=30000)
     text = " ".join(p.extract_text() for p in PdfReader(prompter.save_to).pages)
     assert "Actividad III. 1." in text and "Actividad III. 4:" in text and "Tarapacá" in text
+    assert not prompter.errors
+
+
+# -- progress dialogs of long prints ------------------------------------------------------------
+
+
+class _HideSpy(QObject):
+    """Records, each time the watched dialog hides, what ``probe()`` says at that moment."""
+
+    def __init__(self, probe) -> None:  # noqa: ANN001
+        super().__init__()
+        self.probe = probe
+        self.hidden: list[object] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+        if event.type() == QEvent.Type.Hide:
+            self.hidden.append(self.probe())
+        return False
+
+
+def _hold(monkeypatch, target, name: str):  # noqa: ANN001, ANN202
+    """Make ``target.name`` wait for the returned gate (set ``reached`` first): the job is held
+    there, in its worker thread, until the test opens the gate."""
+    reached, gate = threading.Event(), threading.Event()
+    original = getattr(target, name)
+
+    def held(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        reached.set()
+        assert gate.wait(60), "the test never opened the gate"
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, held)
+    return reached, gate
+
+
+def _progress_dialog(window: MainWindow) -> QProgressDialog:
+    dialogs = [d for d in window.findChildren(QProgressDialog) if not d.wasCanceled()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+@pytest.mark.parametrize("which", ["nation", "region"])
+def test_progress_dialog_stays_open_until_the_pdf_is_written(
+    window: MainWindow, prompter: FakePrompter, qtbot, tmp_path, monkeypatch, which: str  # noqa: ANN001
+) -> None:
+    """The dialog is shown while the pages are written and closes only once the file exists
+    (it used to close when the regions were prepared, before the ~60 % of the job that writes)."""
+    from desktop.forms import pdf  # noqa: PLC0415
+
+    reached, gate = _hold(monkeypatch, pdf._NumberedCanvas, "save")  # the pages are laid out, not written
+    out = tmp_path / f"{which}.pdf"
+    prompter.save_to = out
+    action = window.export_nation_action if which == "nation" else window.export_region_action
+    action.trigger()
+    dialog = _progress_dialog(window)
+    spy = _HideSpy(out.exists)
+    dialog.installEventFilter(spy)
+    qtbot.waitUntil(reached.is_set, timeout=30000)
+    qtbot.waitUntil(dialog.isVisible, timeout=10000)
+    assert spy.hidden == [] and not out.exists()
+    assert 0 < dialog.value() < dialog.maximum() == 1000
+    assert "Componiendo las páginas" in dialog.labelText()
+    gate.set()
+    qtbot.waitUntil(lambda: action.isEnabled(), timeout=30000)
+    assert spy.hidden and spy.hidden[0] is True  # first hidden when the PDF was there
+    assert len(PdfReader(out).pages) >= 4
+    assert not prompter.errors
+
+
+def test_cancelling_the_nation_pdf_writes_nothing(
+    window: MainWindow, prompter: FakePrompter, qtbot, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    from desktop.forms import pdf  # noqa: PLC0415
+
+    reached, gate = _hold(monkeypatch, pdf._NumberedCanvas, "save")
+    prompter.save_to = out = tmp_path / "nacion.pdf"
+    window.export_nation_action.trigger()
+    dialog = _progress_dialog(window)
+    qtbot.waitUntil(reached.is_set, timeout=30000)
+    qtbot.waitUntil(dialog.isVisible, timeout=10000)
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # «Cancelar»
+    gate.set()
+    qtbot.waitUntil(window.export_nation_action.isEnabled, timeout=30000)
+    assert not out.exists() and not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".avance-*"))
+    assert not prompter.errors
+    assert "cancelada" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("which", ["nation", "national", "region"])
+def test_print_whole_region_or_nation_page_by_page_with_progress(
+    window: MainWindow, prompter: FakePrompter, qtbot, tmp_path, monkeypatch, which: str  # noqa: ANN001
+) -> None:
+    """Archivo → Imprimir la región / la consolidación nacional / la nación: the same pages as
+    the exported PDF reach the printer, painted one by one with a progress dialog by page."""
+    from ui import printing  # noqa: PLC0415
+
+    export, action = {
+        "nation": (window.export_nation_action, window.print_nation_action),
+        "national": (window.export_national_action, window.print_national_action),
+        "region": (window.export_region_action, window.print_region_action),
+    }[which]
+    import tempfile  # noqa: PLC0415
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    prompter.save_to = exported = tmp_path / "exported.pdf"
+    export.trigger()
+    qtbot.waitUntil(lambda: exported.exists() and export.isEnabled(), timeout=30000)
+    pages = len(PdfReader(exported).pages)
+
+    rendered: list[int] = []
+    render = printing.render_page
+    monkeypatch.setattr(printing, "render_page", lambda doc, index, dpi: (rendered.append(index), render(doc, index, 40))[1])
+    reached, gate = _hold(monkeypatch, printing, "render_page")  # held before page 1 is rendered
+    prompter.printer_file = tmp_path / "printed.pdf"
+    action.trigger()
+    qtbot.waitUntil(reached.is_set, timeout=30000)  # the PDF is written; the printing is held
+    dialog = _progress_dialog(window)
+    qtbot.waitUntil(dialog.isVisible, timeout=10000)
+    spy = _HideSpy(lambda: list(rendered))
+    dialog.installEventFilter(spy)
+    gate.set()
+    qtbot.waitUntil(lambda: action.isEnabled() and prompter.printer_file.exists(), timeout=60000)
+    assert rendered == list(range(pages))  # every page, in order, one at a time
+    assert spy.hidden and spy.hidden[0] == list(range(pages))  # closed once every page was painted
+    assert len(PdfReader(prompter.printer_file).pages) == pages
+    sent = "Enviada 1 página a la impresora." if pages == 1 else f"Enviadas {pages} páginas a la impresora."
+    assert window.statusBar().currentMessage() == sent
+    assert not prompter.errors
+    assert list(temporary.iterdir()) == []  # the temporary PDF is removed
+
+
+def test_cancelling_the_printing_stops_sending_pages(
+    window: MainWindow, prompter: FakePrompter, qtbot, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    from ui import printing  # noqa: PLC0415
+
+    reached, gate = _hold(monkeypatch, printing, "render_page")
+    prompter.printer_file = tmp_path / "printed.pdf"
+    window.print_nation_action.trigger()
+    qtbot.waitUntil(reached.is_set, timeout=30000)
+    dialog = _progress_dialog(window)
+    qtbot.waitUntil(dialog.isVisible, timeout=10000)
+    assert dialog.findChild(QPushButton).text() == "Cancelar"
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    gate.set()  # page 1 is painted, then the job sees the cancel and stops
+    qtbot.waitUntil(window.print_nation_action.isEnabled, timeout=30000)
+    assert "cancelada" in window.statusBar().currentMessage()
     assert not prompter.errors
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
@@ -66,3 +68,64 @@ def test_preview_dialog_shown_after_garbage_collection(example_db, tmp_path, qtb
     assert dialog.printer() is not None
     assert dialog.printer().pageLayout().orientation().name == "Landscape"
     dialog.close()
+
+
+def test_paint_pdf_renders_one_page_at_a_time_and_reports_each(example_db, tmp_path, qapp, monkeypatch) -> None:  # noqa: ANN001
+    """Each page is rendered, painted and reported before the next is rendered (never all at
+    once), and PDFium's page is closed once rendered."""
+    from desktop.services.printing import print_region  # noqa: PLC0415
+    from ui import printing  # noqa: PLC0415
+
+    source = print_region(example_db, find_region("CL-TA"), 2009, tmp_path / "r.pdf", today=TODAY)
+    import pypdfium2 as pdfium  # noqa: PLC0415
+
+    events: list[tuple[str, int]] = []
+    closed: list[int] = []
+    original, close = printing.render_page, pdfium.PdfPage.close
+
+    def counting_close(page, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        closed.append(1)
+        return close(page, *args, **kwargs)
+
+    def render(document, index, dpi):  # noqa: ANN001, ANN202
+        events.append(("render", index))
+        before = len(closed)
+        image = original(document, index, dpi)
+        assert len(closed) == before + 1  # PDFium's page closed before the image is painted
+        return image
+
+    monkeypatch.setattr(pdfium.PdfPage, "close", counting_close)
+    monkeypatch.setattr(printing, "render_page", render)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer, source)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    steps = []
+    count = paint_pdf(printer, source, dpi=50, progress=lambda step: (steps.append(step), events.append(("painted", step.done))))
+    assert count == page_count(source) > 2
+    expected = [event for n in range(count) for event in (("render", n), ("painted", n + 1))]
+    assert events == expected
+    assert [(s.stage.value, s.done, s.total) for s in steps] == [("printing", n, count) for n in range(1, count + 1)]
+    assert steps[-1].per_mille == 1000 and all(s.per_mille < 1000 for s in steps[:-1])
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == count
+
+
+def test_paint_pdf_stops_when_progress_raises(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from desktop.services.printing import PrintCancelled, print_region  # noqa: PLC0415
+
+    source = print_region(example_db, find_region("CL-TA"), 2009, tmp_path / "r.pdf", today=TODAY)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer, source)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    painted: list[int] = []
+
+    def cancel_after_two(step) -> None:  # noqa: ANN001
+        painted.append(step.done)
+        if step.done == 2:
+            raise PrintCancelled
+
+    with pytest.raises(PrintCancelled):
+        paint_pdf(printer, source, dpi=50, progress=cancel_after_two)
+    assert painted == [1, 2] and page_count(source) > 2
+    assert printer.printerState() in (QPrinter.PrinterState.Aborted, QPrinter.PrinterState.Idle)
