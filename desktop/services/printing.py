@@ -84,6 +84,16 @@ def _latest_quarters(db: Database, year: int) -> dict[Region, int]:
     return {a.region: max(a.quarters) for a in service.available() if a.year == year and a.quarters}
 
 
+def _write_prepared(out: Path, stories: list, ctx: pdf.PrintContext, title: str,
+                    progress: Progress | None) -> Path:
+    """The records are read (the first ``_PREPARED_SMALL`` per mille of the job): lay out and
+    write ``stories`` to ``out`` atomically, reporting the rest of the progress."""
+    _report(progress, 1, 1, _PREPARED_SMALL)
+    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
+    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title, progress=writing))
+    return Path(out)
+
+
 def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
     """Write to a temporary file beside ``out`` and rename it, so a failed print never leaves
     a half-written PDF (nor destroys an older one)."""
@@ -157,10 +167,7 @@ def print_form(
         programme = service.programme(region, year, form)
         story = [_programme_story(programme, verdict_text(db, form, year, today), name, today, size)]
         title = f"{SHORT_NAMES[form]} — {region.name} {year}"
-    _report(progress, 1, 1, _PREPARED_SMALL)
-    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
-    _atomic_write(out, lambda handle: pdf.write_pdf(story, handle, ctx, title, progress=writing))
-    return Path(out)
+    return _write_prepared(out, story, ctx, title, progress)
 
 
 def _region_stories(
@@ -215,11 +222,7 @@ def print_region(
     q = latest_quarter(db, region, year)
     stories = _region_stories(service, region, year, q, verdicts, name, today, size, programmes)
     ctx = _context(name, today, size, region=region.name, year=year)
-    _report(progress, 1, 1, _PREPARED_SMALL)
-    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
-    title = f"Etapa 3 — {region.name} {year}"
-    _atomic_write(out, lambda handle: pdf.write_pdf(stories, handle, ctx, title, progress=writing))
-    return Path(out)
+    return _write_prepared(out, stories, ctx, f"Etapa 3 — {region.name} {year}", progress)
 
 
 def print_national(
@@ -253,10 +256,7 @@ def print_national(
     ctx = _context(_service_name(db), today, size, region=pdf.NATIONAL_FOOTER, year=year)
     story = pdf.national_story(summary, ctx)
     title = pdf.NATIONAL_TITLE.format(year=year)
-    _report(progress, 1, 1, _PREPARED_SMALL)
-    writing = pdf.scaled(progress, _PREPARED_SMALL, 1000)
-    _atomic_write(out, lambda handle: pdf.write_pdf([story], handle, ctx, title, progress=writing))
-    return Path(out)
+    return _write_prepared(out, [story], ctx, title, progress)
 
 
 def print_nation(

@@ -93,3 +93,26 @@ def audit_count(office: Office) -> int:
         return con.execute("select count(*) from sync_audit").fetchone()[0]
     finally:
         con.close()
+
+
+def cli_offices(tmp_path: Path) -> tuple[list[str], str, str]:
+    """Through the command line only: a central office and Tarapacá (the seed 001 example) set
+    up and enrolled both ways, passphrase in a file.
+
+    Returns:
+        ``(passphrase options, central database, regional database)``.
+    """
+    from desktop.cli import main
+
+    pw = tmp_path / "pass"
+    pw.write_text("secreto\n", encoding="utf-8")
+    c, r = str(tmp_path / "c.db"), str(tmp_path / "r.db")
+    p = ["--passphrase-file", str(pw)]
+    for db, office in ((c, ["--central"]), (r, ["--region", "CL-TA"])):
+        assert main(["--db", db, "office", "init", *office, *p]) == 0
+    assert main(["--db", r, "example", "load"]) == 0
+    assert main(["--db", r, "keys", "export-public", "-o", str(tmp_path / "r.pub"), *p]) == 0
+    assert main(["--db", c, "keys", "export-public", "-o", str(tmp_path / "c.pub"), *p]) == 0
+    assert main(["--db", c, "keys", "trust", str(tmp_path / "r.pub"), "--region", "CL-TA"]) == 0
+    assert main(["--db", r, "keys", "trust", str(tmp_path / "c.pub"), "--central"]) == 0
+    return p, c, r

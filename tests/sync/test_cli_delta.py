@@ -9,22 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from tests.sync.helpers import snapshot
+from tests.sync.helpers import cli_offices, snapshot
 
 
 @pytest.fixture
 def offices(tmp_path: Path, capsys):  # noqa: ANN001, ANN201
-    pw = tmp_path / "pass"
-    pw.write_text("secreto\n", encoding="utf-8")
-    c, r = str(tmp_path / "c.db"), str(tmp_path / "r.db")
-    p = ["--passphrase-file", str(pw)]
-    assert main(["--db", c, "office", "init", "--central", *p]) == 0
-    assert main(["--db", r, "office", "init", "--region", "CL-TA", *p]) == 0
-    assert main(["--db", r, "example", "load"]) == 0
-    assert main(["--db", r, "keys", "export-public", "-o", str(tmp_path / "r.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "export-public", "-o", str(tmp_path / "c.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "trust", str(tmp_path / "r.pub"), "--region", "CL-TA"]) == 0
-    assert main(["--db", r, "keys", "trust", str(tmp_path / "c.pub"), "--central"]) == 0
+    p, c, r = cli_offices(tmp_path)
     capsys.readouterr()
     return c, r, p
 

@@ -8,20 +8,11 @@ import pytest
 
 from desktop.cli import main
 from desktop.sync.manifest import FORMAT
+from tests.sync.helpers import cli_offices
 
 
 def test_office_keys_and_bundle_commands(tmp_path: Path, capsys) -> None:
-    pw = tmp_path / "pass"
-    pw.write_text("secreto\n", encoding="utf-8")
-    c, r = str(tmp_path / "c.db"), str(tmp_path / "r.db")
-    p = ["--passphrase-file", str(pw)]
-    assert main(["--db", c, "office", "init", "--central", *p]) == 0
-    assert main(["--db", r, "office", "init", "--region", "CL-TA", *p]) == 0
-    assert main(["--db", r, "example", "load"]) == 0
-    assert main(["--db", r, "keys", "export-public", "-o", str(tmp_path / "r.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "export-public", "-o", str(tmp_path / "c.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "trust", str(tmp_path / "r.pub"), "--region", "CL-TA"]) == 0
-    assert main(["--db", r, "keys", "trust", str(tmp_path / "c.pub"), "--central"]) == 0
+    p, c, r = cli_offices(tmp_path)
     assert main(["--db", c, "keys", "show"]) == 0
     bundle = tmp_path / "b.avance"
     assert main(["--db", r, "bundle", "export", "-o", str(bundle), *p]) == 0
@@ -45,28 +36,13 @@ def test_office_keys_and_bundle_commands(tmp_path: Path, capsys) -> None:
     assert "Frase de paso incorrecta" in capsys.readouterr().err
 
 
-def _offices(tmp_path: Path) -> tuple[list[str], str, str]:
-    pw = tmp_path / "pass"
-    pw.write_text("secreto\n", encoding="utf-8")
-    c, r = str(tmp_path / "c.db"), str(tmp_path / "r.db")
-    p = ["--passphrase-file", str(pw)]
-    for db, office in ((c, ["--central"]), (r, ["--region", "CL-TA"])):
-        assert main(["--db", db, "office", "init", *office, *p]) == 0
-    assert main(["--db", r, "example", "load"]) == 0
-    assert main(["--db", r, "keys", "export-public", "-o", str(tmp_path / "r.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "export-public", "-o", str(tmp_path / "c.pub"), *p]) == 0
-    assert main(["--db", c, "keys", "trust", str(tmp_path / "r.pub"), "--region", "CL-TA"]) == 0
-    assert main(["--db", r, "keys", "trust", str(tmp_path / "c.pub"), "--central"]) == 0
-    return p, c, r
-
-
 ENGLISH = ("No such file", "Is a directory", "Errno", "usage:", "required", "invalid", "error:", "Permission")
 
 
 def test_a_folder_in_a_batch_gets_its_own_spanish_verdict_and_the_batch_goes_on(tmp_path: Path, capsys) -> None:
     import sqlite3
 
-    p, c, r = _offices(tmp_path)
+    p, c, r = cli_offices(tmp_path)
     first, second = tmp_path / "a.avance", tmp_path / "b.avance"
     assert main(["--db", r, "bundle", "export", "-o", str(first), *p]) == 0
     assert main(["--db", r, "bundle", "export", "-o", str(second), *p]) == 0
@@ -97,7 +73,7 @@ def test_a_folder_in_a_batch_gets_its_own_spanish_verdict_and_the_batch_goes_on(
 
 
 def test_keys_show_and_inspect_speak_spanish(tmp_path: Path, capsys) -> None:
-    p, c, r = _offices(tmp_path)
+    p, c, r = cli_offices(tmp_path)
     bundle = tmp_path / "b.avance"
     assert main(["--db", r, "keys", "rotate", *p]) == 0
     assert main(["--db", r, "bundle", "export", "-o", str(bundle), *p]) == 0
