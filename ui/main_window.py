@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -873,7 +873,8 @@ class MainWindow(QMainWindow):
             column = self.programme_model.column_of(edit) if edit else (
                 current.column() if current.isValid() else self.programme_model.column_of("objective"))
             index = self.programme_model.index(row, max(0, column))
-            table.setCurrentIndex(index)
+            # Not table.setCurrentIndex: with Shift still held (Ctrl+Shift+N) it would extend the selection.
+            table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             table.scrollTo(index)
             table.setFocus()
             if edit and not undone:

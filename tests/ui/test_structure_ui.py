@@ -123,6 +123,8 @@ def test_add_objective_and_activities_type_score_undo_redo(window: MainWindow, q
     qtbot.waitUntil(lambda: model.index(1, model.column_of("description")).data() == "Taller con los servicios de la provincia")
     press(qtbot, window, "Ctrl+Shift+N")  # a second activity, after the first
     assert model.rowCount() == 21 and window.programme_page.table.currentIndex().row() == 2
+    table = window.programme_page.table
+    assert table.selectionModel().selectedIndexes() == [table.currentIndex()]  # Shift held: still one cell
     type_and_commit(qtbot, open_editor(window), "Seguimiento de los compromisos")
     qtbot.waitUntil(lambda: model.index(2, model.column_of("description")).data() == "Seguimiento de los compromisos")
     assert window.programme_page.table.rowSpan(1, model.column_of("objective")) == 2  # the objective spans both
