@@ -858,8 +858,7 @@ class MainWindow(QMainWindow):
                     self.open_first()
             else:
                 self.reload()
-            self.statusBar().showMessage(
-                self.tr("Se deshizo: {0}").format(change.message) if undone else change.message, 8000)
+            self.statusBar().showMessage(self._said(change, undone), 8000)
             return
         target = (change.region, change.year, change.form)
         if self.current != target:
@@ -879,8 +878,13 @@ class MainWindow(QMainWindow):
             table.setFocus()
             if edit and not undone:
                 table.edit(index)
-        self.statusBar().showMessage(self.tr("Se deshizo: {0}").format(change.message) if undone else change.message,
-                                     8000)
+        self.statusBar().showMessage(self._said(change, undone), 8000)
+
+    def _said(self, change, undone: bool) -> str:  # noqa: ANN001
+        """The status line after a structural change: what was done, or that it was undone."""
+        if not undone:
+            return change.message
+        return self.tr("Se deshizo: {0}").format(change.message[:1].lower() + change.message[1:])
 
     def _table_menu(self, pos) -> None:  # noqa: ANN001
         """Right-click on the programme table: select the cell, show :meth:`table_menu`."""

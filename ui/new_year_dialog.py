@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -73,12 +74,14 @@ class NewYearDialog(QDialog):
         self.nothing = QRadioButton(self.tr("Programas vacíos"))
         self.objectives = QRadioButton()
         self.activities = QRadioButton()
+        self.objectives.setEnabled(False)  # until a source year is known (_update)
         self.carry = QButtonGroup(self)
         for button in (self.nothing, self.objectives, self.activities):
             self.carry.addButton(button)
         not_carried = QLabel(self.tr(
-            "Nunca se traspasan el resultado anual del indicador (4), el cumplimiento (9), el análisis del avance "
-            "(III.4), los medios de verificación adjuntos ni la identificación de la instancia del III.2."))
+            "Las actividades se traspasan con su unidad responsable (6), su medio de verificación (7) y su "
+            "ponderación (8). Nunca se traspasan el resultado anual del indicador (4), el cumplimiento (9), el "
+            "análisis del avance (III.4), los archivos adjuntos ni la identificación de la instancia del III.2."))
         not_carried.setWordWrap(True)
         not_carried.setStyleSheet("color: #4a5560;")
         self.problem = QLabel()
@@ -87,9 +90,12 @@ class NewYearDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Región:"), self.region)
         form.addRow(self.tr("Año:"), self.year)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
         box = QVBoxLayout()
         for button in (self.nothing, self.objectives, self.activities):
             box.addWidget(button)
+        box.addWidget(self.source)
         form.addRow(self.tr("Traspasar:"), box)
         self.buttons = QDialogButtonBox()
         self.ok = QPushButton(self.tr("Crear"))
@@ -109,7 +115,7 @@ class NewYearDialog(QDialog):
         self._propose_year()
         self.region.currentIndexChanged.connect(lambda _i: self._propose_year())
         self.year.valueChanged.connect(lambda _v: self._update())
-        self.resize(600, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
 
     def chosen_region(self) -> Region:
         """The region selected."""
@@ -123,27 +129,29 @@ class NewYearDialog(QDialog):
     def _propose_year(self) -> None:
         """The year after the region's latest one, or this year when it has none."""
         years = self._years.get(self.region.currentData(), [])
-        self.year.setValue(min(LAST_YEAR, years[-1] + 1) if years else self._today.year)
-        if self.earlier() is not None:
-            self.objectives.setChecked(True)
+        with QSignalBlocker(self.year):
+            self.year.setValue(min(LAST_YEAR, years[-1] + 1) if years else self._today.year)
         self._update()
 
     def _update(self) -> None:
         earlier = self.earlier()
+        if earlier is not None and not self.objectives.isEnabled():
+            self.objectives.setChecked(True)  # a source again: carry the objectives (seed 001, III.1 (2), (3))
         if earlier is not None:
-            self.objectives.setText(self.tr("Los objetivos específicos e indicadores de {0} (fijados en la etapa 2)")
+            self.objectives.setText(self.tr("Objetivos específicos e indicadores de {0} (fijados en la etapa 2)")
                                     .format(earlier))
-            self.activities.setText(self.tr("Los objetivos, indicadores y actividades de {0}, con sus unidades "
-                                            "responsables, medios de verificación y ponderaciones").format(earlier))
+            self.activities.setText(self.tr("Objetivos, indicadores y actividades de {0}").format(earlier))
         else:
-            none = self.tr("no hay años de {0} anteriores a {1}").format(self.chosen_region().name, self.year.value())
-            self.objectives.setText(self.tr("Los objetivos específicos e indicadores del año anterior ({0})").format(none))
-            self.activities.setText(self.tr("También las actividades del año anterior ({0})").format(none))
+            self.objectives.setText(self.tr("Objetivos específicos e indicadores del año anterior"))
+            self.activities.setText(self.tr("Objetivos, indicadores y actividades del año anterior"))
             self.nothing.setChecked(True)
         for button in (self.objectives, self.activities):
             button.setEnabled(earlier is not None)
         self.problem.setText(self.problems())
         self.ok.setEnabled(not self.problem.text())
+        self.source.setText("" if earlier is not None else self.tr(
+            "{0} no tiene años de reporte anteriores a {1}: los programas empiezan vacíos.").format(
+                self.chosen_region().name, self.year.value()))
 
     def problems(self) -> str:
         """What keeps the answer from being accepted, in Spanish; empty when it can be."""

@@ -226,8 +226,10 @@ def test_alt_up_down_move_rows(window: MainWindow, qtbot, db: Database) -> None:
 
 
 def test_iii4_rows_follow_the_objectives(window: MainWindow, qtbot, db: Database) -> None:  # noqa: ANN001
+    assert "color: #c62828" in window.scoring.weight_total.styleSheet()  # III.1's 7,35 %: not 100 %
     window.open_form(TARAPACA, 2009, FormKind.III_4)
     assert window.progress_model.rowCount() == 28
+    assert window.scoring.weight_total.styleSheet() == ""  # "—", no longer red
     assert not window.add_objective_action.isEnabled()  # III.4 has no rows of its own to add
     window.open_form(TARAPACA, 2009, FormKind.III_1)
     assert window.add_objective_action.isEnabled()
@@ -302,6 +304,7 @@ def test_new_year_from_the_file_menu(window: MainWindow, qtbot, db: Database, pr
     window.open_form(TARAPACA, 2010, FormKind.III_4)
     assert window.progress_model.rowCount() == 28  # one blank III.4 row per carried objective
     window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Se deshizo: se creó el año de reporte 2010 de Tarapacá")
     assert not window.navigator.findItems("2010", Qt.MatchFlag.MatchRecursive)
     assert window.current == (TARAPACA, 2009, FormKind.III_1)  # back where the user was
     window.redo_action.trigger()
@@ -329,7 +332,7 @@ def test_new_year_dialog_proposes_the_next_year_and_carry_over(qtbot) -> None:  
     dialog = NewYearDialog({"CL-TA": [2009, 2010]}, TARAPACA, TODAY)
     qtbot.addWidget(dialog)
     assert dialog.year.value() == 2011 and dialog.objectives.isChecked()
-    assert "de 2010" in dialog.objectives.text() and dialog.ok.isEnabled()
+    assert "de 2010" in dialog.objectives.text() and dialog.ok.isEnabled() and dialog.source.text() == ""
     dialog.year.setValue(2010)
     assert not dialog.ok.isEnabled() and dialog.problem.text() == "Tarapacá ya tiene el año 2010: elija otro año."
     dialog.year.setValue(2012)
@@ -337,7 +340,9 @@ def test_new_year_dialog_proposes_the_next_year_and_carry_over(qtbot) -> None:  
     assert dialog.choice() == NewYearChoice(TARAPACA, 2012, CarryOver.ACTIVITIES)
     dialog.year.setValue(2005)  # before every year of the region: nothing to carry
     assert dialog.nothing.isChecked() and not dialog.objectives.isEnabled() and not dialog.activities.isEnabled()
-    assert "no hay años de Tarapacá anteriores a 2005" in dialog.objectives.text()
+    assert dialog.source.text() == "Tarapacá no tiene años de reporte anteriores a 2005: los programas empiezan vacíos."
+    dialog.year.setValue(2013)  # a source again: the objectives are proposed again
+    assert dialog.objectives.isChecked() and "de 2010" in dialog.objectives.text()
     dialog.region.setCurrentIndex(dialog.region.findData("CL-NB"))  # Ñuble, no year yet: this year
     assert dialog.year.value() == TODAY.year and dialog.choice() == NewYearChoice(find_region("CL-NB"), TODAY.year,
                                                                                   CarryOver.NOTHING)
