@@ -189,12 +189,18 @@ def test_delete_key_asks_deletes_and_undo_brings_back_the_same_rows(window: Main
     assert model.rowCount() == 19 and model.row_at(2)[1] is None
 
 
-def test_delete_in_an_open_editor_deletes_text_not_rows(window: MainWindow, qtbot, prompter: Prompter) -> None:  # noqa: ANN001
+def test_delete_elsewhere_deletes_text_not_rows(window: MainWindow, qtbot, prompter: Prompter) -> None:  # noqa: ANN001
+    """Supr deletes a row only from the table: typing in a cell, or in the navigator, it does not."""
     select(window, 0, "description")
     qtbot.keyClick(window.programme_page.table, Qt.Key.Key_F2)
     editor = open_editor(window)
     qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == window.programme_model.index(0, window.programme_model.column_of(
+        "description")).data()[1:]
+    window.programme_page.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+    window.navigator.setFocus()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Delete)
     assert not prompter.confirmations
     assert window.programme_model.rowCount() == 19
 
