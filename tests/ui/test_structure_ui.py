@@ -297,6 +297,7 @@ def test_new_year_from_the_file_menu(window: MainWindow, qtbot, db: Database, pr
     window.new_year_action.trigger()  # «Cancelar»
     assert prompter.new_year_asked == [({"CL-TA": [2009]}, TARAPACA)]
     assert [i.text(0) for i in window.navigator.findItems("2010", Qt.MatchFlag.MatchRecursive)] == []
+    window.open_form(TARAPACA, 2009, FormKind.III_3)
     prompter.new_year_answer = NewYearChoice(TARAPACA, 2010, CarryOver.OBJECTIVES)
     window.new_year_action.trigger()
     assert window.current == (TARAPACA, 2010, FormKind.III_1)
@@ -312,7 +313,7 @@ def test_new_year_from_the_file_menu(window: MainWindow, qtbot, db: Database, pr
     window.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("Se deshizo: se creó el año de reporte 2010 de Tarapacá")
     assert not window.navigator.findItems("2010", Qt.MatchFlag.MatchRecursive)
-    assert window.current == (TARAPACA, 2009, FormKind.III_1)  # back where the user was
+    assert window.current == (TARAPACA, 2009, FormKind.III_3)  # back where the user was
     window.redo_action.trigger()
     assert window.current == (TARAPACA, 2010, FormKind.III_1)
     prompter.new_year_answer = NewYearChoice(TARAPACA, 2010, CarryOver.NOTHING)
