@@ -700,14 +700,18 @@ class MainWindow(QMainWindow):
         for action in self.structure_actions:
             action.setEnabled(on_programme)
 
-    def _commit_open_editor(self) -> None:
-        """Save the cell being typed in before the rows change under it."""
+    def _close_open_editor(self, *, commit: bool = True) -> None:
+        """Close the cell being typed in before the rows change under it: saved (``commit``, an
+        edit of its own on the undo stack) or dropped (during an undo or redo, when nothing may
+        be pushed on the stack)."""
         table = self.programme_page.table
         if table.state() == QAbstractItemView.State.EditingState:
             editor = table.indexWidget(table.currentIndex())
             if editor is not None:
-                table.commitData(editor)
-                table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                if commit:
+                    table.commitData(editor)
+                table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if commit
+                                  else QAbstractItemDelegate.EndEditHint.RevertModelCache)
 
     def add_objective(self, section: str | None = None) -> None:
         """Editar → Agregar objetivo (Ctrl+Shift+O): an empty specific objective after the
@@ -814,7 +818,7 @@ class MainWindow(QMainWindow):
     def _do(self, operation, label: str, edit: str | None = None) -> None:  # noqa: ANN001
         """Run a structural ``operation`` (a service call returning a Change), put it on the undo
         stack and show its result; ``edit``: the column key whose cell opens for typing."""
-        self._commit_open_editor()
+        self._close_open_editor()
         try:
             change = operation()
         except PlacementError as exc:
@@ -828,7 +832,7 @@ class MainWindow(QMainWindow):
 
     def _replay(self, change, undone: bool) -> bool:  # noqa: ANN001
         """Undo (``undone``) or redo a structural change through the service; False if refused."""
-        self._commit_open_editor()
+        self._close_open_editor(commit=False)
         try:
             if undone:
                 self.service.revert(change)

@@ -642,10 +642,10 @@ def create_year(db: Database, region: Region, year: int, carry: CarryOver = Carr
         before: dict[FormKind, Programme] = {}
         offices: dict[FormKind, str] = {}
         if earlier is not None:
-            for p in session.scalars(select(WorkProgramme).where(WorkProgramme.reporting_year_id == earlier.id)
-                                     .options(*queries._PROGRAMME_LOAD)):  # noqa: SLF001 - the same loading as the reads
-                offices[FormKind(p.form)] = p.responsible_office
-                before[FormKind(p.form)] = queries.programme_record(p)
+            before = {p.form: p for p in queries.programmes(session, region, earlier.year)}
+            offices = {FormKind(form): office for form, office in session.execute(
+                select(WorkProgramme.form, WorkProgramme.responsible_office)
+                .where(WorkProgramme.reporting_year_id == earlier.id))}
         now = utcnow()
         ry_id = uuid.uuid4()
         rows = [RowChange("reporting_year", ry_id, None, _new(

@@ -400,3 +400,17 @@ def test_rows_are_inserted_removed_and_moved_without_a_reset(window: MainWindow,
     assert removed.args[1:] == [4, 4]
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsInserted):
         window.undo_action.trigger()
+
+
+def test_undo_with_a_cell_open_drops_the_typing(window: MainWindow, qtbot, db: Database) -> None:  # noqa: ANN001
+    """Deshacer from the menu while the new row's cell is still being typed in: the addition is
+    undone, the typing dropped, and nothing is pushed on the stack in the middle of the undo."""
+    before = rows(db)
+    select(window, 0, "objective")
+    window.add_objective_action.trigger()
+    open_editor(window).insertPlainText("a medio escribir")
+    window.undo_action.trigger()
+    assert window.undo_stack.count() == 1 and window.undo_stack.index() == 0
+    assert window.programme_model.rowCount() == 19 and rows(db) == before
+    window.redo_action.trigger()
+    assert window.programme_model.programme.objectives[1].text == ""
