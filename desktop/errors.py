@@ -8,3 +8,29 @@ class NotFoundError(LookupError):
 
 class EditError(ValueError):
     """An edit was refused; nothing changed. The message is Spanish."""
+
+
+class MissingRecordError(EditError):
+    """The objective, activity or programme an edit names is no longer in the database."""
+
+
+class PlacementError(EditError):
+    """A record cannot go where it was asked to (a position out of range, a III.3 section
+    missing or given to a form without sections, a move past the first or last row)."""
+
+
+class YearExistsError(EditError):
+    """The region already has that reporting year."""
+
+
+class YearRangeError(EditError):
+    """The reporting year is outside the accepted range (2000–2100)."""
+
+
+class NoEarlierYearError(EditError):
+    """A carry-over was asked for but the region has no earlier reporting year."""
+
+
+class UndoError(EditError):
+    """An undo or redo could not be applied (what it restores hangs from a record that is gone);
+    nothing changed."""

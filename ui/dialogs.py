@@ -23,6 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
+
+    from desktop.domain.regions import Region
+    from ui.new_year_dialog import NewYearChoice
     from ui.office_dialog import OfficeChoice
 
 
@@ -114,6 +119,17 @@ class Prompter:
         from ui.office_dialog import OfficeSetupDialog
 
         dialog = OfficeSetupDialog(first_start=first_start, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def new_year(self, parent: QWidget | None, years: Mapping[str, Sequence[int]], region: Region | None,
+                 today: dt.date | None = None) -> NewYearChoice | None:
+        """Ask the region, year and carry-over of a new reporting year (``years``: the years each
+        region has, by ISO code); None when cancelled."""
+        from ui.new_year_dialog import NewYearDialog
+
+        dialog = NewYearDialog(years, region, today, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()

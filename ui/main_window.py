@@ -9,9 +9,10 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDockWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QProgressDialog,
     QStackedWidget,
@@ -32,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.forms import SHORT_NAMES, FormKind, spec
-from desktop.domain.records import ComplementarityInstance, Programme, quarter_label
+from desktop.domain.records import Commitment, ComplementarityInstance, Objective, Programme, quarter_label
 from desktop.domain.regions import Region
 from desktop.domain.scoring import is_year_closed
-from desktop.errors import EditError, NotFoundError
-from ui.commands import EditCommand
+from desktop.errors import EditError, NotFoundError, PlacementError
+from ui.commands import EditCommand, StructureCommand
 from ui.delegates import MetDelegate, TextDelegate
 from ui.dialogs import Prompter
 from ui.scoring_panel import ScoringPanel
@@ -68,6 +70,9 @@ FIELD_LABELS = {
     "products": "productos",
 }
 
+
+OBJECTIVE_KEYS = frozenset({"section", "objective", "indicator", "indicator_result"})
+"""Columns of the programme table that belong to the objective (and III.3's section)."""
 
 PAPERS = (("carta", "Carta"), ("oficio", "Oficio"))
 """Paper for printing: landscape Carta (letter) or Oficio (216 × 330 mm)."""
@@ -188,6 +193,8 @@ class ProgrammePage(QWidget):
         layout.addWidget(self.instance_box)
         layout.addWidget(self.table, 1)
         model.modelReset.connect(self._on_reset)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+            signal.connect(lambda *_: self._set_spans())
         model.dataChanged.connect(lambda *_: self._fit_rows())
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows_later())
         self._fit_timer = QTimer(self, singleShot=True, interval=120)
@@ -209,11 +216,15 @@ class ProgrammePage(QWidget):
             field.set_saved_text(values[key])
 
     def _on_reset(self) -> None:
-        self.table.clearSpans()
         met = self.model.column_of("met")
         for c in range(self.model.columnCount()):
             self.table.setItemDelegateForColumn(c, self.met_delegate if c == met else None)
             self.table.setColumnWidth(c, WIDTHS.get(self.model.columns[c].key, 120))
+        self._set_spans()
+
+    def _set_spans(self) -> None:
+        """An objective's cells (2)–(4) span its activity rows."""
+        self.table.clearSpans()
         spans = [self.model.column_of(k) for k in ("objective", "indicator", "indicator_result")]
         for row in range(self.model.rowCount()):
             n = self.model.objective_span(row)
@@ -291,6 +302,9 @@ class MainWindow(QMainWindow):
         self.current: tuple[Region, int, FormKind] | None = None
         self.quarter = 1
         self._quarter_of: tuple[Region, int] | None = None
+        self._origins: dict[tuple[Region, int], tuple[Region, int, FormKind] | None] = {}  # form shown before a new year
+        self.context_menu: QMenu | None = None
+        self.section_menu: QMenu | None = None
         paper = QSettings().value("print/paper", "carta")
         self.paper = paper if paper in dict(PAPERS) else "carta"
 
@@ -332,6 +346,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([nav_dock, score_dock], [230, 300], Qt.Orientation.Horizontal)
 
         self._build_menus()
+        self._update_structure_actions()  # nothing to add to until a form is open
         self.statusBar().showMessage(self.tr("Abriendo la base de datos…"))
 
     def attach(self, db: Database, service: ProgrammeService) -> None:
@@ -403,6 +418,13 @@ class MainWindow(QMainWindow):
             self.tr("Importar Excel…"), self.import_xlsx, "Ctrl+I",
             self.tr("Importa un libro exportado por Avance o en el formato oficial; todo o nada"),
         )
+        self.new_year_action = self._action(
+            self.tr("&Nuevo año de reporte…"), self.new_year, QKeySequence.StandardKey.New,
+            self.tr("Crea los programas III.1, III.2 y III.3 de una región para un año nuevo, con los objetivos "
+                    "del año anterior si se quiere"),
+        )
+        file_menu.addAction(self.new_year_action)
+        file_menu.addSeparator()
         for action in (self.preview_action, self.print_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -447,6 +469,38 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.add_objective_action = self._action(
+            self.tr("Agregar &objetivo"), lambda: self.add_objective(), "Ctrl+Shift+O",
+            self.tr("Agrega un objetivo específico después del objetivo seleccionado (en el III.3, en su sección)"),
+        )
+        self.add_commitment_action = self._action(
+            self.tr("Agregar a&ctividad"), self.add_commitment, "Ctrl+Shift+N",
+            self.tr("Agrega una actividad al objetivo seleccionado, después de la actividad seleccionada"),
+        )
+        self.delete_row_action = self._action(
+            self.tr("&Eliminar fila…"), lambda: self.delete_row(), QKeySequence.StandardKey.Delete,
+            self.tr("Elimina la actividad seleccionada, o el objetivo si la celda es del objetivo (pide confirmación)"),
+        )
+        self.move_up_action = self._action(self.tr("&Subir"), lambda: self.move_row(-1), "Alt+Up",
+                                           self.tr("Sube la actividad (o el objetivo) seleccionado un lugar"))
+        self.move_down_action = self._action(self.tr("&Bajar"), lambda: self.move_row(1), "Alt+Down",
+                                             self.tr("Baja la actividad (o el objetivo) seleccionado un lugar"))
+        self.delete_objective_action = self._action(self.tr("Eliminar objetivo…"), lambda: self.delete_row("objective"))
+        self.delete_commitment_action = self._action(self.tr("Eliminar actividad…"),
+                                                     lambda: self.delete_row("commitment"))
+        self.structure_actions = (self.add_objective_action, self.add_commitment_action, self.delete_row_action,
+                                  self.move_up_action, self.move_down_action, self.delete_objective_action,
+                                  self.delete_commitment_action)
+        table = self.programme_page.table
+        for action in (self.delete_row_action, self.move_up_action, self.move_down_action):
+            # Supr and Alt+↑/↓ act on the table only (Supr in a text field deletes text).
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            table.addAction(action)
+        for action in self.structure_actions[:5]:
+            edit_menu.addAction(action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._table_menu)
         edit_menu.addSeparator()
         self.met_yes_action = self._action(self.tr("Marcar «Cumple: Sí»"), lambda: self.mark_met(True), "Ctrl+1")
         self.met_no_action = self._action(self.tr("Marcar «Cumple: No»"), lambda: self.mark_met(False), "Ctrl+2")
@@ -536,6 +590,10 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Re-read the form shown from the database and refresh the table and the score."""
+        self._reload()
+        self._update_structure_actions()
+
+    def _reload(self) -> None:
         if self.current is None or self.service is None:
             self.pages.setCurrentWidget(self.empty_page)
             return
@@ -621,6 +679,255 @@ class MainWindow(QMainWindow):
         column = self.programme_model.column_of("met")
         label = {True: "Sí", False: "No", None: ""}[value]
         self.programme_model.setData(self.programme_model.index(index.row(), column), label)
+
+    # -- structure: rows and years ---------------------------------------------------------
+    def _programme_shown(self) -> Programme | None:
+        """The programme on screen (III.1–III.3), or None on III.4 or with nothing open."""
+        if self.service is None or self.pages.currentWidget() is not self.programme_page:
+            return None
+        return self.programme_model.programme
+
+    def _current_cell(self) -> tuple[Objective, Commitment | None, str] | None:
+        """The objective, commitment and column key of the current cell of the programme table."""
+        index = self.programme_page.table.currentIndex()
+        if self._programme_shown() is None or not index.isValid() or index.row() >= self.programme_model.rowCount():
+            return None
+        objective, commitment = self.programme_model.row_at(index.row())
+        return objective, commitment, self.programme_model.columns[index.column()].key
+
+    def _update_structure_actions(self) -> None:
+        on_programme = self._programme_shown() is not None
+        for action in self.structure_actions:
+            action.setEnabled(on_programme)
+
+    def _close_open_editor(self, *, commit: bool = True) -> None:
+        """Close the cell being typed in before the rows change under it: saved (``commit``, an
+        edit of its own on the undo stack) or dropped (during an undo or redo, when nothing may
+        be pushed on the stack)."""
+        table = self.programme_page.table
+        if table.state() == QAbstractItemView.State.EditingState:
+            editor = table.indexWidget(table.currentIndex())
+            if editor is not None:
+                if commit:
+                    table.commitData(editor)
+                table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if commit
+                                  else QAbstractItemDelegate.EndEditHint.RevertModelCache)
+
+    def add_objective(self, section: str | None = None) -> None:
+        """Editar → Agregar objetivo (Ctrl+Shift+O): an empty specific objective after the
+        selected one (III.3: in its section, or in ``section`` at its end); its text cell (2)
+        opens for typing."""
+        programme = self._programme_shown()
+        if programme is None:
+            self.statusBar().showMessage(self.tr("Abra un formulario III.1, III.2 o III.3 para agregar objetivos."), 5000)
+            return
+        index = None
+        cell = self._current_cell() if section is None else None
+        if cell is not None:
+            objective = cell[0]
+            section = objective.section
+            group = [o for o in programme.objectives if o.section == section]
+            index = [o.id for o in group].index(objective.id) + 1
+        elif programme.form is FormKind.III_3 and section is None:
+            sections = spec(FormKind.III_3).sections
+            chosen = self.prompter.choose(self, self.tr("Agregar objetivo"), self.tr("¿En qué sección del III.3?"),
+                                          [f"({code}) {label}" for code, label, _ in sections])
+            if chosen is None:
+                return
+            section = sections[chosen][0]
+        self._do(lambda: self.service.add_objective(programme.id, index=index, section=section),
+                 self.tr("Agregar objetivo"), edit="objective")
+
+    def add_commitment(self) -> None:
+        """Editar → Agregar actividad (Ctrl+Shift+N): an empty activity in the selected objective,
+        after the selected activity (at the end when an objective cell is selected); its
+        description cell (5) opens for typing."""
+        cell = self._current_cell()
+        if cell is None:
+            self.statusBar().showMessage(self.tr("Seleccione el objetivo al que agregar la actividad."), 5000)
+            return
+        objective, commitment, key = cell
+        ids = [c.id for c in objective.commitments]
+        index = ids.index(commitment.id) + 1 if commitment is not None and key not in OBJECTIVE_KEYS else len(ids)
+        self._do(lambda: self.service.add_commitment(objective.id, index=index), self.tr("Agregar actividad"),
+                 edit="description")
+
+    def delete_row(self, what: str | None = None) -> None:
+        """Editar → Eliminar fila… (Supr): the selected activity, or its objective when the cell
+        is one of the objective's (2)–(4) or it has no activity (``what`` forces "objective" or
+        "commitment"), after the user confirms what goes with it."""
+        cell = self._current_cell()
+        if cell is None:
+            self.statusBar().showMessage(self.tr("Seleccione la fila que quiere eliminar."), 5000)
+            return
+        objective, commitment, key = cell
+        if what is None:
+            what = "objective" if commitment is None or key in OBJECTIVE_KEYS else "commitment"
+        if what == "commitment" and commitment is None:
+            self.statusBar().showMessage(self.tr("El objetivo no tiene actividades."), 5000)
+            return
+        target = objective.id if what == "objective" else commitment.id
+        try:
+            removal = self.service.removal(what, target)
+        except EditError as exc:
+            self.prompter.error(self, self.tr("No se eliminó"), str(exc))
+            return
+        title = self.tr("Eliminar objetivo") if what == "objective" else self.tr("Eliminar actividad")
+        if not self.prompter.confirm(self, title, removal.question(), self.tr("Eliminar")):
+            return
+        if what == "objective":
+            self._do(lambda: self.service.delete_objective(target), title)
+        else:
+            self._do(lambda: self.service.delete_commitment(target), title)
+
+    def move_row(self, step: int) -> None:
+        """Editar → Subir (Alt+↑) / Bajar (Alt+↓): the selected activity within its objective, or
+        the objective (a cell of the objective's, or an objective with a single activity)."""
+        cell = self._current_cell()
+        if cell is None:
+            self.statusBar().showMessage(self.tr("Seleccione la fila que quiere mover."), 5000)
+            return
+        objective, commitment, key = cell
+        label = self.tr("Subir") if step < 0 else self.tr("Bajar")
+        if commitment is None or key in OBJECTIVE_KEYS or len(objective.commitments) == 1:
+            self._do(lambda: self.service.move_objective(objective.id, step), self.tr("{0} objetivo").format(label))
+        else:
+            self._do(lambda: self.service.move_commitment(commitment.id, step), self.tr("{0} actividad").format(label))
+
+    def new_year(self) -> None:
+        """Archivo → Nuevo año de reporte… (Ctrl+N): ask the region, year and carry-over, create
+        the three programmes and open the new III.1."""
+        if self.service is None:
+            return
+        years: dict[str, list[int]] = {}
+        for available in self.service.available():
+            years.setdefault(available.region.iso_code, []).append(available.year)
+        region = self.current[0] if self.current else None
+        office = self.sync.office
+        if region is None and office is not None and not office.central:
+            from desktop.domain.regions import find_region
+
+            region = find_region(office.office)
+        choice = self.prompter.new_year(self, years, region, self.today)
+        if choice is None:
+            return
+        self._origins[(choice.region, choice.year)] = self.current
+        self._do(lambda: self.service.create_year(choice.region, choice.year, choice.carry),
+                 self.tr("Nuevo año de reporte {0}").format(choice.year))
+
+    def _do(self, operation, label: str, edit: str | None = None) -> None:  # noqa: ANN001
+        """Run a structural ``operation`` (a service call returning a Change), put it on the undo
+        stack and show its result; ``edit``: the column key whose cell opens for typing."""
+        self._close_open_editor()
+        try:
+            change = operation()
+        except PlacementError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        except (EditError, NotFoundError) as exc:
+            self.prompter.error(self, self.tr("No se hizo el cambio"), str(exc))
+            return
+        self.undo_stack.push(StructureCommand(label, change, self._replay))
+        self._show_change(change, undone=False, edit=edit)
+
+    def _replay(self, change, undone: bool) -> bool:  # noqa: ANN001
+        """Undo (``undone``) or redo a structural change through the service; False if refused."""
+        self._close_open_editor(commit=False)
+        try:
+            if undone:
+                self.service.revert(change)
+            else:
+                self.service.reapply(change)
+        except EditError as exc:
+            self.prompter.error(self, self.tr("No se pudo deshacer") if undone else self.tr("No se pudo rehacer"),
+                                str(exc))
+            return False
+        self._show_change(change, undone=undone)
+        return True
+
+    def _show_change(self, change, *, undone: bool, edit: str | None = None) -> None:  # noqa: ANN001
+        """Refresh the window after ``change`` was done or undone: the navigator for a new year,
+        the form it concerns (opened if another is shown), the score, the row to select."""
+        if change.kind == "create_year":
+            self.refresh_navigator()
+            key = (change.region, change.year)
+            if not undone:
+                self.open_form(change.region, change.year, FormKind.III_1)
+            elif self.current is not None and self.current[:2] == key:
+                origin = self._origins.get(key)
+                self.current = None
+                if origin is not None and origin[:2] != key:
+                    self.open_form(*origin)
+                else:
+                    self.open_first()
+            else:
+                self.reload()
+            self.statusBar().showMessage(self._said(change, undone), 8000)
+            return
+        target = (change.region, change.year, change.form)
+        if self.current != target:
+            self.open_form(*target)
+        else:
+            self.reload()
+        row = self.programme_model.row_of(change.focus(undone=undone))
+        table = self.programme_page.table
+        if row >= 0:
+            current = table.currentIndex()
+            column = self.programme_model.column_of(edit) if edit else (
+                current.column() if current.isValid() else self.programme_model.column_of("objective"))
+            index = self.programme_model.index(row, max(0, column))
+            # Not table.setCurrentIndex: with Shift still held (Ctrl+Shift+N) it would extend the selection.
+            table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            table.scrollTo(index)
+            table.setFocus()
+            if edit and not undone:
+                table.edit(index)
+        self.statusBar().showMessage(self._said(change, undone), 8000)
+
+    def _said(self, change, undone: bool) -> str:  # noqa: ANN001
+        """The status line after a structural change: what was done, or that it was undone."""
+        if not undone:
+            return change.message
+        return self.tr("Se deshizo: {0}").format(change.message[:1].lower() + change.message[1:])
+
+    def _table_menu(self, pos) -> None:  # noqa: ANN001
+        """Right-click on the programme table: select the cell, show :meth:`table_menu`."""
+        table = self.programme_page.table
+        index = table.indexAt(pos)
+        if index.isValid():
+            table.setCurrentIndex(index)
+        self.table_menu().popup(table.viewport().mapToGlobal(pos))
+
+    def table_menu(self) -> QMenu:
+        """The programme table's context menu for the current cell: add, move and delete rows
+        (III.3: add at the end of a chosen section), the compliance marks, attach evidence."""
+        table = self.programme_page.table
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        menu = QMenu(table)
+        menu.addAction(self.add_objective_action)
+        programme = self._programme_shown()
+        self.section_menu = None
+        if programme is not None and programme.form is FormKind.III_3:
+            sections = self.section_menu = menu.addMenu(self.tr("Agregar objetivo al final de la sección"))
+            for code, label, _ in spec(FormKind.III_3).sections:
+                action = sections.addAction(f"({code}) {label}")
+                action.triggered.connect(lambda _checked=False, c=code: self.add_objective(c))
+        menu.addAction(self.add_commitment_action)
+        menu.addSeparator()
+        menu.addAction(self.move_up_action)
+        menu.addAction(self.move_down_action)
+        menu.addSeparator()
+        cell = self._current_cell()
+        self.delete_commitment_action.setEnabled(cell is not None and cell[1] is not None)
+        self.delete_objective_action.setEnabled(cell is not None)
+        menu.addAction(self.delete_commitment_action)
+        menu.addAction(self.delete_objective_action)
+        menu.addSeparator()
+        for action in (self.met_yes_action, self.met_no_action, self.met_clear_action, self.sync.attach_action):
+            menu.addAction(action)
+        self.context_menu = menu
+        return menu
 
     # -- printing --------------------------------------------------------------------------
     def set_paper(self, paper: str) -> None:

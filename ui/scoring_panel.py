@@ -98,6 +98,7 @@ class ScoringPanel(QWidget):
             self.title.setText(message or self.tr("Seleccione un programa de trabajo"))
             for label in (self.weight_total, self.weight_earned, self.performance, self.status):
                 label.setText("—")
+                label.setStyleSheet("")  # not the red of the programme shown before
             self.bar.set_value(Decimal(0))
             return
         self.title.setText(f"{SHORT_NAMES[score.form]} — {score.region.name} {score.year}")

@@ -31,6 +31,7 @@ MET_LABELS = {True: "Sí", False: "No", None: ""}
 WARN_BRUSH = QBrush(QColor("#fde2e1"))
 PENDING_BRUSH = QBrush(QColor("#fff4cc"))
 COMPUTED_BRUSH = QBrush(QColor("#eef1f5"))
+HINT_BRUSH = QBrush(QColor("#6b7580"))
 
 
 def parse_met(value: Any) -> bool | None:
@@ -58,6 +59,33 @@ class _Row:
     commitment: Commitment | None
     first: bool
     section_first: bool
+
+
+def _key(row: _Row) -> tuple[uuid.UUID, uuid.UUID | None]:
+    return row.objective.id, row.commitment.id if row.commitment else None
+
+
+def _block_change(old: list[Any], new: list[Any]) -> tuple[str, int, int, int] | None:
+    """How ``new`` differs from ``old`` when it is one contiguous block of rows inserted,
+    removed, or moved past the block beside it: ("insert" | "remove", first, last, -1) with the
+    rows of the block, or ("move", first, last, destination) in ``beginMoveRows`` terms (rows
+    ``first``–``last`` of ``old`` go before row ``destination`` of ``old``); None otherwise."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    old_mid, new_mid = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+    if not old_mid and new_mid:
+        return "insert", prefix, prefix + len(new_mid) - 1, -1
+    if old_mid and not new_mid:
+        return "remove", prefix, prefix + len(old_mid) - 1, -1
+    if len(old_mid) == len(new_mid) and len(old_mid) > 1:
+        for cut in range(1, len(old_mid)):  # old_mid = A + B, new_mid = B + A: B moves before A
+            if new_mid == old_mid[cut:] + old_mid[:cut]:
+                return "move", prefix + cut, prefix + len(old_mid) - 1, prefix
+    return None
 
 
 NARROW = frozenset({"weight", "met", "earned"})
@@ -105,25 +133,53 @@ class ProgrammeTableModel(QAbstractTableModel):
         return self._columns
 
     def set_programme(self, programme: Programme | None) -> None:
-        """Show ``programme``. Same shape: cells are refreshed in place (selection and scroll
-        stay); another shape resets the model."""
+        """Show ``programme``. Same programme and rows: cells are refreshed in place (selection
+        and scroll stay). Same programme with one block of rows added, removed or moved past its
+        neighbour (an objective or activity added, deleted, moved): the rows are inserted,
+        removed or moved (``beginInsertRows`` …) and every cell refreshed. Anything else resets
+        the model."""
         rows = self._flatten(programme) if programme else []
         columns = self._columns_for(programme)
-        same_shape = (
-            self._programme is not None
-            and programme is not None
-            and programme.id == self._programme.id
-            and [(r.objective.id, r.commitment.id if r.commitment else None) for r in rows]
-            == [(r.objective.id, r.commitment.id if r.commitment else None) for r in self._rows]
-        )
-        if same_shape:
+        same_programme = self._programme is not None and programme is not None and programme.id == self._programme.id
+        old_keys, new_keys = [_key(r) for r in self._rows], [_key(r) for r in rows]
+        if same_programme and old_keys == new_keys:
             self._programme, self._rows = programme, rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(columns) - 1))
+            self._refresh_all()
             return
-        self.beginResetModel()
-        self._programme, self._rows, self._columns = programme, rows, columns
-        self.endResetModel()
+        shape = _block_change(old_keys, new_keys) if same_programme else None
+        if shape is None:
+            self.beginResetModel()
+            self._programme, self._rows, self._columns = programme, rows, columns
+            self.endResetModel()
+            return
+        kind, first, last, destination = shape
+        root = QModelIndex()
+        if kind == "insert":
+            self.beginInsertRows(root, first, last)
+            self._programme, self._rows = programme, rows
+            self.endInsertRows()
+        elif kind == "remove":
+            self.beginRemoveRows(root, first, last)
+            self._programme, self._rows = programme, rows
+            self.endRemoveRows()
+        else:
+            self.beginMoveRows(root, first, last, root, destination)
+            self._programme, self._rows = programme, rows
+            self.endMoveRows()
+        self._refresh_all()  # neighbours' first-row cells (objective, section) change too
+
+    def _refresh_all(self) -> None:
+        if self._rows and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+    def row_of(self, record_id: uuid.UUID | None) -> int:
+        """The row showing objective or commitment ``record_id`` (an objective: its first row); -1 if none."""
+        if record_id is None:
+            return -1
+        for i, r in enumerate(self._rows):
+            if (r.commitment is not None and r.commitment.id == record_id) or (r.first and r.objective.id == record_id):
+                return i
+        return -1
 
     @staticmethod
     def _columns_for(programme: Programme | None) -> tuple[Column, ...]:
@@ -225,7 +281,11 @@ class ProgrammeTableModel(QAbstractTableModel):
         key = self._columns[index.column()].key
         c = row.commitment
         if role == Qt.ItemDataRole.DisplayRole:
+            if c is None and key == "description":
+                return self.tr("(sin actividades: Editar → Agregar actividad)")
             return self._value(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole and c is None and key == "description":
+            return HINT_BRUSH
         if role == Qt.ItemDataRole.EditRole:
             if key == "met":
                 return MET_LABELS[c.met] if c else ""

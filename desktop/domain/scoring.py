@@ -144,9 +144,9 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
 
     Returns:
         A :class:`ProgrammeScore`. Findings: weights not adding to 100 % (note (8)); unreadable
-        or doubtful weights (note (8)); an objective with activities but fewer than two (note
-        (5)); an unset compliance once the year is over (note (9)); a performance under 90 %
-        once the year is over (note (11)).
+        or doubtful weights (note (8)); an objective with neither an annual goal nor activities,
+        or with activities but fewer than two (note (5)); an unset compliance once the year is
+        over (note (9)); a performance under 90 % once the year is over (note (11)).
 
     Source: seed 001, III.1 notes (5), (8), (9), (10), (11).
     """
@@ -160,6 +160,15 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
         label = f"Objetivo {o_index} («{_short(objective.text)}»)"
         activities = [c for c in objective.commitments if c.kind is CommitmentKind.ACTIVITY]
         count = sum(c.activity_count for c in activities)
+        if not objective.commitments:
+            findings.append(
+                Finding(
+                    f"{label}: no tiene meta anual ni actividades; agregue una meta anual o al menos dos "
+                    "actividades (nota 5).",
+                    5,
+                    objective.id,
+                )
+            )
         if activities and count < MIN_ACTIVITIES:
             findings.append(
                 Finding(

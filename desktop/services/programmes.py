@@ -19,10 +19,14 @@ from desktop.domain.forms import FormKind
 from desktop.domain.records import CommitmentKind, ProgressReport, Programme, quarter_label
 from desktop.domain.regions import Region
 from desktop.domain.scoring import ProgrammeScore, score_programme
+from desktop.domain.structure import CarryOver
 from desktop.domain.weights import parse_weight
 from desktop.errors import EditError
+from desktop.services import structure
+from desktop.services.structure import Change, Removal
 
-__all__ = ["COMMITMENT_FIELDS", "INSTANCE_FIELDS", "OBJECTIVE_FIELDS", "PROGRESS_FIELDS", "EditError", "ProgrammeService"]
+__all__ = ["COMMITMENT_FIELDS", "INSTANCE_FIELDS", "OBJECTIVE_FIELDS", "PROGRESS_FIELDS", "Change", "EditError",
+           "ProgrammeService", "Removal"]
 
 OBJECTIVE_FIELDS = frozenset({"text", "indicator", "indicator_result"})
 """Editable objective fields: columns (2), (3), (4) of III.1."""
@@ -179,6 +183,52 @@ class ProgrammeService:
             setattr(row, field, _text(value))
             session.flush()
             return row.id
+
+    # -- structure: rows and years (desktop.services.structure) --------------------------------
+    def add_objective(self, programme_id: uuid.UUID, *, index: int | None = None, section: str | None = None) -> Change:
+        """Add an empty specific objective (see :func:`desktop.services.structure.add_objective`)."""
+        return structure.add_objective(self.db, programme_id, index=index, section=section)
+
+    def add_commitment(self, objective_id: uuid.UUID, *, index: int | None = None,
+                       kind: CommitmentKind = CommitmentKind.ACTIVITY) -> Change:
+        """Add an empty activity or annual goal (see :func:`desktop.services.structure.add_commitment`)."""
+        return structure.add_commitment(self.db, objective_id, index=index, kind=kind)
+
+    def removal(self, table: str, record_id: uuid.UUID) -> Removal:
+        """What deleting an objective or activity would take with it (nothing changes)."""
+        return structure.removal(self.db, table, record_id)
+
+    def delete_objective(self, objective_id: uuid.UUID) -> Change:
+        """Delete an objective with its activities, III.4 rows and evidence records."""
+        return structure.delete_objective(self.db, objective_id)
+
+    def delete_commitment(self, commitment_id: uuid.UUID) -> Change:
+        """Delete an activity or annual goal with its evidence records."""
+        return structure.delete_commitment(self.db, commitment_id)
+
+    def move_objective(self, objective_id: uuid.UUID, step: int) -> Change:
+        """Move an objective one place up (-1) or down (+1)."""
+        return structure.move_objective(self.db, objective_id, step)
+
+    def move_commitment(self, commitment_id: uuid.UUID, step: int) -> Change:
+        """Move an activity one place up (-1) or down (+1) within its objective."""
+        return structure.move_commitment(self.db, commitment_id, step)
+
+    def earlier_year(self, region: Region, year: int) -> int | None:
+        """The region's latest reporting year before ``year``, or None."""
+        return structure.earlier_year(self.db, region, year)
+
+    def create_year(self, region: Region, year: int, carry: CarryOver = CarryOver.NOTHING) -> Change:
+        """Start a reporting year with its three programmes (see :func:`desktop.services.structure.create_year`)."""
+        return structure.create_year(self.db, region, year, carry)
+
+    def revert(self, change: Change) -> None:
+        """Undo a structural change: the rows it touched back exactly as they were."""
+        structure.revert(self.db, change)
+
+    def reapply(self, change: Change) -> None:
+        """Redo a structural change."""
+        structure.reapply(self.db, change)
 
 
 def _text(value: Any) -> str:

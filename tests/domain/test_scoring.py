@@ -160,6 +160,16 @@ def test_objective_with_one_activity_is_a_note_5_finding() -> None:
     assert "nota 5" in fives[0].message
 
 
+def test_objective_without_goal_or_activities_is_a_note_5_finding() -> None:
+    """An objective just added in the window, with nothing under it yet (III.1 note (5):
+    an annual goal or activities)."""
+    empty = objective()
+    s = score(programme(empty, objective(commitment("100%", True, kind=CommitmentKind.GOAL))))
+    fives = [f for f in s.findings if f.note == 5]
+    assert [f.objective_id for f in fives] == [empty.id]
+    assert "no tiene meta anual ni actividades" in fives[0].message
+
+
 def test_objective_with_one_goal_is_fine() -> None:
     goal = objective(commitment("50%", True, kind=CommitmentKind.GOAL, description="100%"))
     s = score(programme(goal, pair("25%")))
