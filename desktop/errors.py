@@ -34,3 +34,24 @@ class NoEarlierYearError(EditError):
 class UndoError(EditError):
     """An undo or redo could not be applied (what it restores hangs from a record that is gone);
     nothing changed."""
+
+
+class RegionOwnedError(EditError):
+    """At the central office, a region's records that arrive in its sync bundles: read-only
+    there (issue 3, part 3: the region owns its programmes). ``region`` is its ISO code."""
+
+    def __init__(self, region: str, message: str) -> None:
+        super().__init__(message)
+        self.region = region
+
+
+class NotCentralOfficeError(EditError):
+    """Only the central office writes observations and review states (it owns them)."""
+
+
+class TargetGoneError(MissingRecordError):
+    """The objective, activity, programme or observation named is not (or no longer) here."""
+
+
+class UnknownReviewStateError(EditError):
+    """A review state other than "pendiente", "aprobado" or "observado"."""

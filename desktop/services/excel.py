@@ -2035,8 +2035,12 @@ class _Changes:
 def _db_problems(session: Session, data: WorkbookData) -> tuple[list[Problem], list[tuple[YearData, ReportingYear]]]:
     """Checks against the database that hold whether or not a year is replaced (the same region
     and year twice in the workbook, ids that exist elsewhere in the database), and the
-    workbook's years already present, each with the database's year."""
+    workbook's years already present, each with the database's year. At the central office a
+    region that sends sync bundles is refused (:func:`desktop.services.ownership.excel_problem`)."""
+    from desktop.services.ownership import excel_problem
+
     problems: list[Problem] = []
+    refused: list[Problem] = []
     present: list[tuple[YearData, ReportingYear]] = []
     seen: dict[tuple[str, int], YearData] = {}
     for y in data.years:
@@ -2045,9 +2049,14 @@ def _db_problems(session: Session, data: WorkbookData) -> tuple[list[Problem], l
             problems.append(Problem(y.sheet, y.cell, f"{y.region.name} {y.year} aparece dos veces en el libro."))
             continue
         seen[key] = y
+        owned = excel_problem(session, y.region)
+        if owned is not None:
+            refused.append(Problem(y.sheet, y.cell, owned))
         found = queries.reporting_year(session, y.region, y.year)
         if found is not None:
             present.append((y, found))
+    if refused:  # not imported at all: nothing to replace, no identifier to compare
+        return problems + refused, []
     if data.layout == "avance":
         # Ids of the region/years already present are theirs (replaced in place).
         replaced_ids: set[uuid.UUID] = set()

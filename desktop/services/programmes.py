@@ -1,7 +1,9 @@
 """Reading and editing the work programmes: what the window calls.
 
 Each edit is one transaction; a bad value raises :class:`EditError` (Spanish) and changes
-nothing. Reads return immutable domain records.
+nothing. At the central office, an edit of a region that sends sync bundles raises its subclass
+:class:`desktop.errors.RegionOwnedError` (:mod:`desktop.services.ownership`). Reads return
+immutable domain records.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from desktop.domain.scoring import ProgrammeScore, score_programme
 from desktop.domain.structure import CarryOver
 from desktop.domain.weights import parse_weight
 from desktop.errors import EditError
-from desktop.services import structure
+from desktop.services import ownership, structure
 from desktop.services.structure import Change, Removal
 
 __all__ = ["COMMITMENT_FIELDS", "INSTANCE_FIELDS", "OBJECTIVE_FIELDS", "PROGRESS_FIELDS", "Change", "EditError",
@@ -88,6 +90,11 @@ class ProgrammeService:
         with self.db.reading() as session:
             return queries.progress_report(session, region, year, quarter, include_blank=include_blank)
 
+    def read_only_reason(self, region: Region) -> str | None:
+        """Why ``region``'s records cannot be edited here (Spanish), or None when they can: at
+        the central office, a region that sends sync bundles (:mod:`desktop.services.ownership`)."""
+        return ownership.read_only_reason(self.db, region)
+
     @staticmethod
     def score(programme: Programme, today: dt.date | None = None) -> ProgrammeScore:
         """Score ``programme`` with the rules of :mod:`desktop.domain.scoring`."""
@@ -106,6 +113,7 @@ class ProgrammeService:
             row = session.get(ObjectiveRow, objective_id)
             if row is None:
                 raise EditError("El objetivo ya no existe.")
+            ownership.check_record(session, ObjectiveRow, objective_id)
             setattr(row, field, _text(value))
 
     def set_commitment_field(self, commitment_id: uuid.UUID, field: str, value: Any) -> None:
@@ -125,6 +133,7 @@ class ProgrammeService:
             row = session.get(CommitmentRow, commitment_id)
             if row is None:
                 raise EditError("La actividad ya no existe.")
+            ownership.check_record(session, CommitmentRow, commitment_id)
             if field == "met":
                 if value is not None and not isinstance(value, bool):
                     raise EditError("«Cumple/no cumple» debe ser Sí, No o vacío.")
@@ -153,6 +162,7 @@ class ProgrammeService:
             row = session.get(WorkProgramme, programme_id)
             if row is None or row.form != FormKind.III_2.value:
                 raise EditError("Sólo el formulario III.2 tiene identificación de la instancia.")
+            ownership.check_record(session, WorkProgramme, programme_id)
             setattr(row, INSTANCE_FIELDS[field], _text(value))
 
     def set_progress_field(self, objective_id: uuid.UUID, quarter: int, field: str, value: str) -> uuid.UUID:
@@ -172,6 +182,7 @@ class ProgrammeService:
             objective = session.get(ObjectiveRow, objective_id)
             if objective is None:
                 raise EditError("El objetivo ya no existe.")
+            ownership.check_record(session, ObjectiveRow, objective_id)
             row = session.scalar(
                 select(ProgressAnalysis).where(
                     ProgressAnalysis.objective_id == objective_id, ProgressAnalysis.quarter == quarter

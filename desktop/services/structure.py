@@ -11,6 +11,9 @@ neither a deletion nor a new record. Rows a forward operation writes get ``updat
 
 Positions are kept 0, 1, 2… in print order: objectives across the whole programme (III.3
 section after section), activities within their objective (:func:`desktop.domain.structure.positions`).
+
+At the central office every operation, its undo and its redo refuse a region that sends sync
+bundles (:class:`desktop.errors.RegionOwnedError`, :mod:`desktop.services.ownership`).
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from desktop.errors import (
     YearExistsError,
     YearRangeError,
 )
+from desktop.services import ownership
 from desktop.wording import count
 
 TABLES: tuple[tuple[str, type], ...] = (
@@ -295,9 +299,17 @@ def _ordered(programme: WorkProgramme) -> list[ObjectiveRow]:
     return sorted(programme.objectives, key=lambda o: (o.section or "", o.position))
 
 
-def _where(programme: WorkProgramme) -> tuple[Region, int, FormKind]:
+def _where(session: Session, programme: WorkProgramme) -> tuple[Region, int, FormKind]:
+    """The region, year and form of ``programme``, whose records are about to change.
+
+    Raises:
+        RegionOwnedError: its region's records arrive here in the region's sync bundles
+            (:func:`desktop.services.ownership.check_region`).
+    """
     ry = programme.reporting_year
-    return find_region(ry.region.iso_code), ry.year, FormKind(programme.form)
+    region = find_region(ry.region.iso_code)
+    ownership.check_region(session, region)
+    return region, ry.year, FormKind(programme.form)
 
 
 def _neighbour(order: Sequence[uuid.UUID], target: uuid.UUID) -> uuid.UUID | None:
@@ -337,7 +349,7 @@ def add_objective(db: Database, programme_id: uuid.UUID, *, index: int | None = 
     """
     with db.transaction() as session:
         programme = _programme_row(session, programme_id)
-        region, year, form = _where(programme)
+        region, year, form = _where(session, programme)
         codes = [code for code, _, _ in spec(FormKind.III_3).sections]
         if form is FormKind.III_3 and section not in codes:
             raise PlacementError("En el formulario III.3 cada objetivo va en una sección: elija (11), (12) o (13).")
@@ -436,7 +448,7 @@ def delete_objective(db: Database, objective_id: uuid.UUID) -> Change:
     with db.transaction() as session:
         objective = _objective_row(session, objective_id)
         programme = objective.programme
-        region, year, form = _where(programme)
+        region, year, form = _where(session, programme)
         commitments, progress, evidence = _objective_rows(session, objective)
         ordered = _ordered(programme)
         order = [o.id for o in ordered]
@@ -468,7 +480,7 @@ def move_objective(db: Database, objective_id: uuid.UUID, step: int) -> Change:
     with db.transaction() as session:
         objective = _objective_row(session, objective_id)
         programme = objective.programme
-        region, year, form = _where(programme)
+        region, year, form = _where(session, programme)
         ordered = _ordered(programme)
         order = moved([o.id for o in ordered], objective_id, step, [o.section for o in ordered])
         if order is None:
@@ -506,7 +518,7 @@ def add_commitment(db: Database, objective_id: uuid.UUID, *, index: int | None =
     """
     with db.transaction() as session:
         objective = _objective_row(session, objective_id)
-        region, year, form = _where(objective.programme)
+        region, year, form = _where(session, objective.programme)
         siblings = list(objective.commitments)
         if index is None:
             index = len(siblings)
@@ -542,7 +554,7 @@ def delete_commitment(db: Database, commitment_id: uuid.UUID) -> Change:
     with db.transaction() as session:
         commitment = _commitment_row(session, commitment_id)
         objective = commitment.objective
-        region, year, form = _where(objective.programme)
+        region, year, form = _where(session, objective.programme)
         siblings = list(objective.commitments)
         order = [c.id for c in siblings]
         fallback = _neighbour(order, commitment_id) or objective.id
@@ -567,7 +579,7 @@ def move_commitment(db: Database, commitment_id: uuid.UUID, step: int) -> Change
     with db.transaction() as session:
         commitment = _commitment_row(session, commitment_id)
         objective = commitment.objective
-        region, year, form = _where(objective.programme)
+        region, year, form = _where(session, objective.programme)
         siblings = list(objective.commitments)
         order = moved([c.id for c in siblings], commitment_id, step)
         if order is None:
@@ -628,6 +640,7 @@ def create_year(db: Database, region: Region, year: int, carry: CarryOver = Carr
     if not is_valid_year(year):
         raise YearRangeError(f"El año {year} está fuera de rango: use un año entre {FIRST_YEAR} y {LAST_YEAR}.")
     with db.transaction() as session:
+        ownership.check_region(session, region)
         if queries.reporting_year(session, region, year) is not None:
             raise YearExistsError(f"{region.name} ya tiene el año de reporte {year}: ábralo en el navegador.")
         earlier = _earlier(session, region, year)
@@ -711,6 +724,7 @@ def reapply(db: Database, change: Change) -> None:
 def _replay(db: Database, change: Change, *, forward: bool) -> None:
     try:
         with db.transaction() as session:
+            ownership.check_region(session, change.region)
             _write(session, change.rows, forward=forward)
     except IntegrityError as exc:
         what = "rehacer" if forward else "deshacer"

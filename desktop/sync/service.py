@@ -420,15 +420,19 @@ def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uui
         The evidence id.
 
     Raises:
-        EditError: a missing file or commitment.
+        EditError: a missing file or commitment; at the central office, a commitment of a region
+            that sends bundles (:class:`desktop.errors.RegionOwnedError`).
     """
     source = Path(source)
     name = safe_label(source.name)
     if not source.is_file():
         raise EditError(f"No se encuentra el archivo «{source}».")
+    from desktop.services.ownership import check_record
+
     with db.reading() as session:
         if session.get(CommitmentRow, commitment_id) is None:
             raise NotFoundError("La actividad ya no existe.")
+        check_record(session, CommitmentRow, commitment_id)  # a region's own record, at the central office
     sha, size = blob_store(db).add(source)
     with db.transaction() as session:
         row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
