@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.sync.cli import add_parsers as _add_sync_parsers
 
     _add_sync_parsers(sub)  # office, keys, bundle (issue 3)
+    from desktop.sync.notes_cli import add_parsers as _add_notes_parsers
+
+    _add_notes_parsers(sub)  # observation, review: the central office's notes (issue 3)
     return parser
 
 
@@ -311,8 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "xlsx": _cmd_xlsx}.get(command)
         if handler is None:
             from desktop.sync.cli import HANDLERS as _SYNC_HANDLERS
+            from desktop.sync.notes_cli import HANDLERS as _NOTES_HANDLERS
 
-            handler = _SYNC_HANDLERS[command]
+            handler = {**_SYNC_HANDLERS, **_NOTES_HANDLERS}[command]
         status = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
         return status

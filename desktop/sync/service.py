@@ -442,45 +442,27 @@ def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uui
 
 
 def add_observation(db: Database, target_kind: str, target_id: uuid.UUID, text: str) -> uuid.UUID:
-    """A central-office observation on an objective or commitment.
+    """A central-office observation on an objective or commitment (see
+    :func:`desktop.sync.notes.add_observation`, which also edits and deletes them).
 
     Raises:
-        EditError: not the central office, or the target does not exist.
+        EditError: not the central office, or the target does not exist (typed subclasses).
     """
-    model = {"objective": ObjectiveRow, "commitment": CommitmentRow}.get(target_kind)
-    if model is None:
-        raise EditError("Las observaciones se hacen sobre un objetivo o una actividad.")
-    with db.transaction() as session:
-        if installation(session).kind != "central":
-            raise EditError("Solo la oficina central hace observaciones.")
-        code = _region_of(session, model, target_id)
-        if code is None:
-            raise EditError("El objetivo o la actividad ya no existe.")
-        row = Observation(region_code=code, target_kind=target_kind, target_id=target_id, text=text)
-        session.add(row)
-        session.flush()
-        return row.id
+    from desktop.sync import notes
+
+    return notes.add_observation(db, target_kind, target_id, text)
 
 
 def set_review(db: Database, programme_id: uuid.UUID, status: str, note: str = "") -> None:
-    """The central office's review state of a programme ("pendiente", "aprobado", "observado").
+    """The central office's review state of a programme ("pendiente", "aprobado", "observado";
+    see :func:`desktop.sync.notes.set_review`).
 
     Raises:
-        EditError: not the central office, an unknown state or programme.
+        EditError: not the central office, an unknown state or programme (typed subclasses).
     """
-    if status not in ("pendiente", "aprobado", "observado"):
-        raise EditError(f"Estado de revisión desconocido: «{status}».")
-    with db.transaction() as session:
-        if installation(session).kind != "central":
-            raise EditError("Solo la oficina central revisa los programas.")
-        code = _region_of(session, WorkProgramme, programme_id)
-        if code is None:
-            raise EditError("El programa no existe.")
-        row = session.scalar(select(ProgrammeReview).where(ProgrammeReview.programme_id == programme_id))
-        if row is None:
-            session.add(ProgrammeReview(region_code=code, programme_id=programme_id, status=status, note=note))
-        else:
-            row.status, row.note = status, note
+    from desktop.sync import notes
+
+    notes.set_review(db, programme_id, status, note)
 
 
 def observations(db: Database) -> list[tuple[str, uuid.UUID, str]]:
