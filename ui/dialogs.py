@@ -139,6 +139,22 @@ class Prompter:
         value, ok = QInputDialog.getItem(parent, title, text, items, 0, False)
         return items.index(value) if ok and value in items else None
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        """Ask a text of one or more lines (an observation), starting from ``text``; None when
+        cancelled."""
+        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+        return value if ok else None
+
+    def ask_review(self, parent: QWidget | None, programme: str, status: str, note: str) -> tuple[str, str] | None:
+        """Ask a programme's review state and its note (``programme``: "III.1 Tarapacá 2009";
+        ``status``, ``note``: the current ones); (state, note), or None when cancelled."""
+        from ui.notes_dialogs import ReviewDialog
+
+        dialog = ReviewDialog(programme, status, note, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
     def review_export(self, parent: QWidget | None, preview: object) -> bool:
         """Show what a sync bundle will carry (:class:`desktop.sync.board.ExportPreview`);
         True when the user goes on."""

@@ -9,7 +9,16 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -41,6 +50,7 @@ from desktop.errors import EditError, NotFoundError, PlacementError
 from ui.commands import EditCommand, StructureCommand
 from ui.delegates import MetDelegate, TextDelegate
 from ui.dialogs import Prompter
+from ui.review_actions import ReviewController
 from ui.scoring_panel import ScoringPanel
 from ui.sync_actions import SyncController
 from ui.table_models import ProgrammeTableModel, ProgressTableModel
@@ -167,6 +177,22 @@ def _heading_label() -> QLabel:
     return label
 
 
+def _read_only_banner() -> QLabel:
+    """The strip that says why the form cannot be edited here (hidden when it can)."""
+    label = QLabel()
+    label.setObjectName("readOnlyBanner")
+    label.setWordWrap(True)
+    label.setStyleSheet("#readOnlyBanner { background: #fff4cc; border: 1px solid #e0c060; padding: 4px; }")
+    label.hide()
+    return label
+
+
+def _show_read_only(banner: QLabel, reason: str | None) -> None:
+    banner.setVisible(reason is not None)
+    banner.setText(QCoreApplication.translate("MainWindow", "<b>Solo lectura.</b> {0}").format(reason)
+                   if reason else "")
+
+
 class ProgrammePage(QWidget):
     """III.1, III.2 or III.3: title, III.2's instance header, the control table."""
 
@@ -175,6 +201,11 @@ class ProgrammePage(QWidget):
         self.model = model
         self.heading = _heading_label()
         self.region_label = QLabel()
+        self.review_label = QLabel()
+        """The central office's review state of the programme (hidden when none is set)."""
+        self.review_label.setWordWrap(True)
+        self.review_label.hide()
+        self.read_only_banner = _read_only_banner()
         self.instance_box = QGroupBox(self.tr("Identificación de la instancia de complementariedad"))
         form = QFormLayout(self.instance_box)
         self.instance_fields: dict[str, InstanceField] = {}
@@ -190,6 +221,8 @@ class ProgrammePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.region_label)
+        layout.addWidget(self.review_label)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.instance_box)
         layout.addWidget(self.table, 1)
         model.modelReset.connect(self._on_reset)
@@ -214,6 +247,17 @@ class ProgrammePage(QWidget):
         }
         for key, field in self.instance_fields.items():
             field.set_saved_text(values[key])
+
+    def show_review(self, html: str | None) -> None:
+        """Say the programme's review state under its title (``html``; None hides it)."""
+        self.review_label.setVisible(html is not None)
+        self.review_label.setText(html or "")
+
+    def show_read_only(self, reason: str | None) -> None:
+        """Say why the form cannot be edited here (None: it can); III.2's header follows."""
+        _show_read_only(self.read_only_banner, reason)
+        for field in self.instance_fields.values():
+            field.setReadOnly(reason is not None)
 
     def _on_reset(self) -> None:
         met = self.model.column_of("met")
@@ -262,9 +306,11 @@ class ProgressPage(QWidget):
         self.table = QTableView()
         _setup_table(self.table)
         self.table.setModel(model)
+        self.read_only_banner = _read_only_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.table, 1)
         model.modelReset.connect(self._on_reset)
         model.dataChanged.connect(lambda *_: self.table.resizeRowsToContents())
@@ -275,6 +321,10 @@ class ProgressPage(QWidget):
         self.region_label.setText(f"REGIÓN (1): {region.name} — {office}" if office else f"REGIÓN (1): {region.name}")
         with QSignalBlocker(self.quarter):
             self.quarter.setCurrentIndex(quarter - 1)
+
+    def show_read_only(self, reason: str | None) -> None:
+        """Say why the form cannot be edited here (None: it can)."""
+        _show_read_only(self.read_only_banner, reason)
 
     def _on_reset(self) -> None:
         for c, column in enumerate(self.model.COLUMNS):
@@ -305,6 +355,8 @@ class MainWindow(QMainWindow):
         self._origins: dict[tuple[Region, int], tuple[Region, int, FormKind] | None] = {}  # form shown before a new year
         self.context_menu: QMenu | None = None
         self.section_menu: QMenu | None = None
+        self.read_only_reason: str | None = None
+        """Why the region shown cannot be edited here (:meth:`ProgrammeService.read_only_reason`), or None."""
         paper = QSettings().value("print/paper", "carta")
         self.paper = paper if paper in dict(PAPERS) else "carta"
 
@@ -507,8 +559,15 @@ class MainWindow(QMainWindow):
         self.met_clear_action = self._action(self.tr("Quitar «Cumple/no cumple»"), lambda: self.mark_met(None), "Ctrl+0")
         for action in (self.met_yes_action, self.met_no_action, self.met_clear_action):
             edit_menu.addAction(action)
+        self._lockable = (*self.structure_actions, self.met_yes_action, self.met_no_action, self.met_clear_action)
+        self._tips = {a: (a.toolTip(), a.statusTip()) for a in self._lockable}
         edit_menu.addSeparator()
         edit_menu.addAction(self.sync.attach_action)
+        self.review = ReviewController(self)  # the central office's observations and review states
+        edit_menu.addSeparator()
+        for action in self.review.actions:
+            edit_menu.addAction(action)
+        edit_menu.setToolTipsVisible(True)  # a disabled action says why
 
         self.sync.add_view_actions(bar.addMenu(self.tr("&Ver")))
 
@@ -595,26 +654,33 @@ class MainWindow(QMainWindow):
 
     def _reload(self) -> None:
         if self.current is None or self.service is None:
+            self._apply_read_only(None)
+            self.review.show_programme(None)
             self.pages.setCurrentWidget(self.empty_page)
             return
         region, year, form = self.current
+        self._apply_read_only(self.service.read_only_reason(region))
         try:
             if form is FormKind.III_4:
                 report = self.service.progress(region, year, self.quarter)
                 self.progress_model.set_report(report)
                 self.progress_page.show_report_header(region, year, report.responsible_office, self.quarter)
                 self.pages.setCurrentWidget(self.progress_page)
+                self.review.show_programme(None)
                 self.scoring.show_score(None, self.tr("El análisis del avance (III.4) no se puntúa: el puntaje está en III.1, III.2 y III.3."))
                 return
             programme = self.service.programme(region, year, form)
         except NotFoundError as exc:
             self.prompter.error(self, self.tr("Avance"), str(exc))
             self.current = None
+            self._apply_read_only(None)
+            self.review.show_programme(None)
             self.pages.setCurrentWidget(self.empty_page)
             return
         self.programme_model.year_closed = is_year_closed(year, self.today or dt.date.today())
         self.programme_model.set_programme(programme)
         self.programme_page.show_programme(programme)
+        self.review.show_programme(programme)
         self.pages.setCurrentWidget(self.programme_page)
         self.scoring.show_score(self.service.score(programme, self.today))
 
@@ -697,8 +763,23 @@ class MainWindow(QMainWindow):
 
     def _update_structure_actions(self) -> None:
         on_programme = self._programme_shown() is not None
+        locked = self.read_only_reason
         for action in self.structure_actions:
-            action.setEnabled(on_programme)
+            action.setEnabled(on_programme and locked is None)
+        for action in (self.met_yes_action, self.met_no_action, self.met_clear_action):
+            action.setEnabled(locked is None)
+        for action in self._lockable:
+            tip, status = self._tips[action]
+            action.setToolTip(locked or tip)
+            action.setStatusTip(locked or status)
+
+    def _apply_read_only(self, reason: str | None) -> None:
+        """Show the region's records read-only (``reason`` says why) or editable (None): the
+        tables, III.2's header and the banner; the actions follow in :meth:`_update_structure_actions`."""
+        self.read_only_reason = reason
+        self.programme_model.read_only = self.progress_model.read_only = reason is not None
+        self.programme_page.show_read_only(reason)
+        self.progress_page.show_read_only(reason)
 
     def _close_open_editor(self, *, commit: bool = True) -> None:
         """Close the cell being typed in before the rows change under it: saved (``commit``, an
@@ -919,13 +1000,20 @@ class MainWindow(QMainWindow):
         menu.addAction(self.move_down_action)
         menu.addSeparator()
         cell = self._current_cell()
-        self.delete_commitment_action.setEnabled(cell is not None and cell[1] is not None)
-        self.delete_objective_action.setEnabled(cell is not None)
+        editable = self.read_only_reason is None
+        self.delete_commitment_action.setEnabled(editable and cell is not None and cell[1] is not None)
+        self.delete_objective_action.setEnabled(editable and cell is not None)
         menu.addAction(self.delete_commitment_action)
         menu.addAction(self.delete_objective_action)
         menu.addSeparator()
         for action in (self.met_yes_action, self.met_no_action, self.met_clear_action, self.sync.attach_action):
             menu.addAction(action)
+        menu.addSeparator()
+        for action in self.review.actions:
+            menu.addAction(action)
+        menu.setToolTipsVisible(True)
+        if self.section_menu is not None:
+            self.section_menu.setEnabled(self.read_only_reason is None)
         self.context_menu = menu
         return menu
 

@@ -82,6 +82,9 @@ class SyncController(QObject):
         window: the main window (its prompter, status bar, worker runner and programme table).
     """
 
+    office_changed = Signal()
+    """Emitted when :attr:`office` is read or set up (the actions that depend on it follow)."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -213,6 +216,7 @@ class SyncController(QObject):
         for action in self._configured:
             action.setVisible(self.office is not None)
         self.attach_action.setVisible(not central)
+        self.office_changed.emit()
 
     def refresh(self) -> None:
         """Re-read what the panel and the board show (only when they are open)."""
@@ -352,6 +356,11 @@ class SyncController(QObject):
         p.info(self.window, self.tr("Incorporar claves"), self.tr(
             "Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de "
             "intercambiar paquetes.").format(office_name(pub.office), keylib.fingerprint(pub.sign_key_id)))
+        if self.office.central:
+            # From now on that region's records arrive in its bundles: read-only here, and the
+            # undo history may point at edits of them.
+            self.window.undo_stack.clear()
+            self.window.reload()
         self.refresh()
 
     # -- export -----------------------------------------------------------------------------

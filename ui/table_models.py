@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import textwrap
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.forms import PROGRAMME_LABELS, Column, FormKind, spec
 from desktop.domain.records import Commitment, Objective, ProgressEntry, ProgressReport, Programme
@@ -32,6 +32,34 @@ WARN_BRUSH = QBrush(QColor("#fde2e1"))
 PENDING_BRUSH = QBrush(QColor("#fff4cc"))
 COMPUTED_BRUSH = QBrush(QColor("#eef1f5"))
 HINT_BRUSH = QBrush(QColor("#6b7580"))
+NOTE_BRUSH = QBrush(QColor("#fbe9d0"))
+"""Background of a cell the central office left an observation on."""
+NOTE_COLOR = QColor("#c25e00")
+
+_note_icon: QIcon | None = None
+
+
+def note_icon() -> QIcon:
+    """The marker of a row with observations of the central office: an orange disc with a white
+    "!" (drawn, so it looks the same on every platform)."""
+    global _note_icon  # noqa: PLW0603 - one icon for every model, made on first use
+    if _note_icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NOTE_COLOR)
+        painter.drawEllipse(QRectF(1, 1, 14, 14))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(12)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(1, 1, 14, 14), int(Qt.AlignmentFlag.AlignCenter), "!")
+        painter.end()
+        _note_icon = QIcon(pixmap)
+    return _note_icon
 
 
 def parse_met(value: Any) -> bool | None:
@@ -119,7 +147,10 @@ class ProgrammeTableModel(QAbstractTableModel):
         self._programme: Programme | None = None
         self._rows: list[_Row] = []
         self._columns: tuple[Column, ...] = ()
+        self._notes: dict[uuid.UUID, tuple[str, ...]] = {}
         self.year_closed = False
+        self.read_only = False
+        """No cell can be edited (at the central office: a region that sends its data in bundles)."""
 
     # -- content ---------------------------------------------------------------------------
     @property
@@ -171,6 +202,35 @@ class ProgrammeTableModel(QAbstractTableModel):
     def _refresh_all(self) -> None:
         if self._rows and self._columns:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+    def set_notes(self, notes: Mapping[uuid.UUID, Sequence[str]]) -> None:
+        """Mark the rows the central office left observations on: ``notes`` maps an objective's
+        or activity's id to the lines of its observations (what the tooltips say). The row
+        header shows :func:`note_icon` with every observation of the row; the objective's cells
+        (2)–(4), or the activity's (5), are tinted and their tooltip says them."""
+        notes = {k: tuple(v) for k, v in notes.items() if v}
+        if notes == self._notes:
+            return
+        self._notes = notes
+        self._refresh_all()
+        if self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+
+    def notes_of(self, row: int) -> tuple[str, ...]:
+        """The observation lines shown on ``row``: its objective's (on the objective's first row)
+        and its activity's."""
+        r = self._rows[row]
+        lines = self._notes.get(r.objective.id, ()) if r.first else ()
+        if r.commitment is not None:
+            lines += self._notes.get(r.commitment.id, ())
+        return lines
+
+    def _cell_notes(self, row: _Row, key: str) -> tuple[str, ...]:
+        if key in ("objective", "indicator", "indicator_result"):
+            return self._notes.get(row.objective.id, ()) if row.first else ()
+        if key == "description" and row.commitment is not None:
+            return self._notes.get(row.commitment.id, ())
+        return ()
 
     def row_of(self, record_id: uuid.UUID | None) -> int:
         """The row showing objective or commitment ``record_id`` (an objective: its first row); -1 if none."""
@@ -232,8 +292,17 @@ class ProgrammeTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            if not 0 <= section < len(self._rows):
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
                 return str(section + 1)
+            if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+                lines = self.notes_of(section)
+                if not lines:
+                    return None
+                if role == Qt.ItemDataRole.DecorationRole:
+                    return note_icon()
+                return self.tr("Observaciones de la oficina central:") + "\n" + "\n".join(lines)
             return None
         if not 0 <= section < len(self._columns):
             return None
@@ -291,6 +360,8 @@ class ProgrammeTableModel(QAbstractTableModel):
                 return MET_LABELS[c.met] if c else ""
             return self._value(row, key)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if self._cell_notes(row, key):
+                return NOTE_BRUSH
             if key == "earned":
                 return COMPUTED_BRUSH
             if key == "weight" and c is not None and c.parsed_weight.problems:
@@ -299,6 +370,12 @@ class ProgrammeTableModel(QAbstractTableModel):
                 return PENDING_BRUSH
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            notes = self._cell_notes(row, key)
+            if notes:
+                text = self._value(row, key)
+                head = text if isinstance(text, str) and len(text) > 80 else ""
+                return ((head + "\n\n") if head else "") + self.tr("Observaciones de la oficina central:") + "\n" + \
+                    "\n".join(notes)
             if key == "weight" and c is not None:
                 parsed = c.parsed_weight
                 lines = [f"Escrito: «{parsed.text}»"]
@@ -321,7 +398,7 @@ class ProgrammeTableModel(QAbstractTableModel):
             return base
         row = self._rows[index.row()]
         key = self._columns[index.column()].key
-        if key in ("section", "earned"):
+        if key in ("section", "earned") or self.read_only:
             return base
         if key in ("objective", "indicator", "indicator_result"):
             return base | Qt.ItemFlag.ItemIsEditable if row.first else base
@@ -371,6 +448,8 @@ class ProgressTableModel(QAbstractTableModel):
         self._editor = editor
         self._report: ProgressReport | None = None
         self._entries: list[ProgressEntry] = []
+        self.read_only = False
+        """No cell can be edited (at the central office: a region that sends its data in bundles)."""
 
     @property
     def report(self) -> ProgressReport | None:
@@ -442,7 +521,7 @@ class ProgressTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if not index.isValid() or self.COLUMNS[index.column()].key == "programme":
+        if not index.isValid() or self.COLUMNS[index.column()].key == "programme" or self.read_only:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 

@@ -75,15 +75,22 @@ def synced_regions(session: Session) -> frozenset[str]:
     return frozenset(codes)
 
 
-def owned_message(code: str) -> str:
-    """Why a region's records cannot be changed here, and what to do, in Spanish.
+def read_only_text(code: str) -> str:
+    """Why a region's records cannot be changed here, and what to do, in Spanish (what the
+    window says of a read-only form).
 
     Args:
         code: the region's ISO code.
     """
     return (f"Estos datos son de la {office_name(code)}: llegan en sus paquetes. La oficina central no los "
             "modifica (el cambio no llegaría a la región); pida la corrección a esa oficina o déjele una "
-            "observación. No se cambió nada.")
+            "observación.")
+
+
+def owned_message(code: str) -> str:
+    """The refusal of a change to a region's records: :func:`read_only_text` and that nothing
+    changed."""
+    return read_only_text(code) + " No se cambió nada."
 
 
 def check_region(session: Session, region: Region | str) -> None:
@@ -136,7 +143,7 @@ def read_only_reason(db: Database, region: Region) -> str | None:
     can be edited."""
     with db.reading() as session:
         if region.iso_code in synced_regions(session):
-            return owned_message(region.iso_code)
+            return read_only_text(region.iso_code)
     return None
 
 
@@ -152,5 +159,5 @@ def excel_problem(session: Session, region: Region) -> str | None:
             "oficina regional: no se importan desde Excel. Pida a esa oficina que exporte un paquete.")
 
 
-__all__ = ["check_record", "check_region", "excel_problem", "owned_message", "read_only_reason", "region_of",
-           "synced_regions"]
+__all__ = ["check_record", "check_region", "excel_problem", "owned_message", "read_only_reason", "read_only_text",
+           "region_of", "synced_regions"]

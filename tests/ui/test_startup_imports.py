@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 LATER = ("sqlalchemy", "alembic", "cryptography", "openpyxl", "reportlab", "pypdfium2", "db.engine", "db.models",
-         "desktop.sync", "desktop.services", "ui.sync_panel", "ui.conflicts_dialog")
+         "desktop.sync", "desktop.services", "ui.sync_panel", "ui.conflicts_dialog", "ui.notes_dialogs")
 
 
 def _loaded(code: str) -> list[str]:
