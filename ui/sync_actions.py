@@ -293,9 +293,13 @@ class SyncController(QObject):
 
         def done(info: Any) -> None:  # noqa: ANN401
             self.attach()
+            if info.example_removed:  # the central office: the example it was shown is gone
+                self.window.current = None
+                self._after_data_change()
             p.info(self.window, self.tr("Configurar oficina"), self.tr(
                 "Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) "
-                "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint))
+                "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint)
+                + (" " + info.notice if info.notice else ""))
 
         self._run(self.tr("Creando las claves de la oficina…"),
                   lambda: service.init_office(db, region=region, passphrase=passphrase), done)

@@ -139,6 +139,8 @@ def cmd_office(args: argparse.Namespace) -> int:
     def body(db: Any) -> int:
         info = service.init_office(db, region=region, passphrase=passphrase)
         print(f"Oficina {info.office} configurada. Huella de su clave: {info.fingerprint}")
+        if info.notice:
+            print(info.notice)
         return 0
 
     return _run(args, body)
