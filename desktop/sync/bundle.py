@@ -51,6 +51,7 @@ from desktop.sync.errors import (
     TrailingDataError,
 )
 from desktop.sync.keys import raw_public
+from desktop.wording import human_size
 
 FORMAT = 1
 MAGIC = b"AVANCE\x00\x01"
@@ -80,6 +81,13 @@ class Limits:
     manifest: int = 64 * 1024 * 1024
     files: int = 10_000
     file: int = 1024**3
+
+
+def too_big(total: int) -> str:
+    """The refusal of a bundle over the total size limit ``total`` (bytes), in Spanish."""
+    return (f"El paquete supera el tamaño máximo admitido ({human_size(total)}). Pida a la oficina que quite los "
+            "medios de verificación más grandes (Ver → Sincronización → Medios de verificación → Quitar) y exporte "
+            "un paquete nuevo.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +268,7 @@ class BundleReader:
             data += self._read(n - len(data))
         self._read_total += len(data)
         if self._read_total > self.limits.total:
-            raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten en partes o de nuevo.")
+            raise LimitExceededError(too_big(self.limits.total))
         return data
 
     def read_header(self) -> Header:
@@ -383,7 +391,10 @@ class BundleReader:
             LimitExceededError: ``size`` over the per-file limit.
         """
         if size > self.limits.file:
-            raise LimitExceededError("Un medio de verificación supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
+            raise LimitExceededError(
+                f"Un medio de verificación del paquete pesa {human_size(size)}, más que el máximo de "
+                f"{human_size(self.limits.file)} por archivo. Pida a la oficina que lo quite (Ver → Sincronización → "
+                "Medios de verificación → Quitar), lo adjunte en archivos más pequeños y exporte un paquete nuevo.")
         digest = hashlib.sha256()
         left = size
         while left:

@@ -81,6 +81,15 @@ def add_parsers(sub: Any) -> None:
     res.add_argument("--keep", required=True, choices=("actual", "entrante", "valor"),
                      help="versión que se mantiene, o «valor» con --set")
     res.add_argument("--set", action="append", default=[], metavar="CAMPO=VALOR", help="valor indicado (repetible)")
+    evidence = sub.add_parser("evidence", help="medios de verificación adjuntos a las actividades")
+    e_sub = evidence.add_subparsers(dest="evidence_command", metavar="ACCIÓN", required=True)
+    e_list = e_sub.add_parser("list", help="lista los medios de verificación, con su identificador y su estado")
+    e_list.add_argument("--region", help="solo los de esta región (código ISO, número CUT o nombre)")
+    e_remove = e_sub.add_parser("remove", help="oficina regional: quita un medio de verificación de su actividad (el "
+                                               "próximo paquete lo quita en la oficina central)")
+    e_remove.add_argument("evidence", metavar="ID", help="identificador del medio de verificación (al menos 8 "
+                                                          "caracteres, como lo muestra «avance evidence list»)")
+
     imp = b_sub.add_parser("import", help="importa uno o más paquetes (todo o nada por paquete)")
     imp.add_argument("files", type=Path, nargs="+", metavar="ARCHIVO")
     imp.add_argument("--dry-run", action="store_true",
@@ -299,4 +308,32 @@ def _version(record: Any) -> str:
     return ", ".join(f"{k}={v}" for k, v in sorted(record.items()) if k not in ("id", "created_at"))
 
 
-HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle}
+def cmd_evidence(args: argparse.Namespace) -> int:
+    """``avance evidence list [--region CODE]`` / ``avance evidence remove ID``."""
+    from desktop.cli import InputError
+    from desktop.domain.regions import UnknownRegionError
+    from desktop.sync import board, service
+    from desktop.wording import human_size
+
+    def body(db: Any) -> int:
+        if args.evidence_command == "remove":
+            name = service.detach_evidence(db, args.evidence)
+            print(f"Medio de verificación «{name}» quitado de su actividad. El próximo paquete lo quitará también en "
+                  "la oficina central.")
+            return 0
+        try:
+            found = board.evidence(db, region=args.region)
+        except UnknownRegionError as exc:
+            raise InputError(str(exc)) from exc
+        if not found:
+            print("No hay medios de verificación adjuntos.")
+        for e in found:
+            state = ("falta el archivo" if not e.stored else "recibido por la oficina central" if e.acknowledged
+                     else "enviado, sin acuse de recibo" if e.sent else "por enviar")
+            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {state:<31}  {e.name}  — {e.commitment}")
+        return 0
+
+    return _run(args, body)
+
+
+HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle, "evidence": cmd_evidence}

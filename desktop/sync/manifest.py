@@ -347,8 +347,9 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
     if not isinstance(files, list):
         raise _bad("evidence")
     if len(files) > max_files:
-        raise LimitExceededError("El paquete trae más medios de verificación que el máximo admitido. "
-                                 "Pida que lo exporten en partes.")
+        raise LimitExceededError(f"El paquete trae {len(files)} medios de verificación, más que el máximo de "
+                                 f"{max_files} por paquete. Pida a la oficina que quite algunos (Ver → Sincronización "
+                                 "→ Medios de verificación → Quitar) y exporte un paquete nuevo.")
     decoded_files = []
     for i, spec in enumerate(files):
         if not isinstance(spec, dict) or set(spec) != {"sha256", "size"}:

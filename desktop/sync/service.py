@@ -32,6 +32,7 @@ code.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -79,7 +80,7 @@ from desktop.errors import EditError, NotFoundError
 from desktop.sync import keys as keylib
 from desktop.sync.blobs import BlobStore
 from desktop.sync.bundle import FORMAT as FILE_FORMAT
-from desktop.sync.bundle import BundleReader, Limits, write_bundle
+from desktop.sync.bundle import CHUNK, TAG, BundleReader, Limits, too_big, write_bundle
 from desktop.sync.canonical import canonical_bytes
 from desktop.sync.errors import (
     AlreadyImported,
@@ -116,7 +117,7 @@ from desktop.sync.manifest import (
     safe_label,
     timestamp,
 )
-from desktop.wording import count, office_name
+from desktop.wording import count, human_size, office_name
 
 CENTRAL = "central"
 
@@ -441,31 +442,125 @@ def clean_staging(db: Database) -> list[Path]:
     return blob_store(db).sweep()
 
 
-def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
+def carry_limit(limits: Limits | None = None) -> int:
+    """Bytes of evidence files one bundle may carry: the total size limit of a bundle less room
+    for the largest manifest, the encryption tags of every chunk and the header.
+
+    Args:
+        limits: the bundle limits (default :class:`Limits`, those every import enforces).
+    """
+    limits = limits or Limits()
+    return limits.total - limits.manifest - (limits.total // CHUNK + 1) * TAG - 4096
+
+
+def _unsent_files(session: Session) -> dict[str, int]:
+    """SHA-256 → size of each evidence file of this regional office that the central office's
+    last receipt does not list as held (what the next bundle carries)."""
+    stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
+    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    return {sha: size for sha, size in session.execute(select(Evidence.sha256, Evidence.size)) if sha not in held}
+
+
+def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path, *, limits: Limits | None = None) -> uuid.UUID:
     """Attach the file ``source`` to a commitment as a means of verification (regional office).
 
     The file's name is only a label: :func:`desktop.sync.manifest.safe_label` makes one the
-    bundle reader accepts (so no name is ever refused here).
+    bundle reader accepts (so no name is ever refused here). The file must fit in a bundle: at
+    most the per-file limit, and, with the files not yet held by the central office, within
+    what one bundle carries (:func:`carry_limit`) and its file count; otherwise it would be
+    refused at the central office on every export.
+
+    Args:
+        limits: the bundle limits (default :class:`Limits`, those every import enforces).
 
     Returns:
         The evidence id.
 
     Raises:
-        EditError: a missing file or commitment.
+        EditError: a missing file or commitment, or a file that does not fit in a bundle
+            (Spanish, naming the file and the limit); nothing is attached.
     """
+    limits = limits or Limits()
     source = Path(source)
     name = safe_label(source.name)
     if not source.is_file():
         raise EditError(f"No se encuentra el archivo «{source}».")
+    size = source.stat().st_size
     with db.reading() as session:
         if session.get(CommitmentRow, commitment_id) is None:
             raise NotFoundError("La actividad ya no existe.")
-    sha, size = blob_store(db).add(source)
+        unsent = _unsent_files(session)
+    _check_fits(source.name, size, unsent, limits)
+    store = blob_store(db)
+    had = None
+    sha, size = store.add(source)
     with db.transaction() as session:
+        had = session.scalar(select(Evidence.id).where(Evidence.sha256 == sha).limit(1))
+        try:
+            _check_fits(source.name, size, {k: v for k, v in unsent.items() if k != sha}, limits)  # it grew meanwhile?
+        except EditError:
+            if had is None:
+                store.remove(sha)
+            raise
         row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
         session.add(row)
         session.flush()
         return row.id
+
+
+def _check_fits(name: str, size: int, unsent: dict[str, int], limits: Limits) -> None:
+    if size > limits.file:
+        raise EditError(
+            f"El archivo «{name}» pesa {human_size(size)}: supera el máximo de {human_size(limits.file)} por medio de "
+            "verificación que admite un paquete, así que la oficina central no podría recibirlo. No se adjuntó. "
+            "Divídalo en archivos más pequeños (por ejemplo, un PDF por acta) o redúzcalo, y adjunte cada uno.")
+    total = sum(unsent.values()) + size
+    if total > carry_limit(limits) or len(unsent) + 1 > limits.files:
+        raise EditError(
+            f"Con «{name}» ({human_size(size)}) el próximo paquete llevaría {count(len(unsent) + 1, 'archivo', 'archivos')}"
+            f" y {human_size(total)} de medios de verificación, más de lo que admite un paquete "
+            f"({count(limits.files, 'archivo', 'archivos')}, {human_size(carry_limit(limits))}). No se adjuntó. Exporte "
+            "primero un paquete con los que ya están adjuntos y, cuando importe la respuesta de la oficina central "
+            "que acusa recibo de ellos, adjunte este.")
+
+
+def detach_evidence(db: Database, evidence_id: uuid.UUID | str) -> str:
+    """Remove a means of verification from its commitment (regional office).
+
+    Its record is deleted, so the next bundle carries its tombstone (when it was sent); the file
+    is deleted from ``blobs/`` once no other evidence record uses it.
+
+    Args:
+        evidence_id: the evidence id (or a unique prefix of at least 8 hex digits, as
+            ``avance evidence list`` prints it).
+
+    Returns:
+        The file's name (its label).
+
+    Raises:
+        EditError: the central office (evidence records are the region's), or no single evidence
+            record matches; nothing is removed.
+    """
+    wanted = str(evidence_id).lower().replace("-", "")
+    store = blob_store(db)
+    with db.transaction() as session:
+        inst = session.scalar(select(Installation))
+        if inst is not None and inst.kind == "central":
+            raise EditError("Los medios de verificación son de la oficina regional que los adjuntó: la oficina central "
+                            "no los quita. Pida a esa oficina que lo quite y exporte un paquete nuevo.")
+        rows = [r for r in session.scalars(select(Evidence)) if r.id.hex.startswith(wanted)] if len(wanted) >= 8 else []
+        if len(rows) != 1:
+            raise EditError(f"No hay un único medio de verificación con el identificador «{evidence_id}» (vea «avance "
+                            "evidence list»); no se quitó nada.")
+        row = rows[0]
+        name, sha = row.name, row.sha256
+        session.delete(row)
+        session.flush()
+        used = session.scalar(select(Evidence.id).where(Evidence.sha256 == sha).limit(1)) is not None
+    if not used:
+        with contextlib.suppress(OSError):  # a read-only folder: the file stays, nothing else breaks
+            store.remove(sha)
+    return name
 
 
 def add_observation(db: Database, target_kind: str, target_id: uuid.UUID, text: str) -> uuid.UUID:
@@ -767,9 +862,42 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
     return found[0]
 
 
+def _check_carried(plan: OutgoingChanges, limits: Limits) -> None:
+    """Refuse to write a bundle the central office would refuse for the size of its files.
+
+    Raises:
+        EditError: naming the files over the per-file limit, or the largest ones when the total
+            (or the count) is over what a bundle carries, and what to do.
+    """
+    def listed(items: list[tuple[str, int]]) -> str:
+        shown = [f"«{plan.names[sha]}» ({human_size(size)})" for sha, size in items[:5]]
+        return ", ".join(shown) + (f" y {count(len(items) - 5, 'otro', 'otros')}" if len(items) > 5 else "")
+
+    remove = ("Quítelo en Ver → Sincronización → Medios de verificación → Quitar, o con «avance evidence list» y "
+              "«avance evidence remove ID»")
+    over = [(sha, size) for sha, size in plan.evidence if size > limits.file]
+    if over:
+        raise EditError(
+            f"No se exportó nada: {listed(over)} supera el máximo de {human_size(limits.file)} por medio de "
+            f"verificación que admite un paquete, y la oficina central rechazaría el paquete. {remove}, y adjúntelo "
+            "en archivos más pequeños.")
+    total = sum(size for _, size in plan.evidence)
+    if total > carry_limit(limits) or len(plan.evidence) > limits.files:
+        largest = sorted(plan.evidence, key=lambda item: (-item[1], item[0]))
+        files = count(len(plan.evidence), "medio de verificación", "medios de verificación")
+        allowed = f"{human_size(carry_limit(limits))}, {count(limits.files, 'archivo', 'archivos')}"
+        raise EditError(
+            f"No se exportó nada: el paquete llevaría {files} ({human_size(total)}), más de lo que admite un paquete "
+            f"({allowed}), y la oficina central lo rechazaría. Los más grandes: {listed(largest)}. "
+            "Quite alguno en Ver → Sincronización → Medios de verificación → Quitar, o con «avance evidence list» y "
+            "«avance evidence remove ID», y vuelva a adjuntarlo cuando la oficina central haya acusado recibo de "
+            "los demás.")
+
+
 def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
                   recipient_key: str | None = None, directory: Path | None = None, now: dt.datetime | None = None,
-                  progress: Callable[[int, int], None] | None = None, full: bool = False) -> ExportResult:
+                  progress: Callable[[int, int], None] | None = None, full: bool = False,
+                  limits: Limits | None = None) -> ExportResult:
     """Write the next bundle of this installation's outgoing stream.
 
     A regional bundle carries the changes since the sequence the central office acknowledged
@@ -797,6 +925,9 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         full: regional office only: a complete bundle (base 0: every record, and a tombstone
             for every record it remembers deleting), for a central office that lost what it
             had (``avance bundle export --full``).
+        limits: the limits the recipient enforces (default :class:`Limits`): a bundle whose
+            evidence files would break them (one file over the per-file size, their total over
+            :func:`carry_limit`, too many) is not written, since it would be refused.
 
     Raises:
         InstallationError, TrustError, PassphraseError, EditError (Spanish messages; an
@@ -823,6 +954,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                 if not store.has(sha):
                     raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
                                     "de evidencias.")
+            _check_carried(plan, limits or Limits())
             carried = list(plan.evidence)
             # Format 3: the last answer of the central office applied here, so that a central
             # office that restored a backup moves its answers past it (they would be refused
@@ -980,7 +1112,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         raise BundleFileError.about(path, exc) from exc
     if size > limits.total:
         fh.close()
-        raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
+        raise LimitExceededError(too_big(limits.total))
     with db.reading() as session, fh:
         inst = installation(session)
         me = _office_of(inst)
@@ -1046,7 +1178,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if len(set(shas)) != len(shas):
             raise EvidenceError("El paquete trae un medio de verificación repetido. Pida que lo exporten de nuevo.")
         if sum(f["size"] for f in carried) > limits.total:
-            raise LimitExceededError()
+            raise LimitExceededError(too_big(limits.total))
         incoming_sizes: dict[str, set[int]] = {}
         for e in m["records"].get("evidence", []):
             incoming_sizes.setdefault(e["sha256"], set()).add(e["size"])

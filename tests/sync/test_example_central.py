@@ -199,3 +199,31 @@ def test_with_two_installations_the_example_clash_says_to_remove_the_example(tmp
     finally:
         for office in (central, empty, real):
             office.db.close()
+
+
+def test_choosing_the_central_office_in_the_window_removes_the_example_it_shows(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """The first start: the window loads the example into the empty database and asks which
+    office this is; the answer "central office" removes the example, and the window shows it."""
+    from tests.ui.test_sync_ui import SyncPrompter, _idle, _window
+    from ui.office_dialog import OfficeChoice
+
+    db = open_database(_fresh(tmp_path, "c"))
+    try:
+        prompter = SyncPrompter()
+        prompter.office_answer = OfficeChoice(None, PASS)
+        window = _window(qtbot, db, prompter)
+        assert window.current is not None and window.navigator.topLevelItemCount() == 1  # Tarapacá 2009
+        assert window.sync.ask_on_first_start()
+        qtbot.waitUntil(lambda: _configured(db) and _idle(window) and bool(prompter.infos), timeout=20000)
+        assert "Se quitó el ejemplo Tarapacá 2009" in prompter.infos[-1]
+        assert window.current is None and window.navigator.topLevelItemCount() == 0
+        assert not prompter.errors
+        window.close()
+    finally:
+        db.close()
+
+
+def _configured(db) -> bool:  # noqa: ANN001
+    from desktop.sync import board
+
+    return board.office(db) is not None
