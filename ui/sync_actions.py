@@ -487,10 +487,12 @@ class SyncController(QObject):
     def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
         """Import one file (runs in the worker); (accepted, the report line)."""
         from desktop.sync import service
-        from desktop.sync.errors import BundleRejected
+        from desktop.sync.errors import BundleRejected, ReplayError
 
         try:
             r = service.import_bundle(db, path, passphrase)
+        except ReplayError as exc:  # imported earlier, newer ones after it: nothing changed, nothing to do
+            return True, f"{path.name} — YA IMPORTADO ANTES: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
             try:

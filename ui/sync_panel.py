@@ -257,7 +257,8 @@ class ExportPreviewDialog(QDialog):
             item = QTreeWidgetItem([self.tr("Eliminaciones (registros borrados aquí)"), str(preview.deletions)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        total = QTreeWidgetItem([self.tr("Total"), str(preview.records + preview.deletions)])
+        total = QTreeWidgetItem([self.tr("Total (sin los servicios)") if not central else self.tr("Total"),
+                                 str(preview.records + preview.deletions)])
         total.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = total.font(0)
         font.setBold(True)

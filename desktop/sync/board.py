@@ -188,8 +188,9 @@ class ExportPreview:
 
     @property
     def records(self) -> int:
-        """Every record carried."""
-        return sum(n for _, n in self.tables)
+        """Every record carried but the services (reference data the region's years name): what
+        the export reports and the import counts as new or changed."""
+        return sum(n for name, n in self.tables if name != "service")
 
     @property
     def file_name(self) -> str:

@@ -38,6 +38,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -97,6 +98,7 @@ from desktop.sync.errors import (
     LimitExceededError,
     ManifestError,
     OwnershipError,
+    PassphraseError,
     ReplayError,
     RevokedKeyError,
     RollbackError,
@@ -117,6 +119,7 @@ from desktop.sync.manifest import (
     safe_label,
     timestamp,
 )
+from desktop.sync.passphrase import passphrase_problem
 from desktop.wording import count, human_size, office_name
 
 CENTRAL = "central"
@@ -142,6 +145,14 @@ class OfficeInfo:
     def fingerprint(self) -> str:
         """Fingerprint of the signing key (what people compare by phone)."""
         return keylib.fingerprint(self.sign_key_id)
+
+
+def _named(code: str) -> str:
+    """:func:`office_name`, or the code itself when it names no office (a forged bundle)."""
+    try:
+        return office_name(code)
+    except UnknownRegionError:
+        return code
 
 
 def _office_of(inst: Installation) -> str:
@@ -183,7 +194,11 @@ def init_office(db: Database, *, region: str | None, passphrase: str, keyset: ke
 
     Raises:
         InstallationError: already set up.
+        PassphraseError: a passphrase shorter than :data:`desktop.sync.passphrase.MIN_PASSPHRASE`.
     """
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise PassphraseError(problem)
     code = find_region(region).iso_code if region is not None else None
     keyset = keyset or keylib.KeySet.generate()
     with db.transaction() as session:
@@ -293,7 +308,8 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
         raise TrustError(f"{exc} No se incorporó la clave.") from exc
     pub = keylib.read_public_file(data)
     if pub.office != expected:
-        raise TrustError(f"El archivo de claves es de la oficina {pub.office}, no de {expected}; no se incorporó.")
+        raise TrustError(f"El archivo de claves es de la {_named(pub.office)}, no de la {office_name(expected)}; no se "
+                         "incorporó.")
     with db.transaction() as session:
         inst = installation(session)
         if (inst.kind == "central") == (expected == CENTRAL):
@@ -680,8 +696,10 @@ def _peek_stream(session: Session, name: str) -> tuple[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """A bundle written: file, sequence, records and evidence files carried, recipient (office
-    code, and the fingerprint of the installation's key it is encrypted to); for a regional
+    """A bundle written: file, sequence, records (the region's or the central office's, not
+    counting the services a regional bundle names: the import does not count them either) and
+    evidence files carried, recipient (office code, and the fingerprint of the installation's
+    key it is encrypted to); for a regional
     bundle, the tombstones carried, its ``base`` (the acknowledged sequence it carries the
     changes since) and whether it is complete (``full``: base 0 with every record)."""
 
@@ -845,7 +863,7 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
     found = recipients(session, office_code)
     if not found:
         hint = "--central" if office_code == CENTRAL else f"--region {office_code}"
-        raise TrustError(f"Esta oficina no tiene una clave vigente de {office_code}: incorpore su archivo de claves "
+        raise TrustError(f"Esta oficina no tiene una clave vigente de la {office_name(office_code)}: incorpore su archivo de claves "
                          f"con «avance keys trust ARCHIVO {hint}».")
     listed = ", ".join(keylib.fingerprint(r.sign_key_id) for r in found)
     if installation:
@@ -853,13 +871,49 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
         matches = [r for r in found if wanted and (_compact(keylib.fingerprint(r.sign_key_id)).startswith(wanted)
                                                    or r.installation_id.hex.startswith(wanted))]
         if len(matches) != 1:
-            raise TrustError(f"No hay una única instalación de {office_code} con la huella «{installation}». "
+            raise TrustError(f"No hay una única instalación de la {office_name(office_code)} con la huella «{installation}». "
                              f"Sus instalaciones: {listed}.")
         return matches[0]
     if len(found) > 1:
-        raise TrustError(f"{office_code} tiene {len(found)} instalaciones y cada respuesta se cifra para una: indique "
+        raise TrustError(f"La {office_name(office_code)} tiene {len(found)} instalaciones y cada respuesta se cifra para una: indique "
                          f"cuál con «--installation HUELLA» (huellas: {listed}).")
     return found[0]
+
+
+STARTED = time.time()
+"""When this process loaded the sync service: a partial export file older than this was left by
+another process that died (a live export writes its file all the time)."""
+_PART = re.compile(r"\..+\.avance\.[0-9a-f]{32}\.part")
+"""The name :func:`export_bundle` gives the file it writes before moving it into place."""
+
+
+def remove_stale_parts(folder: Path, *, before: float | None = None) -> list[Path]:
+    """Remove the partial files exports killed mid-way left in ``folder``.
+
+    An export writes ``.NAME.avance.<32 hex digits>.part`` beside its target and renames it when
+    done (or deletes it when it fails); a process killed mid-export leaves it (hundreds of MB on
+    a USB stick). Only files of exactly that name, in that folder (not below it), last written
+    before this process started (``before``, default :data:`STARTED`), are removed: never
+    another program's file, nor one a live export is writing.
+
+    Returns:
+        The files removed (an unreadable folder or a file that cannot be removed is left).
+    """
+    limit = STARTED if before is None else before
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if _PART.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def _check_carried(plan: OutgoingChanges, limits: Limits) -> None:
@@ -1005,6 +1059,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         several = kind == "central" and len(recipients(session, region)) > 1
         who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
         target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
+        remove_stale_parts(target.parent)
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         written = (0, 1)
 
@@ -1026,7 +1081,9 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                 os.fsync(fh.fileno())
             stream.last_sequence = sequence
             stream.last_hash = bundle_hash
-            n_records = sum(len(v) for v in records.values())
+            # The region's records, as the import counts them ("nuevos", "modificados"): the
+            # services they name travel along but are not counted on either side.
+            n_records = sum(len(v) for table, v in records.items() if table != "service")
             n_tombstones = len(plan.tombstones) if plan is not None else 0
             if plan is not None:
                 _remember_sent(session, plan, sequence)
@@ -1100,6 +1157,11 @@ class _Verified:
     new_keys: keylib.PublicKeys | None = None
 
 
+RETIRED_KEY = ("El paquete está firmado con una clave que esa oficina ya reemplazó por otra (un cambio de claves). "
+               "No se importó nada. Pida a la oficina que lo exporte de nuevo: su clave vigente lo firmará.")
+"""The refusal of a bundle signed by a key a rotation retired (the sender has a current key)."""
+
+
 def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verified:
     """Every check short of applying; stages the evidence files not held yet."""
     store = blob_store(db)
@@ -1122,10 +1184,9 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if trusted is None:
             raise UnknownSenderKeyError()
         if trusted.status == "retired":
-            raise RevokedKeyError("El paquete está firmado con una clave reemplazada por una rotación. Pida a la "
-                                  "oficina que lo exporte de nuevo con su clave vigente.")
+            raise RevokedKeyError(RETIRED_KEY)
         if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
-            raise RevokedKeyError()
+            raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
         if own is None:
             raise WrongRecipientError()
@@ -1143,16 +1204,17 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             raise OwnershipError("El paquete declara un remitente distinto de la clave que lo firmó. "
                                  "Pida a la oficina que lo exporte de nuevo.")
         if snd["office"] != trusted.office:
-            raise OwnershipError(f"El paquete dice venir de {snd['office']} pero está firmado con una clave de "
-                                 f"{trusted.office}. No lo importe; avise a la oficina central.")
+            raise OwnershipError(f"El paquete dice venir de la {_named(snd['office'])} pero está firmado con una clave "
+                                 f"de la {_named(trusted.office)}. No lo importe; avise a la oficina central.")
         if m["kind"] == "regional":
             if trusted.office == CENTRAL or m["region"] != trusted.office:
-                raise OwnershipError(f"El paquete trae datos de {m['region']} pero está firmado por "
-                                     f"{trusted.office}: una oficina solo envía datos de su región.")
+                raise OwnershipError(f"El paquete trae datos de {find_region(m['region']).name} ({m['region']}) "
+                                     f"pero está firmado por la {_named(trusted.office)}: una oficina solo envía datos "
+                                     "de su región.")
         elif trusted.office != CENTRAL or m["region"] != me:
             raise OwnershipError("Solo la oficina central envía respuestas, y solo para la región que la recibe.")
         if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
-            raise RevokedKeyError()
+            raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         new_keys = None
         if m["rotation"] is not None:
             if trusted.status != "active":
@@ -1362,7 +1424,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
 
     def owned(cond: bool) -> None:
         if not cond:
-            raise OwnershipError(f"El paquete de {code} trae registros que no pertenecen a su región. "
+            raise OwnershipError(f"El paquete de la {office_name(code)} trae registros que no pertenecen a su región. "
                                  "Pida a la oficina que lo exporte de nuevo.")
 
     known_services = _admit_services(session, code, recs["service"], {r["service_id"] for r in recs["reporting_year"]})
@@ -1866,7 +1928,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
         bundle_hash = v.bundle_hash
         try:
             m = v.manifest
-            n_rec = sum(len(rows) for rows in m["records"].values())
+            n_rec = sum(len(rows) for table, rows in m["records"].items() if table != "service")  # as the export
             base = dict(sender=m["sender"]["office"], fingerprint=v.fingerprint, sequence=m["sequence"],
                         created_at=m["created_at"], manifest_format=m["format"])
             if v.already:
@@ -1937,7 +1999,7 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             _check_sequence(session, v.stream, m, v.bundle_hash, last_seq, last_hash)
             signer = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == v.sender_key))
             if signer is None or signer.status == "retired":
-                raise RevokedKeyError()
+                raise RevokedKeyError(RETIRED_KEY)
             if m["kind"] == "regional":
                 changes = _apply_regional(session, m)
                 _follow_answers(session, m)

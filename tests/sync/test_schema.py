@@ -48,7 +48,7 @@ def _manifest_of(path: Path, sign: Ed25519PrivateKey | Any, enc: X25519PrivateKe
         reader.read_header()
         reader.open(enc)
         reader.read_manifest(sign.public_key() if hasattr(sign, "public_key") else sign)
-        return json.loads(reader.manifest_raw)
+        return json.loads(bytes(reader.manifest_raw))
 
 
 def _read(path: Path, recipient: Office, sender: Office) -> dict[str, Any]:
