@@ -276,8 +276,12 @@ class ExportPreviewDialog(QDialog):
                                      "también.").format(preview.base))
             else:
                 lines.append(self.tr("Paquete completo: todos los registros de la región."))
-            lines.append(self.tr("Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene."
-                                 ).format(preview.evidence_files, human_size(preview.evidence_bytes)))
+            if preview.full:  # --full trusts no receipt: every file goes
+                lines.append(self.tr("Archivos de medios de verificación: {0} ({1}), todos los de la región."
+                                     ).format(preview.evidence_files, human_size(preview.evidence_bytes)))
+            else:
+                lines.append(self.tr("Archivos de medios de verificación: {0} ({1}) que la oficina central aún no "
+                                     "tiene.").format(preview.evidence_files, human_size(preview.evidence_bytes)))
         lines.append(self.tr("El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se "
                              "pierde, no revela nada.").format(office_name(preview.recipient)))
         self.details = QLabel("<br>".join(lines))

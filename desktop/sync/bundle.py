@@ -72,7 +72,7 @@ class Limits:
         total: bytes of the whole file.
         header: bytes of the header.
         manifest: bytes of the manifest: 16 MiB, over 50 times a national-size region's
-            (``avance example generate``, 40 objectives × 3 activities: 605 records, a 300 KB
+            (``avance example generate``, 40 objectives × 3 activities: 604 records, a 300 KB
             manifest); it is held once in memory before its signature is checked.
         files: evidence files in one bundle.
         file: bytes of one evidence file.

@@ -103,7 +103,6 @@ from desktop.sync.errors import (
     RevokedKeyError,
     RollbackError,
     RotationError,
-    SequenceError,
     TrustError,
     UnknownSenderKeyError,
     WrongRecipientError,

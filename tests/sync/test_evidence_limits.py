@@ -8,7 +8,6 @@ carries its tombstone, and the file once no record uses it. Through files only."
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select

@@ -22,7 +22,7 @@ from desktop.sync.bundle import BundleReader, Limits, write_bundle
 from desktop.sync.canonical import strict_loads
 from desktop.sync.errors import PassphraseError
 from tests.sync.helpers import PASS, enrol, make_office
-from tests.sync.test_adversarial import _Forger, _own, open_bundle, refused
+from tests.sync.test_adversarial import _Forger, _own, refused
 
 
 def _export(office, out: Path):  # noqa: ANN001, ANN202
