@@ -9,7 +9,10 @@ bundle; the central installation imports it in a child process. Reported, as JSO
   measured in the same run (target: at least 0.5);
 * the import's peak memory (max RSS of the child, from ``os.wait4``; target: under 200 MB
   whatever the evidence size) — measured for the full evidence and for a tenth of it, to show
-  it does not grow with the evidence.
+  it does not grow with the evidence;
+* the peak memory of refusing a bundle whose manifest is as large as the cap allows and whose
+  signature is forged (the memory spent before the signature check, whatever the input), and
+  the manifest size of the national-size region's bundle beside the cap.
 """
 
 from __future__ import annotations
@@ -52,19 +55,48 @@ def _office(root: Path, name: str, region: str | None):  # noqa: ANN202
     return db
 
 
-def _import_in_child(central_db: Path, bundle: Path) -> tuple[str, float, float, float]:
+_REFUSING_CHILD = """
+import sys, time
+from pathlib import Path
+from db.engine import open_database
+from desktop.sync import service
+from desktop.sync.errors import BundleRejected
+db = open_database(Path(sys.argv[1]))
+start = time.perf_counter()
+try:
+    service.import_bundle(db, Path(sys.argv[2]), sys.argv[3])
+    outcome = "aceptado"
+except BundleRejected as exc:
+    outcome = type(exc).__name__
+elapsed = time.perf_counter() - start
+db.close()
+print(outcome, elapsed)
+"""
+
+
+_LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen([sys.executable, "-c", *sys.argv[1:]], stdout=subprocess.PIPE)
+out = proc.stdout.read().decode()
+_, status, usage = os.wait4(proc.pid, 0)
+print(out.strip(), time.perf_counter() - start, usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+"""Runs the import as its own child and reports its peak RSS. Linux keeps a process's peak RSS
+across ``execve`` from the process it was forked from, so a child of the benchmark (which by
+then holds the generated region and the evidence it wrote) would report the benchmark's own
+memory; a child of this small launcher reports only its own."""
+
+
+def _import_in_child(central_db: Path, bundle: Path, script: str = _CHILD) -> tuple[str, float, float, float]:
     """(outcome, import seconds, wall seconds of the child, peak RSS in MB) of one import."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(central_db), str(bundle), PASS], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"la importación falló: {err}")
-    outcome, seconds = out.split()
-    return outcome, float(seconds), wall, usage.ru_maxrss / 1024  # Linux: KiB
+    proc = subprocess.run([sys.executable, "-c", _LAUNCHER, script, str(central_db), str(bundle), PASS], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"la importación falló: {proc.stderr}")
+    outcome, seconds, wall, max_rss_kib = proc.stdout.split()
+    return outcome, float(seconds), float(wall), int(max_rss_kib) / 1024  # Linux: KiB
 
 
 def _sha256sum(path: Path) -> float:
@@ -110,13 +142,14 @@ def run(evidence_mb: int, files: int, root: Path) -> dict[str, object]:
     sent = service.export_bundle(ta, PASS, directory=out)
     export_s = time.perf_counter() - start
     bundle_bytes = sent.path.stat().st_size
-    central_path = central.path
+    central_path, ta_path = central.path, ta.path
     central.close()
     ta.close()
     sha_s = _sha256sum(sent.path)  # also warms the page cache for the import
     outcome, import_s, wall_s, rss_mb = _import_in_child(central_path, sent.path)
     assert outcome == "aceptado", outcome
     mb = bundle_bytes / 1e6
+    manifest_bytes = _manifest_size(central_path, ta_path, sent.path)
     return {
         "evidence_mb": evidence_mb,
         "evidence_files": files,
@@ -133,7 +166,83 @@ def run(evidence_mb: int, files: int, root: Path) -> dict[str, object]:
         "import_process_wall_s": round(wall_s, 3),
         "import_process_ratio_to_sha256sum": round(sha_s / wall_s, 3),
         "import_peak_rss_mb": round(rss_mb, 1),
+        "manifest_bytes": manifest_bytes,
     }
+
+
+def _manifest_size(central_path: Path, ta_path: Path, bundle: Path) -> int:
+    """The size of the bundle's manifest (decrypted with the central office's key)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from sqlalchemy import select
+
+    from db.engine import open_database
+    from db.models import OwnKey
+    from desktop.sync import keys as keylib
+    from desktop.sync.bundle import BundleReader
+
+    keys = {}
+    for name, path in (("central", central_path), ("ta", ta_path)):
+        db = open_database(path)
+        with db.reading() as session:
+            keys[name] = session.scalar(select(OwnKey))
+        db.close()
+    enc = keylib.load_private(keys["central"].encrypt_private, PASS, X25519PrivateKey)
+    sign = keylib.load_private(keys["ta"].sign_private, PASS, Ed25519PrivateKey)
+    with bundle.open("rb") as fh:
+        reader = BundleReader(fh)
+        reader.read_header()
+        reader.open(enc)
+        reader.read_manifest(sign.public_key())
+        return len(reader.manifest_raw)
+
+
+class _Forger:
+    """Presents the real signing key but signs with zeros: a forged signature."""
+
+    def __init__(self, real) -> None:  # noqa: ANN001
+        self._real = real
+
+    def public_bytes(self, *args):  # noqa: ANN002, ANN202
+        return self._real.public_key().public_bytes(*args)
+
+    def sign(self, message: bytes) -> bytes:
+        return bytes(64)
+
+
+def forged_manifest(root: Path) -> dict[str, object]:
+    """Refusing a bundle whose manifest is as large as the cap allows, signature forged: the
+    memory the import spends before the signature check."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from sqlalchemy import select
+
+    from db.models import OwnKey, TrustedKey
+    from desktop.sync import keys as keylib
+    from desktop.sync import service
+    from desktop.sync.bundle import Limits, write_bundle
+
+    central = _office(root, "central", None)
+    ta = _office(root, "ta", "CL-TA")
+    service.trust(central, service.export_public(ta, PASS), "CL-TA")
+    with ta.reading() as session:
+        sign = keylib.load_private(session.scalar(select(OwnKey)).sign_private, PASS, Ed25519PrivateKey)
+    with central.reading() as session:
+        own = session.scalar(select(OwnKey))
+        recipient = X25519PublicKey.from_public_bytes(bytes.fromhex(own.encrypt_public))
+        assert session.scalar(select(TrustedKey.id)) is not None
+    cap = Limits().manifest
+    bundle = root / "forjado.avance"
+    with bundle.open("wb") as fh:
+        write_bundle(fh, manifest={"relleno": "a" * (cap - 20)}, sign_key=_Forger(sign), recipient=recipient,
+                     evidence=[])
+    central_path = central.path
+    central.close()
+    ta.close()
+    outcome, seconds, _wall, rss_mb = _import_in_child(central_path, bundle, _REFUSING_CHILD)
+    assert outcome == "SignatureError", outcome
+    return {"manifest_cap_bytes": cap, "outcome": outcome, "refusal_s": round(seconds, 3),
+            "refusal_peak_rss_mb": round(rss_mb, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, mb in (("full", args.evidence_mb), ("tenth", max(1, args.evidence_mb // 10))):
         with tempfile.TemporaryDirectory(prefix="avance-bench-sync-") as tmp:
             results[label] = run(mb, args.files, Path(tmp))
+    with tempfile.TemporaryDirectory(prefix="avance-bench-sync-") as tmp:
+        results["forged_manifest_at_cap"] = forged_manifest(Path(tmp))
     problems = missed(results)
     results["targets"] = {"ratio_at_least": RATIO_TARGET, "peak_rss_under_mb": RSS_TARGET_MB, "met": not problems}
     print(json.dumps(results, indent=2, ensure_ascii=False))
@@ -177,6 +288,11 @@ def missed(results: dict[str, object]) -> list[str]:
     peak = max(float(r["import_peak_rss_mb"]) for r in runs)
     if peak >= RSS_TARGET_MB:
         problems.append(f"La importación llegó a {peak:.0f} MB de memoria; la meta es menos de {RSS_TARGET_MB} MB.")
+    forged = results.get("forged_manifest_at_cap")
+    if isinstance(forged, dict) and float(forged["refusal_peak_rss_mb"]) >= RSS_TARGET_MB:
+        problems.append(f"Rechazar un contenido del tamaño máximo con la firma falsificada llegó a "
+                        f"{float(forged['refusal_peak_rss_mb']):.0f} MB de memoria; la meta es menos de "
+                        f"{RSS_TARGET_MB} MB.")
     return problems
 
 

@@ -3,7 +3,7 @@
 Start-up order: the window is built and painted first (Qt and the widgets only); the database
 layer (SQLAlchemy, and Alembic when a migration is due) is imported and opened in a worker
 thread, and the window is filled when it is ready. An empty database first gets the Tarapacá
-2009 example (seed 001).
+2009 example (seed 001), except at the central office (its data are what the regions send).
 """
 
 from __future__ import annotations
@@ -54,16 +54,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_and_prepare(db_path: Path) -> tuple[Database, LoadResult | None]:
-    """Open (create or migrate) the database; load the example when it is empty.
+    """Open (create or migrate) the database; load the example when it is empty (not at the
+    central office: :func:`desktop.services.example.wants_example`).
 
     Runs in a worker thread at start-up. Raises :class:`db.engine.DatabaseError`.
     """
     from db.engine import open_database
-    from desktop.services.example import load_example
-    from desktop.services.programmes import ProgrammeService
+    from desktop.services.example import load_example, wants_example
 
     db = open_database(db_path)
-    loaded = load_example(db) if ProgrammeService(db).is_empty() else None
+    loaded = load_example(db) if wants_example(db) else None
     return db, loaded
 
 
@@ -85,10 +85,9 @@ def attach(window: MainWindow, db: Database, loaded: LoadResult | None) -> None:
 
 def build_main_window(db: Database, prompter: Prompter | None = None, today: dt.date | None = None) -> MainWindow:
     """The main window on an already open ``db``, synchronously (tests and scripts)."""
-    from desktop.services.example import load_example
-    from desktop.services.programmes import ProgrammeService
+    from desktop.services.example import load_example, wants_example
 
-    loaded = load_example(db) if ProgrammeService(db).is_empty() else None
+    loaded = load_example(db) if wants_example(db) else None
     window = MainWindow(prompter, today)
     attach(window, db, loaded)
     return window

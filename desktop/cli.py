@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     example = sub.add_parser("example", help="datos de ejemplo")
     ex_sub = example.add_subparsers(dest="example_command", metavar="ACCIÓN", required=True)
     ex_sub.add_parser("load", help="carga el ejemplo Tarapacá 2009 (semilla 001)")
+    ex_remove = ex_sub.add_parser("remove", help="quita el ejemplo Tarapacá 2009 (nunca si se envió o llegó en un "
+                                                 "paquete de sincronización)")
+    ex_remove.add_argument("--edited", action="store_true", help="quítelo aunque se haya modificado aquí")
     gen = ex_sub.add_parser("generate", help="genera un conjunto nacional sintético (pruebas de escala)")
     gen.add_argument("--year", type=_year, required=True)
     gen.add_argument("--objectives", type=_integer, default=40, help="objetivos por programa (40)")
@@ -144,11 +147,19 @@ def _region(code: str):  # noqa: ANN202
 
 
 def _cmd_example(args: argparse.Namespace) -> int:
-    from desktop.services.example import ExampleFormatError, load_example
+    from desktop.errors import EditError
+    from desktop.services.example import ExampleFormatError, load_example, remove_example
     from desktop.services.generate import generate_national
 
     db = _open(args)
     try:
+        if args.example_command == "remove":
+            try:
+                removed = remove_example(db, edited=args.edited)
+            except (EditError, ExampleFormatError) as exc:
+                raise InputError(str(exc)) from exc
+            print(f"Ejemplo quitado: {removed.region_name} {removed.year} — {removed.records} registros.")
+            return 0
         if args.example_command == "load":
             try:
                 result = load_example(db)

@@ -107,3 +107,14 @@ def os_error_text(exc: OSError, what: str = "el archivo") -> str:
 
 
 __all__ = ["count", "office_name", "office_short", "os_error_reason", "os_error_text", "when_text"]
+
+
+def human_size(size: int) -> str:
+    """A byte count for people ("1,2 MB")."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            text = f"{value:.0f}" if unit == "bytes" else f"{value:.1f}".replace(".", ",")
+            return f"{text} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover

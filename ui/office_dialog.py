@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.regions import REGIONS
-
-#: The shortest passphrase accepted in the window (characters).
-MIN_PASSPHRASE = 8
+from desktop.sync.passphrase import MIN_PASSPHRASE  # the same rule as «avance office init»
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,6 +147,7 @@ class SyncController(QObject):
             from ui.sync_panel import SyncPanel
 
             self._panel = SyncPanel()
+            self._panel.remove_evidence.connect(self.remove_evidence)
             self.dock.setWidget(self._panel)
         return self._panel
 
@@ -230,7 +231,7 @@ class SyncController(QObject):
             self.panel.show_receipt(board.receipt(db) if self.office and not self.office.central else None)
             self.panel.show_bundles(board.bundles(db))
             self.panel.show_observations(board.observations(db), board.reviews(db))
-            self.panel.show_evidence(board.evidence(db))
+            self.panel.show_evidence(board.evidence(db), removable=not (self.office and self.office.central))
             self.panel.show_imports(board.audit(db))
         if self.board_dialog is not None and self.board_dialog.isVisible():
             self._fill_board(self.board_dialog.board.year if self.board_dialog.board else None)
@@ -297,9 +298,13 @@ class SyncController(QObject):
 
         def done(info: Any) -> None:  # noqa: ANN401
             self.attach()
+            if info.example_removed:  # the central office: the example it was shown is gone
+                self.window.current = None
+                self._after_data_change()
             p.info(self.window, self.tr("Configurar oficina"), self.tr(
                 "Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) "
-                "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint))
+                "y compare la huella por teléfono con la otra oficina.").format(self.office.label, info.fingerprint)
+                + (" " + info.notice if info.notice else ""))
 
         self._run(self.tr("Creando las claves de la oficina…"),
                   lambda: service.init_office(db, region=region, passphrase=passphrase), done)
@@ -491,10 +496,12 @@ class SyncController(QObject):
     def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
         """Import one file (runs in the worker); (accepted, the report line)."""
         from desktop.sync import service
-        from desktop.sync.errors import BundleRejected
+        from desktop.sync.errors import BundleRejected, ReplayError
 
         try:
             r = service.import_bundle(db, path, passphrase)
+        except ReplayError as exc:  # imported earlier, newer ones after it: nothing changed, nothing to do
+            return True, f"{path.name} — YA IMPORTADO ANTES: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
             try:
@@ -560,10 +567,33 @@ class SyncController(QObject):
         def done(attached: list[Path]) -> None:
             self._status(self.tr("Medio de verificación adjunto: {0}").format(", ".join(p.name for p in attached)))
             self.dock.show()
-            self.panel.tabs.setCurrentWidget(self.panel.evidence)
+            self.panel.tabs.setCurrentWidget(self.panel.evidence_tab)
             self.refresh()
 
         self._run(self.tr("Guardando el medio de verificación…"), job, done)
+
+    def remove_evidence(self, evidence_id: uuid.UUID, name: str) -> None:
+        """Sincronización → Medios de verificación → Quitar…: remove a file from its activity,
+        after a confirmation; the next bundle removes it at the central office."""
+        db = self.window.db
+        if db is None:
+            return
+        if not self.window.prompter.confirm(self.window, self.tr("Quitar medio de verificación"), self.tr(
+                "¿Quitar «{0}» de su actividad? El próximo paquete lo quitará también en la oficina central; el "
+                "archivo se borra de la carpeta de evidencias si ninguna otra actividad lo usa.").format(name),
+                self.tr("Quitar")):
+            self._status(self.tr("Cancelado: no se quitó nada."), 5000)
+            return
+        from desktop.errors import EditError
+        from desktop.sync import service
+
+        try:
+            service.detach_evidence(db, evidence_id)
+        except EditError as exc:
+            self.window.prompter.error(self.window, self.tr("Quitar medio de verificación"), str(exc))
+            return
+        self._status(self.tr("Medio de verificación quitado: {0}").format(name))
+        self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Drag-and-drop of files onto a row of the programme table attaches them to its commitment."""

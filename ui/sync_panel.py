@@ -81,7 +81,13 @@ def _fill(tree: QTreeWidget, rows: list[list[str]], empty: str) -> None:
 
 
 class SyncPanel(QWidget):
-    """The "Sincronización" panel (Ver → Sincronización)."""
+    """The "Sincronización" panel (Ver → Sincronización).
+
+    Signals:
+        remove_evidence: the user asked to remove the selected evidence file (its id, its name).
+    """
+
+    remove_evidence = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +114,21 @@ class SyncPanel(QWidget):
         box.addWidget(QLabel(self.tr("Revisión de los programas por la oficina central:")))
         box.addWidget(self.reviews, 1)
         self.tabs.addTab(notes, self.tr("Observaciones"))
-        self.tabs.addTab(self.evidence, self.tr("Medios de verificación"))
+        self.remove_evidence_button = QPushButton(self.tr("Quitar…"))
+        self.remove_evidence_button.setToolTip(self.tr("Quita el medio de verificación seleccionado de su actividad "
+                                                       "(el próximo paquete lo quita en la oficina central)"))
+        self.remove_evidence_button.setEnabled(False)
+        self.remove_evidence_button.clicked.connect(self._remove_selected)
+        self.evidence.itemSelectionChanged.connect(self._evidence_selected)
+        self.evidence_tab = QWidget()
+        evidence_box = QVBoxLayout(self.evidence_tab)
+        evidence_box.setContentsMargins(0, 0, 0, 0)
+        evidence_box.addWidget(self.evidence, 1)
+        evidence_row = QHBoxLayout()
+        evidence_row.addStretch(1)
+        evidence_row.addWidget(self.remove_evidence_button)
+        evidence_box.addLayout(evidence_row)
+        self.tabs.addTab(self.evidence_tab, self.tr("Medios de verificación"))
         self.tabs.addTab(self.imports, self.tr("Importaciones"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.office_label)
@@ -159,18 +179,44 @@ class SyncPanel(QWidget):
         ], self.tr("Sin observaciones."))
         _fill(self.reviews, [[r.programme, r.status, r.note] for r in reviews], self.tr("Sin revisiones."))
 
-    def show_evidence(self, evidence: list[EvidenceEntry]) -> None:
-        """The evidence files attached here."""
+    def show_evidence(self, evidence: list[EvidenceEntry], *, removable: bool = True) -> None:
+        """The evidence files attached here (per record: received by the central office when this
+        record went in a bundle its receipt acknowledged).
+
+        Args:
+            removable: offer «Quitar…» (a regional office; the central office does not remove a
+                region's files).
+        """
         def state(e: EvidenceEntry) -> str:
             if not e.stored:
                 return self.tr("falta el archivo")
-            return self.tr("recibido por la oficina central") if e.acknowledged else self.tr("por enviar")
+            if e.acknowledged:
+                return self.tr("recibido por la oficina central")
+            return self.tr("enviado, sin acuse de recibo") if e.sent else self.tr("por enviar")
 
         from desktop.sync.board import human_size
 
         _fill(self.evidence, [[e.commitment, e.name, human_size(e.size), state(e)] for e in evidence],
               self.tr("Ningún medio de verificación adjunto. Arrastre un archivo sobre una actividad o use "
                       "Editar → Adjuntar medio de verificación…"))
+        for i, e in enumerate(evidence):
+            self.evidence.topLevelItem(i).setData(0, Qt.ItemDataRole.UserRole, (e.id, e.name))
+        self.remove_evidence_button.setVisible(removable)
+        self._evidence_selected()
+
+    def _selected_evidence(self) -> tuple[Any, str] | None:
+        item = self.evidence.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return item.data(0, Qt.ItemDataRole.UserRole)
+
+    def _evidence_selected(self) -> None:
+        self.remove_evidence_button.setEnabled(self._selected_evidence() is not None)
+
+    def _remove_selected(self) -> None:
+        chosen = self._selected_evidence()
+        if chosen is not None:
+            self.remove_evidence.emit(*chosen)
 
     def show_imports(self, entries: list[AuditEntry]) -> None:
         """The latest import outcomes."""
@@ -211,7 +257,8 @@ class ExportPreviewDialog(QDialog):
             item = QTreeWidgetItem([self.tr("Eliminaciones (registros borrados aquí)"), str(preview.deletions)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        total = QTreeWidgetItem([self.tr("Total"), str(preview.records + preview.deletions)])
+        total = QTreeWidgetItem([self.tr("Total (sin los servicios)") if not central else self.tr("Total"),
+                                 str(preview.records + preview.deletions)])
         total.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = total.font(0)
         font.setBold(True)
@@ -229,8 +276,12 @@ class ExportPreviewDialog(QDialog):
                                      "también.").format(preview.base))
             else:
                 lines.append(self.tr("Paquete completo: todos los registros de la región."))
-            lines.append(self.tr("Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene."
-                                 ).format(preview.evidence_files, human_size(preview.evidence_bytes)))
+            if preview.full:  # --full trusts no receipt: every file goes
+                lines.append(self.tr("Archivos de medios de verificación: {0} ({1}), todos los de la región."
+                                     ).format(preview.evidence_files, human_size(preview.evidence_bytes)))
+            else:
+                lines.append(self.tr("Archivos de medios de verificación: {0} ({1}) que la oficina central aún no "
+                                     "tiene.").format(preview.evidence_files, human_size(preview.evidence_bytes)))
         lines.append(self.tr("El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se "
                              "pierde, no revela nada.").format(office_name(preview.recipient)))
         self.details = QLabel("<br>".join(lines))

@@ -3,6 +3,12 @@
 :func:`read_example` turns the data file into domain records (no database); :func:`load_example`
 stores them in one transaction. Record ids are UUIDv5 derived from the file's keys, so every
 installation that loads the example gives each record the same id.
+
+The window loads the example on an empty database, except at the central office
+(:func:`wants_example`), whose data are what the regions send; setting up an installation as
+the central office removes it when it is untouched (:func:`remove_example_in`), and ``avance
+example remove`` does it by hand. Records that went out or came in through a sync bundle are
+never removed.
 """
 
 from __future__ import annotations
@@ -10,12 +16,27 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
 from db.engine import Database
-from db.models import CommitmentRow, ObjectiveRow, ProgressAnalysis, ReportingYear, WorkProgramme
+from db.models import (
+    CommitmentRow,
+    Evidence,
+    Installation,
+    ObjectiveRow,
+    Observation,
+    ProgrammeReview,
+    ProgressAnalysis,
+    ReportingYear,
+    SyncRecord,
+    WorkProgramme,
+)
 from db.queries import get_or_create_service, region_row, reporting_year
 from desktop.domain.forms import FormKind
 from desktop.domain.records import (
@@ -28,6 +49,7 @@ from desktop.domain.records import (
     Programme,
 )
 from desktop.domain.regions import UnknownRegionError, find_region
+from desktop.errors import EditError
 
 FORMAT = "avance-example"
 FORMAT_VERSION = 1
@@ -232,6 +254,49 @@ class LoadResult:
     progress_entries: int = 0
 
 
+def _example_rows(data: ExampleData, service_id: uuid.UUID, region_id: uuid.UUID
+                  ) -> dict[tuple[str, uuid.UUID], tuple[type, dict[str, Any]]]:
+    """Every row the example writes: (table, id) → (model, column values but the timestamps),
+    parents first. The ids are :func:`_id` of the file's keys, so they are the same in every
+    installation."""
+    first = data.programmes[0]
+    region, year = first.region, first.year
+    year_id = _id(region.iso_code, year)
+    rows: dict[tuple[str, uuid.UUID], tuple[type, dict[str, Any]]] = {
+        ("reporting_year", year_id): (ReportingYear, {
+            "id": year_id, "service_id": service_id, "region_id": region_id, "year": year,
+            "responsible_office": data.responsible_office}),
+    }
+    later: list[tuple[tuple[str, uuid.UUID], tuple[type, dict[str, Any]]]] = []
+    for p in data.programmes:
+        instance = p.instance or ComplementarityInstance()
+        rows[("work_programme", p.id)] = (WorkProgramme, {
+            "id": p.id, "reporting_year_id": year_id, "form": p.form.value, "responsible_office": p.responsible_office,
+            "instance_name": instance.name, "main_problem": instance.main_problem, "territories": instance.territories,
+            "institutions": instance.institutions, "products": instance.products})
+        for o in p.objectives:
+            later.append((("objective", o.id), (ObjectiveRow, {
+                "id": o.id, "programme_id": p.id, "position": o.position, "section": o.section, "text": o.text,
+                "indicator": o.indicator, "indicator_result": o.indicator_result})))
+    rows.update(later)
+    for p in data.programmes:
+        for o in p.objectives:
+            for c in o.commitments:
+                rows[("commitment", c.id)] = (CommitmentRow, {
+                    "id": c.id, "objective_id": o.id, "position": c.position, "kind": c.kind.value,
+                    "description": c.description, "responsible_unit": c.responsible_unit,
+                    "verification_means": c.verification_means, "weight_text": c.weight_text, "weight": c.weight,
+                    "met": c.met})
+    for report in data.progress:
+        for e in report.entries:
+            rows[("progress_analysis", e.id)] = (ProgressAnalysis, {
+                "id": e.id, "objective_id": e.objective_id, "quarter": report.quarter,
+                "objective_text": e.objective_text, "progress": e.progress,
+                "authority_measures": e.authority_measures, "recommendations": e.recommendations,
+                "responsible": e.responsible})
+    return rows
+
+
 def store_example(db: Database, data: ExampleData) -> LoadResult:
     """Store ``data`` in one transaction; do nothing if its region and year are present.
 
@@ -244,48 +309,16 @@ def store_example(db: Database, data: ExampleData) -> LoadResult:
         if reporting_year(session, region, year) is not None:
             return LoadResult(False, region.name, year)
         service = get_or_create_service(session, data.service_name, data.service_acronym)
-        ry = ReportingYear(
-            id=_id(region.iso_code, year), service=service, region=region_row(session, region), year=year,
-            responsible_office=data.responsible_office,
-        )
-        session.add(ry)
-        n_obj = n_com = n_prog = 0
-        for p in data.programmes:
-            instance = p.instance or ComplementarityInstance()
-            row = WorkProgramme(
-                id=p.id, reporting_year=ry, form=p.form.value, responsible_office=p.responsible_office,
-                instance_name=instance.name, main_problem=instance.main_problem, territories=instance.territories,
-                institutions=instance.institutions, products=instance.products,
-            )
-            for o in p.objectives:
-                orow = ObjectiveRow(
-                    id=o.id, position=o.position, section=o.section, text=o.text, indicator=o.indicator,
-                    indicator_result=o.indicator_result,
-                )
-                row.objectives.append(orow)
-                n_obj += 1
-                for c in o.commitments:
-                    orow.commitments.append(
-                        CommitmentRow(
-                            id=c.id, position=c.position, kind=c.kind.value, description=c.description,
-                            responsible_unit=c.responsible_unit, verification_means=c.verification_means,
-                            weight_text=c.weight_text, weight=c.weight, met=c.met,
-                        )
-                    )
-                    n_com += 1
-            session.add(row)
         session.flush()
-        for report in data.progress:
-            for e in report.entries:
-                session.add(
-                    ProgressAnalysis(
-                        id=e.id, objective_id=e.objective_id, quarter=report.quarter, objective_text=e.objective_text,
-                        progress=e.progress, authority_measures=e.authority_measures,
-                        recommendations=e.recommendations, responsible=e.responsible,
-                    )
-                )
-                n_prog += 1
-    return LoadResult(True, region.name, year, n_obj, n_com, n_prog)
+        rows = _example_rows(data, service.id, region_row(session, region).id)
+        counts = {"objective": 0, "commitment": 0, "progress_analysis": 0}
+        for table in ("reporting_year", "work_programme", "objective", "commitment", "progress_analysis"):
+            for (name, _), (model, values) in rows.items():
+                if name == table:
+                    session.add(model(**values))
+                    counts[name] = counts.get(name, 0) + 1
+            session.flush()
+    return LoadResult(True, region.name, year, counts["objective"], counts["commitment"], counts["progress_analysis"])
 
 
 def load_example(db: Database, path: Path | None = None) -> LoadResult:
@@ -302,3 +335,154 @@ def load_example(db: Database, path: Path | None = None) -> LoadResult:
         ExampleFormatError: the file is not valid (nothing is written).
     """
     return store_example(db, read_example(path))
+
+
+# -- removing the example --------------------------------------------------------------------------
+
+ABSENT, UNTOUCHED, EDITED, SYNCED = "ausente", "intacto", "modificado", "sincronizado"
+"""What :func:`example_state` finds."""
+
+
+@lru_cache(maxsize=1)
+def example_ids() -> frozenset[tuple[str, uuid.UUID]]:
+    """(table, id) of every record the shipped example writes (stable in every installation).
+
+    Returns:
+        The reporting year, programmes, objectives, commitments and III.4 rows of Tarapacá 2009.
+    """
+    nil = uuid.UUID(int=0)
+    return frozenset(_example_rows(read_example(), nil, nil))
+
+
+def example_state_in(session: Session) -> tuple[str, str]:
+    """What became of the shipped example in this database (in an open session).
+
+    Returns:
+        (state, why): :data:`ABSENT` (its reporting year is not here), :data:`SYNCED` (one of its
+        records went out or came in through a sync bundle: ``sync_record`` names it, so it is the
+        region's data now), :data:`EDITED` (a record differs from the example, one is missing or
+        added under it, a file is attached, or the central office observed or reviewed it) or
+        :data:`UNTOUCHED`; ``why`` says it in Spanish ("" when untouched or absent).
+    """
+    data = read_example()
+    ids = example_ids()
+    year_id = next(i for t, i in ids if t == "reporting_year")
+    year = session.get(ReportingYear, year_id)
+    if year is None:
+        return ABSENT, ""
+    every = [i for _, i in ids]
+    for part in range(0, len(every), 500):
+        chunk = every[part : part + 500]
+        if session.scalar(select(SyncRecord.id).where(SyncRecord.record_id.in_(chunk)).limit(1)) is not None:
+            return SYNCED, "sus registros se enviaron o llegaron en un paquete de sincronización"
+        if session.scalar(select(Observation.id).where(Observation.target_id.in_(chunk)).limit(1)) is not None \
+                or session.scalar(select(ProgrammeReview.id).where(ProgrammeReview.programme_id.in_(chunk))
+                                  .limit(1)) is not None:
+            return EDITED, "la oficina central lo observó o revisó"
+    expected = _example_rows(data, year.service_id, year.region_id)
+    held: dict[tuple[str, uuid.UUID], Any] = {("reporting_year", year.id): year}
+    programmes = session.scalars(select(WorkProgramme).where(WorkProgramme.reporting_year_id == year.id)).all()
+    held.update((("work_programme", p.id), p) for p in programmes)
+    objectives = session.scalars(select(ObjectiveRow).where(
+        ObjectiveRow.programme_id.in_([p.id for p in programmes]))).all() if programmes else []
+    held.update((("objective", o.id), o) for o in objectives)
+    objective_ids = [o.id for o in objectives]
+    commitments = session.scalars(select(CommitmentRow).where(
+        CommitmentRow.objective_id.in_(objective_ids))).all() if objective_ids else []
+    held.update((("commitment", c.id), c) for c in commitments)
+    held.update((("progress_analysis", r.id), r) for r in (session.scalars(select(ProgressAnalysis).where(
+        ProgressAnalysis.objective_id.in_(objective_ids))).all() if objective_ids else []))
+    if commitments and session.scalar(select(Evidence.id).where(
+            Evidence.commitment_id.in_([c.id for c in commitments])).limit(1)) is not None:
+        return EDITED, "tiene medios de verificación adjuntos"
+    if set(held) != set(expected):
+        return EDITED, "se agregaron o eliminaron registros"
+    for key, (_, values) in expected.items():
+        row = held[key]
+        if any(getattr(row, column) != value for column, value in values.items()):
+            return EDITED, "se modificaron registros"
+    return UNTOUCHED, ""
+
+
+def example_state(db: Database) -> str:
+    """:func:`example_state_in` in its own read, the state only."""
+    with db.reading() as session:
+        return example_state_in(session)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveResult:
+    """What :func:`remove_example` removed: the region and year, and how many records."""
+
+    region_name: str
+    year: int
+    records: int
+
+
+def remove_example_in(session: Session, *, edited: bool = False) -> RemoveResult:
+    """Remove the shipped example (Tarapacá 2009) in an open transaction.
+
+    Args:
+        session: an open transaction.
+        edited: remove it also when it was edited here (``avance example remove --edited``).
+            Records that went out or came in through a sync bundle are never removed: they are
+            the region's data.
+
+    Returns:
+        What was removed.
+
+    Raises:
+        EditError: the example is not here, it went through sync, or (without ``edited``) it
+            was edited; nothing is removed.
+    """
+    state, why = example_state_in(session)
+    data = read_example()
+    first = data.programmes[0]
+    name, year = first.region.name, first.year
+    if state == ABSENT:
+        raise EditError(f"Esta base no tiene el ejemplo {name} {year}; no se quitó nada.")
+    if state == SYNCED:
+        raise EditError(f"El ejemplo {name} {year} de esta base no se quita: {why}, así que ya son datos de la "
+                        "región. No se quitó nada.")
+    if state == EDITED and not edited:
+        raise EditError(f"El ejemplo {name} {year} de esta base no está como se cargó ({why}); no se quitó, para no "
+                        "perder ese trabajo. Si de verdad no sirve, quítelo con «avance example remove --edited».")
+    year_id = next(i for t, i in example_ids() if t == "reporting_year")
+    row = session.get(ReportingYear, year_id)
+    programmes = [p.id for p in session.scalars(select(WorkProgramme).where(WorkProgramme.reporting_year_id == year_id))]
+    objectives = [o.id for o in session.scalars(select(ObjectiveRow).where(ObjectiveRow.programme_id.in_(programmes)))]
+    commitments = [c.id for c in session.scalars(select(CommitmentRow).where(CommitmentRow.objective_id.in_(objectives)))]
+    removed = 1 + len(programmes) + len(objectives) + len(commitments)
+    for model, column, ids in ((Evidence, Evidence.commitment_id, commitments),
+                               (ProgressAnalysis, ProgressAnalysis.objective_id, objectives),
+                               (CommitmentRow, CommitmentRow.objective_id, objectives),
+                               (ObjectiveRow, ObjectiveRow.programme_id, programmes),
+                               (WorkProgramme, WorkProgramme.reporting_year_id, [year_id])):
+        result = session.execute(delete(model).where(column.in_(ids)))
+        if model in (Evidence, ProgressAnalysis):
+            removed += result.rowcount or 0
+    session.execute(delete(ProgrammeReview).where(ProgrammeReview.programme_id.in_(programmes)))
+    session.delete(row)
+    session.flush()
+    return RemoveResult(name, year, removed)
+
+
+def remove_example(db: Database, *, edited: bool = False) -> RemoveResult:
+    """Remove the shipped example (``avance example remove``), in one transaction.
+
+    Raises:
+        EditError: see :func:`remove_example_in`.
+    """
+    with db.transaction() as session:
+        return remove_example_in(session, edited=edited)
+
+
+def wants_example(db: Database) -> bool:
+    """Whether the window loads the example on this database: it is empty and this installation
+    is not the central office (whose data are what the regions send)."""
+    from desktop.services.programmes import ProgrammeService
+
+    if not ProgrammeService(db).is_empty():
+        return False
+    with db.reading() as session:
+        return session.scalar(select(Installation.kind)) != "central"

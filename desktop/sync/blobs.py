@@ -88,6 +88,14 @@ class BlobStore:
         finally:
             self.discard(staging)
 
+    def remove(self, sha256: str) -> bool:
+        """Delete the blob ``sha256`` (when no record uses it any more); False if it was not there."""
+        try:
+            self.path(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def new_staging(self) -> Path:
         """A fresh staging folder, held (locked) by this process until :meth:`discard`."""
         name = uuid.uuid4().hex

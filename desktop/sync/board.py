@@ -7,6 +7,7 @@ the changes themselves go through :mod:`desktop.sync.service`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from db.models import (
     ReportingYear,
     SyncAudit,
     SyncBundle,
+    SyncRecord,
     SyncStream,
     TrustedKey,
     WorkProgramme,
@@ -38,8 +40,9 @@ from desktop.domain.forms import PROGRAMME_FORMS, FormKind
 from desktop.domain.regions import REGIONS, Region, find_region
 from desktop.domain.scoring import ProgrammeScore, Verdict
 from desktop.sync import keys as keylib
+from desktop.sync.canonical import canonical_bytes
 from desktop.sync.errors import InstallationError
-from desktop.wording import count
+from desktop.wording import count, human_size
 
 CENTRAL = "central"
 
@@ -185,8 +188,9 @@ class ExportPreview:
 
     @property
     def records(self) -> int:
-        """Every record carried."""
-        return sum(n for _, n in self.tables)
+        """Every record carried but the services (reference data the region's years name): what
+        the export reports and the import counts as new or changed."""
+        return sum(n for name, n in self.tables if name != "service")
 
     @property
     def file_name(self) -> str:
@@ -454,7 +458,12 @@ class EvidenceEntry:
         size: bytes.
         sha256: the content hash (its name in the blob store).
         stored: whether the file is in this installation's blob store.
-        acknowledged: the central office's receipt says it holds the file.
+        acknowledged: this record (regional office) went in a bundle the central office's last
+            receipt acknowledges, not changed since, and the receipt lists its file as held. Per
+            record, not per file: a file attached a moment ago is not "received" because the
+            central office holds the same bytes under another record.
+        sent: this record went in a bundle to the central office (regional office).
+        region: the region's ISO code.
     """
 
     id: uuid.UUID
@@ -465,21 +474,50 @@ class EvidenceEntry:
     sha256: str
     stored: bool
     acknowledged: bool
+    sent: bool = False
+    region: str = ""
 
 
-def evidence(db: Database, commitment_id: uuid.UUID | None = None) -> list[EvidenceEntry]:
-    """The evidence files here (of one commitment, or all), by commitment and name."""
+def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str | None = None) -> list[EvidenceEntry]:
+    """The evidence files here (of one commitment, or one region, or all), by commitment and name.
+
+    Args:
+        commitment_id: only this commitment's.
+        region: only this region's (ISO code, CUT number or name).
+
+    Raises:
+        UnknownRegionError: ``region`` is not a region.
+    """
     from desktop.sync.blobs import BlobStore
+    from desktop.sync.manifest import encode_row
 
     store = BlobStore.beside(db.path)
+    code = find_region(region).iso_code if region is not None else None
     with db.reading() as session:
-        held = _acked(_stream_row(session, f"out:{CENTRAL}"))
-        query = select(Evidence, CommitmentRow).join(CommitmentRow, Evidence.commitment_id == CommitmentRow.id)
+        stream = _stream_row(session, f"out:{CENTRAL}")
+        held = _acked(stream)
+        acked = stream.acked_sequence if stream is not None else 0
+        sent = {i: (d, q) for i, d, q in session.execute(
+            select(SyncRecord.record_id, SyncRecord.digest, SyncRecord.sequence).where(
+                SyncRecord.stream == f"out:{CENTRAL}", SyncRecord.table_name == "evidence"))}
+        query = (select(Evidence, CommitmentRow, RegionRow.iso_code)
+                 .join(CommitmentRow, Evidence.commitment_id == CommitmentRow.id)
+                 .join(ObjectiveRow, CommitmentRow.objective_id == ObjectiveRow.id)
+                 .join(WorkProgramme, ObjectiveRow.programme_id == WorkProgramme.id)
+                 .join(ReportingYear, WorkProgramme.reporting_year_id == ReportingYear.id)
+                 .join(RegionRow, ReportingYear.region_id == RegionRow.id))
         if commitment_id is not None:
             query = query.where(Evidence.commitment_id == commitment_id)
-        rows = session.execute(query.order_by(CommitmentRow.description, Evidence.name)).all()
-        return [EvidenceEntry(e.id, e.commitment_id, _commitment_label(c), e.name, e.size, e.sha256,
-                              store.has(e.sha256), e.sha256 in held) for e, c in rows]
+        if code is not None:
+            query = query.where(RegionRow.iso_code == code)
+        out = []
+        for e, c, iso in session.execute(query.order_by(CommitmentRow.description, Evidence.name, Evidence.id)).all():
+            said = sent.get(e.id)
+            digest = hashlib.sha256(canonical_bytes(encode_row(e, Evidence))).hexdigest()
+            acknowledged = said is not None and said[0] == digest and said[1] <= acked and e.sha256 in held
+            out.append(EvidenceEntry(e.id, e.commitment_id, _commitment_label(c), e.name, e.size, e.sha256,
+                                     store.has(e.sha256), acknowledged, said is not None and said[0] == digest, iso))
+        return out
 
 
 # -- the national board -------------------------------------------------------------------------------
@@ -938,17 +976,6 @@ def forms_on_board(board: NationalBoard) -> tuple[FormKind, ...]:
     for row in board.rows:
         present.update(row.scores)
     return tuple(f for f in PROGRAMME_FORMS if f in present)
-
-
-def human_size(size: int) -> str:
-    """A byte count for people ("1,2 MB")."""
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            text = f"{value:.0f}" if unit == "bytes" else f"{value:.1f}".replace(".", ",")
-            return f"{text} {unit}"
-        value /= 1024
-    return f"{size} bytes"  # pragma: no cover
 
 
 __all__ = [

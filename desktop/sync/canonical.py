@@ -61,18 +61,21 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_float(text: str) -> Any:
-    raise ManifestError("El contenido del paquete tiene un número con decimales; los decimales viajan como texto.")
+    raise ManifestError("El contenido del paquete tiene un número con decimales, pero Avance escribe los decimales "
+                        "como texto («0.5»): el paquete no lo escribió Avance o está dañado. No se importó nada. Pida "
+                        "a la oficina que lo exporte de nuevo con Avance.")
 
 
 def _no_constant(text: str) -> Any:
     raise ManifestError(f"El contenido del paquete tiene un valor no permitido ({text}).")
 
 
-def strict_loads(data: bytes) -> Any:
+def strict_loads(data: bytes | bytearray | memoryview) -> Any:
     """Parse canonical JSON strictly.
 
     Args:
-        data: the bytes.
+        data: the bytes (any bytes-like object: a bundle's manifest is a view of the buffer its
+            signature was checked on, not a copy).
 
     Returns:
         The parsed value.
@@ -82,7 +85,7 @@ def strict_loads(data: bytes) -> Any:
             canonical encoding of its value.
     """
     try:
-        text = data.decode("utf-8", errors="strict")
+        text = str(data, "utf-8", errors="strict")
         value = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_float, parse_constant=_no_constant)
     except ManifestError:
         raise

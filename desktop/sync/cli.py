@@ -81,6 +81,15 @@ def add_parsers(sub: Any) -> None:
     res.add_argument("--keep", required=True, choices=("actual", "entrante", "valor"),
                      help="versión que se mantiene, o «valor» con --set")
     res.add_argument("--set", action="append", default=[], metavar="CAMPO=VALOR", help="valor indicado (repetible)")
+    evidence = sub.add_parser("evidence", help="medios de verificación adjuntos a las actividades")
+    e_sub = evidence.add_subparsers(dest="evidence_command", metavar="ACCIÓN", required=True)
+    e_list = e_sub.add_parser("list", help="lista los medios de verificación, con su identificador y su estado")
+    e_list.add_argument("--region", help="solo los de esta región (código ISO, número CUT o nombre)")
+    e_remove = e_sub.add_parser("remove", help="oficina regional: quita un medio de verificación de su actividad (el "
+                                               "próximo paquete lo quita en la oficina central)")
+    e_remove.add_argument("evidence", metavar="ID", help="identificador del medio de verificación (al menos 8 "
+                                                          "caracteres, como lo muestra «avance evidence list»)")
+
     imp = b_sub.add_parser("import", help="importa uno o más paquetes (todo o nada por paquete)")
     imp.add_argument("files", type=Path, nargs="+", metavar="ARCHIVO")
     imp.add_argument("--dry-run", action="store_true",
@@ -128,17 +137,37 @@ def _run(args: argparse.Namespace, body: Any) -> int:
         db.close()
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def revoked_advice(office: str) -> str:
+    """What the office whose key was revoked must do so its bundles are accepted again (Spanish)."""
+    from desktop.sync.errors import revoked_key_advice
+
+    return revoked_key_advice(office)
+
+
 def cmd_office(args: argparse.Namespace) -> int:
     """``avance office init``."""
     from desktop.cli import _region
     from desktop.sync import service
 
+    from desktop.cli import InputError
+    from desktop.sync.passphrase import passphrase_problem
+    from desktop.wording import office_name
+
     region = None if args.central else _region(args.region).iso_code
     passphrase = _passphrase(args, confirm=True)
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise InputError(problem)
 
     def body(db: Any) -> int:
         info = service.init_office(db, region=region, passphrase=passphrase)
-        print(f"Oficina {info.office} configurada. Huella de su clave: {info.fingerprint}")
+        print(f"{_capital(office_name(info.office))} configurada. Huella de su clave: {info.fingerprint}")
+        if info.notice:
+            print(info.notice)
         return 0
 
     return _run(args, body)
@@ -148,11 +177,12 @@ def cmd_keys(args: argparse.Namespace) -> int:
     """``avance keys show|export-public|trust|rotate|revoke``."""
     from desktop.sync import service
     from desktop.sync.keys import fingerprint
+    from desktop.wording import office_name, office_short
 
     def body(db: Any) -> int:
         if args.keys_command == "show":
             info = service.office(db)
-            print(f"Esta oficina: {info.office} (instalación {info.installation})")
+            print(f"Esta oficina: {office_name(info.office)} (instalación {info.installation})")
             print(f"  firma   {info.sign_key_id}  huella {info.fingerprint}")
             print(f"  cifrado {info.encrypt_key_id}  huella {fingerprint(info.encrypt_key_id)}")
             pending = service.pending_rotation(db)
@@ -161,7 +191,8 @@ def cmd_keys(args: argparse.Namespace) -> int:
                       "los próximos paquetes; termine con «avance keys rotate --finish»)")
             for t in service.trusted_keys(db):
                 extra = f" desde la secuencia {t.revoked_from_sequence}" if t.revoked_from_sequence else ""
-                print(f"Confianza: {t.office} huella {t.fingerprint} estado {STATUS_LABELS.get(t.status, t.status)}"
+                print(f"Confianza: {office_short(t.office)} huella {t.fingerprint} estado "
+                      f"{STATUS_LABELS.get(t.status, t.status)}"
                       f"{extra}")
             return 0
         if args.keys_command == "export-public":
@@ -172,7 +203,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
         if args.keys_command == "trust":
             office = "central" if args.central else args.region
             pub = service.trust(db, args.file.read_bytes(), office)
-            print(f"Clave de {pub.office} incorporada. Huella: {fingerprint(pub.sign_key_id)} "
+            print(f"Clave de la {office_name(pub.office)} incorporada. Huella: {fingerprint(pub.sign_key_id)} "
                   "(compárela por teléfono con la otra oficina).")
             return 0
         if args.keys_command == "rotate":
@@ -185,7 +216,8 @@ def cmd_keys(args: argparse.Namespace) -> int:
                   "y la nueva, en los próximos paquetes que exporte.")
             return 0
         t = service.revoke(db, args.fingerprint, args.from_sequence)
-        print(f"Clave {t.fingerprint} de {t.office} revocada desde la secuencia {t.revoked_from_sequence}.")
+        print(f"Clave {t.fingerprint} de la {office_name(t.office)} revocada desde la secuencia "
+              f"{t.revoked_from_sequence}. {revoked_advice(t.office)}")
         return 0
 
     return _run(args, body)
@@ -195,22 +227,27 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     """``avance bundle export|inspect|verify|import|conflicts|resolve``."""
     from desktop.cli import InputError
     from desktop.sync import service
-    from desktop.sync.errors import BundleRejected
-    from desktop.wording import count
+    from desktop.sync.errors import BundleRejected, ReplayError
+    from desktop.wording import count, office_name
 
     passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
 
     def body(db: Any) -> int:
         if args.bundle_command == "conflicts":
-            found = service.conflicts(db)
+            from desktop.sync import board
+
+            found = board.conflict_views(db)
             if not found:
                 print("No hay conflictos abiertos.")
             for c in found:
-                print(f"Conflicto {c.id}: {c.region} {c.table} {c.record_id}")
-                print(f"  actual:   instalación {c.current_sender or 'desconocida'}, secuencia {c.current_sequence}: "
-                      f"{_version(c.current)}")
-                print(f"  entrante: instalación {c.incoming_sender}, secuencia {c.incoming_sequence}: "
-                      f"{_version(c.incoming)}")
+                where = c.programme or c.region_name
+                print(f"Conflicto {c.id} — {where}: {c.kind} «{c.record}»")
+                print(f"  versión actual:   {c.current_source}" + (" (la eliminación)" if c.current_deleted else ""))
+                print(f"  versión entrante: {c.incoming_source}" + (" (la eliminación)" if c.incoming_deleted else ""))
+                for d in c.differences:
+                    print(f"  {d.label} [--set {d.field}=…]: actual «{d.current}», entrante «{d.incoming}»")
+                print(f"  Resuélvalo con «avance bundle resolve {c.short_id} --keep actual|entrante» o «--keep valor "
+                      "--set campo=valor».")
             return 0
         if args.bundle_command == "resolve":
             values = {}
@@ -227,7 +264,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 raise InputError("--installation va con --to (la región a la que responde la oficina central).")
             result = service.export_bundle(db, passphrase, out=args.output, to=args.to, recipient_key=args.installation,
                                            full=args.full)
-            print(f"Paquete {result.sequence} para {result.recipient} (clave {result.recipient_fingerprint}) escrito "
+            print(f"Paquete n.º {result.sequence} para la {office_name(result.recipient)} (clave "
+                  f"{result.recipient_fingerprint}) escrito "
                   f"en {result.path}: "
                   f"{count(result.records, 'registro', 'registros')}, "
                   + (f"{count(result.tombstones, 'eliminación', 'eliminaciones')}, " if result.tombstones else "")
@@ -241,16 +279,24 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return 0
         files = [args.file] if args.bundle_command == "verify" else args.files
         dry = args.bundle_command == "verify" or args.dry_run
-        failed = 0
+        failed, earlier = 0, []
         for path in files:
             try:
                 result = service.import_bundle(db, path, passphrase, dry_run=dry)
+            except ReplayError as exc:  # imported before, newer ones after it: nothing to do
+                earlier.append((path, exc))
+                continue
             except BundleRejected as exc:
                 failed += 1
                 print(f"avance: {path}: rechazado: {exc}", file=sys.stderr)
                 continue
-            print(f"{path}: {result.outcome} — firmado por {result.sender} (huella {result.fingerprint}), "
-                  f"secuencia {result.sequence}. {result.summary}")
+            print(f"{path}: {result.outcome} — firmado por la {office_name(result.sender)} (huella "
+                  f"{result.fingerprint}), secuencia {result.sequence}. {result.summary}")
+        if earlier:
+            print(f"Ya importados antes (no se cambió nada; se pueden borrar): "
+                  f"{count(len(earlier), 'paquete', 'paquetes')}.")
+            for path, exc in earlier:
+                print(f"{path}: ya importado antes — {exc}")
         if failed:
             raise InputError(f"{failed} de {count(len(files), 'paquete', 'paquetes')} "
                              f"{'fue rechazado' if failed == 1 else 'fueron rechazados'}; no se cambió nada con "
@@ -291,10 +337,32 @@ def _inspect_value(key: str, value: Any) -> str:  # noqa: ANN401
     return str(value)
 
 
-def _version(record: Any) -> str:
-    if record is None:
-        return "(eliminado)"
-    return ", ".join(f"{k}={v}" for k, v in sorted(record.items()) if k not in ("id", "created_at"))
+def cmd_evidence(args: argparse.Namespace) -> int:
+    """``avance evidence list [--region CODE]`` / ``avance evidence remove ID``."""
+    from desktop.cli import InputError
+    from desktop.domain.regions import UnknownRegionError
+    from desktop.sync import board, service
+    from desktop.wording import human_size
+
+    def body(db: Any) -> int:
+        if args.evidence_command == "remove":
+            name = service.detach_evidence(db, args.evidence)
+            print(f"Medio de verificación «{name}» quitado de su actividad. El próximo paquete lo quitará también en "
+                  "la oficina central.")
+            return 0
+        try:
+            found = board.evidence(db, region=args.region)
+        except UnknownRegionError as exc:
+            raise InputError(str(exc)) from exc
+        if not found:
+            print("No hay medios de verificación adjuntos.")
+        for e in found:
+            state = ("falta el archivo" if not e.stored else "recibido por la oficina central" if e.acknowledged
+                     else "enviado, sin acuse de recibo" if e.sent else "por enviar")
+            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {state:<31}  {e.name}  — {e.commitment}")
+        return 0
+
+    return _run(args, body)
 
 
-HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle}
+HANDLERS = {"office": cmd_office, "keys": cmd_keys, "bundle": cmd_bundle, "evidence": cmd_evidence}

@@ -106,11 +106,35 @@ class UnknownSenderKeyError(BundleRejected):
                "e incorpórela con «avance keys trust», o pida que exporten de nuevo.")
 
 
+def revoked_key_advice(office: str) -> str:
+    """What the office whose key was revoked must do so that its bundles are accepted again: a
+    new key pair, finished at once (a bundle signed by the revoked key cannot announce it), its
+    public keys exported and trusted by the other side, then a new bundle (Spanish).
+
+    Args:
+        office: "central" or the region's code: the office whose key was revoked.
+    """
+    trust = "--central" if office == "central" else f"--region {office}"
+    return ("Esa oficina debe cambiar sus claves: «avance keys rotate» y enseguida «avance keys rotate --finish», "
+            "«avance keys export-public -o ARCHIVO», y entregar ese archivo a la otra oficina, que lo incorpora con "
+            f"«avance keys trust ARCHIVO {trust}» comparando la huella por teléfono; después, exportar un paquete "
+            "nuevo.")
+
+
 class RevokedKeyError(BundleRejected):
     """The sender's key is revoked (from this sequence on) or was replaced."""
 
-    default = ("El paquete está firmado con una clave revocada o reemplazada. Pida a la oficina que lo exporte de "
-               "nuevo con su clave vigente.")
+    default = ("El paquete está firmado con una clave que esta oficina revocó. La oficina que lo envió debe cambiar "
+               "sus claves («avance keys rotate», «avance keys rotate --finish», «avance keys export-public») y "
+               "entregar su nuevo archivo de claves públicas, que esta oficina incorpora con «avance keys trust»; "
+               "después, exportar un paquete nuevo.")
+
+    @classmethod
+    def revoked(cls, office: str, from_sequence: int | None) -> RevokedKeyError:
+        """The refusal of a bundle of ``office`` signed by a key revoked from ``from_sequence``."""
+        since = f" desde el paquete n.º {from_sequence}" if from_sequence and from_sequence > 1 else ""
+        return cls(f"El paquete está firmado con una clave que esta oficina revocó{since}. No se importó nada. "
+                   + revoked_key_advice(office))
 
 
 class WrongRecipientError(BundleRejected):

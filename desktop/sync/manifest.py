@@ -35,7 +35,9 @@ from desktop.sync.errors import EvidenceNameError, LimitExceededError, ManifestE
 FORMAT = 3
 """The manifest format written. Format 2 = format 1 plus the field ``rotation``; format 3 =
 format 2 plus ``base`` and ``tombstones`` (a regional bundle carries the changes since the
-acknowledged sequence ``base``, deletions as tombstones, instead of the region's full state)."""
+acknowledged sequence ``base``, deletions as tombstones, instead of the region's full state),
+and a regional bundle's ``receipt`` is the last answer of the central office it applied
+(``{sequence, bundle}``; ``null`` in formats 1 and 2)."""
 FULL_STATE_FORMAT = 2
 """The format a regional office writes once, for its first bundle after upgrading from a
 version that kept no record of what it sent (the region's full state: the central office
@@ -345,8 +347,9 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
     if not isinstance(files, list):
         raise _bad("evidence")
     if len(files) > max_files:
-        raise LimitExceededError("El paquete trae más medios de verificación que el máximo admitido. "
-                                 "Pida que lo exporten en partes.")
+        raise LimitExceededError(f"El paquete trae {len(files)} medios de verificación, más que el máximo de "
+                                 f"{max_files} por paquete. Pida a la oficina que quite algunos (Ver → Sincronización "
+                                 "→ Medios de verificación → Quitar) y exporte un paquete nuevo.")
     decoded_files = []
     for i, spec in enumerate(files):
         if not isinstance(spec, dict) or set(spec) != {"sha256", "size"}:
@@ -386,10 +389,21 @@ def check_manifest(value: Any, max_files: int) -> dict[str, Any]:
     out["records"] = decoded
     out["raw_records"] = records
     receipt = value["receipt"]
-    if kind == "regional":
+    if kind == "regional" and version < 3:
         if receipt is not None:
             raise _bad("receipt")
         out["receipt"] = None
+    elif kind == "regional":
+        # Format 3: the last answer of the central office the sender applied (0 and "": none).
+        if not isinstance(receipt, dict) or set(receipt) != {"sequence", "bundle"}:
+            raise _bad("receipt")
+        if type(receipt["sequence"]) is not int or not 0 <= receipt["sequence"] <= MAX_INT:
+            raise _bad("receipt.sequence")
+        bundle = receipt["bundle"]
+        if not isinstance(bundle, str) or not (bundle == "" or _HEX64.fullmatch(bundle)) \
+                or (bundle == "") != (receipt["sequence"] == 0):
+            raise _bad("receipt.bundle")
+        out["receipt"] = {"sequence": receipt["sequence"], "bundle": bundle}
     else:
         if not isinstance(receipt, dict) or set(receipt) != {"sequence", "bundle", "evidence"}:
             raise _bad("receipt")

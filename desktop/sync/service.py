@@ -32,11 +32,13 @@ code.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -46,7 +48,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -79,7 +81,7 @@ from desktop.errors import EditError, NotFoundError
 from desktop.sync import keys as keylib
 from desktop.sync.blobs import BlobStore
 from desktop.sync.bundle import FORMAT as FILE_FORMAT
-from desktop.sync.bundle import BundleReader, Limits, write_bundle
+from desktop.sync.bundle import CHUNK, TAG, BundleReader, Limits, too_big, write_bundle
 from desktop.sync.canonical import canonical_bytes
 from desktop.sync.errors import (
     AlreadyImported,
@@ -96,11 +98,11 @@ from desktop.sync.errors import (
     LimitExceededError,
     ManifestError,
     OwnershipError,
+    PassphraseError,
     ReplayError,
     RevokedKeyError,
     RollbackError,
     RotationError,
-    SequenceError,
     TrustError,
     UnknownSenderKeyError,
     WrongRecipientError,
@@ -116,7 +118,8 @@ from desktop.sync.manifest import (
     safe_label,
     timestamp,
 )
-from desktop.wording import count, office_name
+from desktop.sync.passphrase import passphrase_problem
+from desktop.wording import count, human_size, office_name
 
 CENTRAL = "central"
 
@@ -126,17 +129,29 @@ CENTRAL = "central"
 
 @dataclass(frozen=True, slots=True)
 class OfficeInfo:
-    """This installation: ``office`` ("central" or the region's ISO code), its id and keys."""
+    """This installation: ``office`` ("central" or the region's ISO code), its id and keys;
+    ``notice``: what :func:`init_office` did besides (Spanish, "" when nothing), and
+    ``example_removed``: it removed the example data set."""
 
     office: str
     installation: uuid.UUID
     sign_key_id: str
     encrypt_key_id: str
+    notice: str = ""
+    example_removed: bool = False
 
     @property
     def fingerprint(self) -> str:
         """Fingerprint of the signing key (what people compare by phone)."""
         return keylib.fingerprint(self.sign_key_id)
+
+
+def _named(code: str) -> str:
+    """:func:`office_name`, or the code itself when it names no office (a forged bundle)."""
+    try:
+        return office_name(code)
+    except UnknownRegionError:
+        return code
 
 
 def _office_of(inst: Installation) -> str:
@@ -165,6 +180,11 @@ def _active_key(session: Session) -> OwnKey:
 def init_office(db: Database, *, region: str | None, passphrase: str, keyset: keylib.KeySet | None = None) -> OfficeInfo:
     """Set up this installation as a regional office (``region``) or the central office (None).
 
+    The central office holds only what the regions send: setting it up removes the Tarapacá
+    example (loaded when the window opened an empty database) if it is untouched, and says so
+    in the returned ``notice``; an example that was edited or went through sync stays, and the
+    notice says why and how to remove it (:mod:`desktop.services.example`).
+
     Args:
         db: the open database.
         region: the region code (any form :func:`find_region` takes), or None for central.
@@ -173,7 +193,11 @@ def init_office(db: Database, *, region: str | None, passphrase: str, keyset: ke
 
     Raises:
         InstallationError: already set up.
+        PassphraseError: a passphrase shorter than :data:`desktop.sync.passphrase.MIN_PASSPHRASE`.
     """
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise PassphraseError(problem)
     code = find_region(region).iso_code if region is not None else None
     keyset = keyset or keylib.KeySet.generate()
     with db.transaction() as session:
@@ -192,7 +216,29 @@ def init_office(db: Database, *, region: str | None, passphrase: str, keyset: ke
             encrypt_private=keylib.encrypt_private(keyset.encrypt, passphrase),
         ))
         session.flush()
-        return OfficeInfo(_office_of(inst), inst.id, keylib.key_id(sign_raw), keylib.key_id(enc_raw))
+        notice, removed = _drop_example(session) if code is None else ("", False)
+        return OfficeInfo(_office_of(inst), inst.id, keylib.key_id(sign_raw), keylib.key_id(enc_raw), notice,
+                          removed)
+
+
+def _drop_example(session: Session) -> tuple[str, bool]:
+    """At a new central office: remove the untouched example; the notice for the user, and
+    whether it was removed."""
+    from desktop.services.example import ABSENT, SYNCED, UNTOUCHED, example_state_in, remove_example_in
+
+    state, why = example_state_in(session)
+    if state == ABSENT:
+        return "", False
+    if state == UNTOUCHED:
+        removed = remove_example_in(session)
+        return (f"Se quitó el ejemplo {removed.region_name} {removed.year} que traía la base "
+                f"({count(removed.records, 'registro', 'registros')}): la oficina central tiene solo lo que envían "
+                "las regiones."), True
+    if state == SYNCED:
+        return f"El ejemplo Tarapacá 2009 de esta base no se quitó: {why}, así que ya son datos de la región.", False
+    return (f"El ejemplo Tarapacá 2009 de esta base no se quitó porque no está como se cargó ({why}). Si no son "
+            "datos reales de la región, quítelo con «avance example remove --edited»: si no, el resumen nacional "
+            "los cuenta."), False
 
 
 def office(db: Database) -> OfficeInfo:
@@ -261,7 +307,8 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
         raise TrustError(f"{exc} No se incorporó la clave.") from exc
     pub = keylib.read_public_file(data)
     if pub.office != expected:
-        raise TrustError(f"El archivo de claves es de la oficina {pub.office}, no de {expected}; no se incorporó.")
+        raise TrustError(f"El archivo de claves es de la {_named(pub.office)}, no de la {office_name(expected)}; no se "
+                         "incorporó.")
     with db.transaction() as session:
         inst = installation(session)
         if (inst.kind == "central") == (expected == CENTRAL):
@@ -410,35 +457,130 @@ def clean_staging(db: Database) -> list[Path]:
     return blob_store(db).sweep()
 
 
-def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path) -> uuid.UUID:
+def carry_limit(limits: Limits | None = None) -> int:
+    """Bytes of evidence files one bundle may carry: the total size limit of a bundle less room
+    for the largest manifest, the encryption tags of every chunk and the header.
+
+    Args:
+        limits: the bundle limits (default :class:`Limits`, those every import enforces).
+    """
+    limits = limits or Limits()
+    return limits.total - limits.manifest - (limits.total // CHUNK + 1) * TAG - 4096
+
+
+def _unsent_files(session: Session) -> dict[str, int]:
+    """SHA-256 → size of each evidence file of this regional office that the central office's
+    last receipt does not list as held (what the next bundle carries)."""
+    stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
+    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    return {sha: size for sha, size in session.execute(select(Evidence.sha256, Evidence.size)) if sha not in held}
+
+
+def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path, *, limits: Limits | None = None) -> uuid.UUID:
     """Attach the file ``source`` to a commitment as a means of verification (regional office).
 
     The file's name is only a label: :func:`desktop.sync.manifest.safe_label` makes one the
-    bundle reader accepts (so no name is ever refused here).
+    bundle reader accepts (so no name is ever refused here). The file must fit in a bundle: at
+    most the per-file limit, and, with the files not yet held by the central office, within
+    what one bundle carries (:func:`carry_limit`) and its file count; otherwise it would be
+    refused at the central office on every export.
+
+    Args:
+        limits: the bundle limits (default :class:`Limits`, those every import enforces).
 
     Returns:
         The evidence id.
 
     Raises:
-        EditError: a missing file or commitment; at the central office, a commitment of a region
-            that sends bundles (:class:`desktop.errors.RegionOwnedError`).
+        EditError: a missing file or commitment, or a file that does not fit in a bundle
+            (Spanish, naming the file and the limit); at the central office, a commitment of a
+            region that sends bundles (:class:`desktop.errors.RegionOwnedError`); nothing is
+            attached.
     """
+    limits = limits or Limits()
     source = Path(source)
     name = safe_label(source.name)
     if not source.is_file():
         raise EditError(f"No se encuentra el archivo «{source}».")
     from desktop.services.ownership import check_record
 
+    size = source.stat().st_size
     with db.reading() as session:
         if session.get(CommitmentRow, commitment_id) is None:
             raise NotFoundError("La actividad ya no existe.")
         check_record(session, CommitmentRow, commitment_id)  # a region's own record, at the central office
-    sha, size = blob_store(db).add(source)
+        unsent = _unsent_files(session)
+    _check_fits(source.name, size, unsent, limits)
+    store = blob_store(db)
+    had = None
+    sha, size = store.add(source)
     with db.transaction() as session:
+        had = session.scalar(select(Evidence.id).where(Evidence.sha256 == sha).limit(1))
+        try:
+            _check_fits(source.name, size, {k: v for k, v in unsent.items() if k != sha}, limits)  # it grew meanwhile?
+        except EditError:
+            if had is None:
+                store.remove(sha)
+            raise
         row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
         session.add(row)
         session.flush()
         return row.id
+
+
+def _check_fits(name: str, size: int, unsent: dict[str, int], limits: Limits) -> None:
+    if size > limits.file:
+        raise EditError(
+            f"El archivo «{name}» pesa {human_size(size)}: supera el máximo de {human_size(limits.file)} por medio de "
+            "verificación que admite un paquete, así que la oficina central no podría recibirlo. No se adjuntó. "
+            "Divídalo en archivos más pequeños (por ejemplo, un PDF por acta) o redúzcalo, y adjunte cada uno.")
+    total = sum(unsent.values()) + size
+    if total > carry_limit(limits) or len(unsent) + 1 > limits.files:
+        raise EditError(
+            f"Con «{name}» ({human_size(size)}) el próximo paquete llevaría {count(len(unsent) + 1, 'archivo', 'archivos')}"
+            f" y {human_size(total)} de medios de verificación, más de lo que admite un paquete "
+            f"({count(limits.files, 'archivo', 'archivos')}, {human_size(carry_limit(limits))}). No se adjuntó. Exporte "
+            "primero un paquete con los que ya están adjuntos y, cuando importe la respuesta de la oficina central "
+            "que acusa recibo de ellos, adjunte este.")
+
+
+def detach_evidence(db: Database, evidence_id: uuid.UUID | str) -> str:
+    """Remove a means of verification from its commitment (regional office).
+
+    Its record is deleted, so the next bundle carries its tombstone (when it was sent); the file
+    is deleted from ``blobs/`` once no other evidence record uses it.
+
+    Args:
+        evidence_id: the evidence id (or a unique prefix of at least 8 hex digits, as
+            ``avance evidence list`` prints it).
+
+    Returns:
+        The file's name (its label).
+
+    Raises:
+        EditError: the central office (evidence records are the region's), or no single evidence
+            record matches; nothing is removed.
+    """
+    wanted = str(evidence_id).lower().replace("-", "")
+    store = blob_store(db)
+    with db.transaction() as session:
+        inst = session.scalar(select(Installation))
+        if inst is not None and inst.kind == "central":
+            raise EditError("Los medios de verificación son de la oficina regional que los adjuntó: la oficina central "
+                            "no los quita. Pida a esa oficina que lo quite y exporte un paquete nuevo.")
+        rows = [r for r in session.scalars(select(Evidence)) if r.id.hex.startswith(wanted)] if len(wanted) >= 8 else []
+        if len(rows) != 1:
+            raise EditError(f"No hay un único medio de verificación con el identificador «{evidence_id}» (vea «avance "
+                            "evidence list»); no se quitó nada.")
+        row = rows[0]
+        name, sha = row.name, row.sha256
+        session.delete(row)
+        session.flush()
+        used = session.scalar(select(Evidence.id).where(Evidence.sha256 == sha).limit(1)) is not None
+    if not used:
+        with contextlib.suppress(OSError):  # a read-only folder: the file stays, nothing else breaks
+            store.remove(sha)
+    return name
 
 
 def add_observation(db: Database, target_kind: str, target_id: uuid.UUID, text: str) -> uuid.UUID:
@@ -540,8 +682,10 @@ def _peek_stream(session: Session, name: str) -> tuple[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """A bundle written: file, sequence, records and evidence files carried, recipient (office
-    code, and the fingerprint of the installation's key it is encrypted to); for a regional
+    """A bundle written: file, sequence, records (the region's or the central office's, not
+    counting the services a regional bundle names: the import does not count them either) and
+    evidence files carried, recipient (office code, and the fingerprint of the installation's
+    key it is encrypted to); for a regional
     bundle, the tombstones carried, its ``base`` (the acknowledged sequence it carries the
     changes since) and whether it is complete (``full``: base 0 with every record)."""
 
@@ -577,7 +721,7 @@ class OutgoingChanges:
         tombstones: ``{"table", "id"}`` of each record deleted here since it was sent,
             sorted by (table, id).
         evidence: (SHA-256, size) of each evidence file carried: every file of the region's
-            evidence the last receipt does not list as held, sorted.
+            evidence the last receipt does not list as held (with ``full``: every file), sorted.
         names: SHA-256 → an evidence name (to say which file is missing from the store).
         sent: (table, id) → digest of every record carried, ``""`` for a tombstone: what the
             export records as sent in ``sync_record``.
@@ -599,7 +743,9 @@ def outgoing_changes(session: Session, code: str, *, full: bool = False) -> Outg
     digest differs from what was sent, or it was last sent in a bundle after the acknowledged
     sequence (cumulative: a lost bundle's changes go again). A tombstone goes for every record
     sent and no longer here, and for every tombstone sent after the acknowledged sequence.
-    With ``full``: every record and every tombstone remembered, base 0.
+    With ``full``: every record, every tombstone remembered and every evidence file of the
+    region (the last receipt's list of files held is not trusted), base 0. After a fork (see
+    :func:`_take_receipt`) the bundles are complete (base 0) until one is acknowledged.
 
     Args:
         session: an open session (reading is enough).
@@ -612,7 +758,9 @@ def outgoing_changes(session: Session, code: str, *, full: bool = False) -> Outg
     stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
     last_sequence = stream.last_sequence if stream is not None else 0
     acked = stream.acked_sequence if stream is not None else 0
-    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    # --full is for a central office that lost what it had: its files too, whatever the last
+    # receipt listed as held.
+    held = set(json.loads(stream.acked_evidence)) if stream is not None and not full else set()
     entries = {(t, i): (d, q) for t, i, d, q in session.execute(
         select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.sequence)
         .where(SyncRecord.stream == OUTGOING))}
@@ -620,7 +768,11 @@ def outgoing_changes(session: Session, code: str, *, full: bool = False) -> Outg
     # Sent before this installation remembered what it sent: the full state, once (format 2).
     legacy = last_sequence > 0 and not entries
     fmt = FULL_STATE_FORMAT if legacy else FORMAT
-    base = 0 if full or legacy else acked
+    # After a fork (a receipt named a bundle this installation no longer has: it restored a
+    # backup), complete bundles until the central office acknowledges one sent after it.
+    forked_at = session.scalar(select(func.max(SyncBundle.sequence)).where(
+        SyncBundle.direction == "out", SyncBundle.stream == OUTGOING, SyncBundle.bundle_id == FORK_MARK)) or 0
+    base = 0 if full or legacy or acked <= forked_at else acked
     records: dict[str, list[dict[str, Any]]] = {table: [] for table, _ in REGIONAL_TABLES}
     sent: dict[tuple[str, uuid.UUID], str] = {}
     for key, (digest, record) in current.items():  # by table (parents first), then id
@@ -697,7 +849,7 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
     found = recipients(session, office_code)
     if not found:
         hint = "--central" if office_code == CENTRAL else f"--region {office_code}"
-        raise TrustError(f"Esta oficina no tiene una clave vigente de {office_code}: incorpore su archivo de claves "
+        raise TrustError(f"Esta oficina no tiene una clave vigente de la {office_name(office_code)}: incorpore su archivo de claves "
                          f"con «avance keys trust ARCHIVO {hint}».")
     listed = ", ".join(keylib.fingerprint(r.sign_key_id) for r in found)
     if installation:
@@ -705,18 +857,87 @@ def _pick_recipient(session: Session, office_code: str, installation: str | None
         matches = [r for r in found if wanted and (_compact(keylib.fingerprint(r.sign_key_id)).startswith(wanted)
                                                    or r.installation_id.hex.startswith(wanted))]
         if len(matches) != 1:
-            raise TrustError(f"No hay una única instalación de {office_code} con la huella «{installation}». "
+            raise TrustError(f"No hay una única instalación de la {office_name(office_code)} con la huella «{installation}». "
                              f"Sus instalaciones: {listed}.")
         return matches[0]
     if len(found) > 1:
-        raise TrustError(f"{office_code} tiene {len(found)} instalaciones y cada respuesta se cifra para una: indique "
+        raise TrustError(f"La {office_name(office_code)} tiene {len(found)} instalaciones y cada respuesta se cifra para una: indique "
                          f"cuál con «--installation HUELLA» (huellas: {listed}).")
     return found[0]
 
 
+STARTED = time.time()
+"""When this process loaded the sync service: a partial export file older than this was left by
+another process that died (a live export writes its file all the time)."""
+_PART = re.compile(r"\..+\.avance\.[0-9a-f]{32}\.part")
+"""The name :func:`export_bundle` gives the file it writes before moving it into place."""
+
+
+def remove_stale_parts(folder: Path, *, before: float | None = None) -> list[Path]:
+    """Remove the partial files exports killed mid-way left in ``folder``.
+
+    An export writes ``.NAME.avance.<32 hex digits>.part`` beside its target and renames it when
+    done (or deletes it when it fails); a process killed mid-export leaves it (hundreds of MB on
+    a USB stick). Only files of exactly that name, in that folder (not below it), last written
+    before this process started (``before``, default :data:`STARTED`), are removed: never
+    another program's file, nor one a live export is writing.
+
+    Returns:
+        The files removed (an unreadable folder or a file that cannot be removed is left).
+    """
+    limit = STARTED if before is None else before
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if _PART.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _check_carried(plan: OutgoingChanges, limits: Limits) -> None:
+    """Refuse to write a bundle the central office would refuse for the size of its files.
+
+    Raises:
+        EditError: naming the files over the per-file limit, or the largest ones when the total
+            (or the count) is over what a bundle carries, and what to do.
+    """
+    def listed(items: list[tuple[str, int]]) -> str:
+        shown = [f"«{plan.names[sha]}» ({human_size(size)})" for sha, size in items[:5]]
+        return ", ".join(shown) + (f" y {count(len(items) - 5, 'otro', 'otros')}" if len(items) > 5 else "")
+
+    remove = ("Quítelo en Ver → Sincronización → Medios de verificación → Quitar, o con «avance evidence list» y "
+              "«avance evidence remove ID»")
+    over = [(sha, size) for sha, size in plan.evidence if size > limits.file]
+    if over:
+        raise EditError(
+            f"No se exportó nada: {listed(over)} supera el máximo de {human_size(limits.file)} por medio de "
+            f"verificación que admite un paquete, y la oficina central rechazaría el paquete. {remove}, y adjúntelo "
+            "en archivos más pequeños.")
+    total = sum(size for _, size in plan.evidence)
+    if total > carry_limit(limits) or len(plan.evidence) > limits.files:
+        largest = sorted(plan.evidence, key=lambda item: (-item[1], item[0]))
+        files = count(len(plan.evidence), "medio de verificación", "medios de verificación")
+        allowed = f"{human_size(carry_limit(limits))}, {count(limits.files, 'archivo', 'archivos')}"
+        raise EditError(
+            f"No se exportó nada: el paquete llevaría {files} ({human_size(total)}), más de lo que admite un paquete "
+            f"({allowed}), y la oficina central lo rechazaría. Los más grandes: {listed(largest)}. "
+            "Quite alguno en Ver → Sincronización → Medios de verificación → Quitar, o con «avance evidence list» y "
+            "«avance evidence remove ID», y vuelva a adjuntarlo cuando la oficina central haya acusado recibo de "
+            "los demás.")
+
+
 def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to: str | None = None,
                   recipient_key: str | None = None, directory: Path | None = None, now: dt.datetime | None = None,
-                  progress: Callable[[int, int], None] | None = None, full: bool = False) -> ExportResult:
+                  progress: Callable[[int, int], None] | None = None, full: bool = False,
+                  limits: Limits | None = None) -> ExportResult:
     """Write the next bundle of this installation's outgoing stream.
 
     A regional bundle carries the changes since the sequence the central office acknowledged
@@ -744,6 +965,9 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         full: regional office only: a complete bundle (base 0: every record, and a tombstone
             for every record it remembers deleting), for a central office that lost what it
             had (``avance bundle export --full``).
+        limits: the limits the recipient enforces (default :class:`Limits`): a bundle whose
+            evidence files would break them (one file over the per-file size, their total over
+            :func:`carry_limit`, too many) is not written, since it would be refused.
 
     Raises:
         InstallationError, TrustError, PassphraseError, EditError (Spanish messages; an
@@ -770,8 +994,14 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                 if not store.has(sha):
                     raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
                                     "de evidencias.")
+            _check_carried(plan, limits or Limits())
             carried = list(plan.evidence)
-            receipt = None
+            # Format 3: the last answer of the central office applied here, so that a central
+            # office that restored a backup moves its answers past it (they would be refused
+            # here as old ones otherwise).
+            answered, answered_hash = _peek_stream(session, f"in:{CENTRAL}:{recipient.installation_id}")
+            receipt = ({"sequence": answered, "bundle": answered_hash if answered else ""}
+                       if plan.format >= 3 else None)
             kind = "regional"
         else:
             if not to:
@@ -815,6 +1045,7 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
         several = kind == "central" and len(recipients(session, region)) > 1
         who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
         target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
+        remove_stale_parts(target.parent)
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
         written = (0, 1)
 
@@ -836,7 +1067,9 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                 os.fsync(fh.fileno())
             stream.last_sequence = sequence
             stream.last_hash = bundle_hash
-            n_records = sum(len(v) for v in records.values())
+            # The region's records, as the import counts them ("nuevos", "modificados"): the
+            # services they name travel along but are not counted on either side.
+            n_records = sum(len(v) for table, v in records.items() if table != "service")
             n_tombstones = len(plan.tombstones) if plan is not None else 0
             if plan is not None:
                 _remember_sent(session, plan, sequence)
@@ -910,6 +1143,11 @@ class _Verified:
     new_keys: keylib.PublicKeys | None = None
 
 
+RETIRED_KEY = ("El paquete está firmado con una clave que esa oficina ya reemplazó por otra (un cambio de claves). "
+               "No se importó nada. Pida a la oficina que lo exporte de nuevo: su clave vigente lo firmará.")
+"""The refusal of a bundle signed by a key a rotation retired (the sender has a current key)."""
+
+
 def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verified:
     """Every check short of applying; stages the evidence files not held yet."""
     store = blob_store(db)
@@ -922,7 +1160,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         raise BundleFileError.about(path, exc) from exc
     if size > limits.total:
         fh.close()
-        raise LimitExceededError("El paquete supera el tamaño máximo admitido. Pida que lo exporten de nuevo.")
+        raise LimitExceededError(too_big(limits.total))
     with db.reading() as session, fh:
         inst = installation(session)
         me = _office_of(inst)
@@ -932,10 +1170,9 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if trusted is None:
             raise UnknownSenderKeyError()
         if trusted.status == "retired":
-            raise RevokedKeyError("El paquete está firmado con una clave reemplazada por una rotación. Pida a la "
-                                  "oficina que lo exporte de nuevo con su clave vigente.")
+            raise RevokedKeyError(RETIRED_KEY)
         if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
-            raise RevokedKeyError()
+            raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
         if own is None:
             raise WrongRecipientError()
@@ -953,16 +1190,17 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             raise OwnershipError("El paquete declara un remitente distinto de la clave que lo firmó. "
                                  "Pida a la oficina que lo exporte de nuevo.")
         if snd["office"] != trusted.office:
-            raise OwnershipError(f"El paquete dice venir de {snd['office']} pero está firmado con una clave de "
-                                 f"{trusted.office}. No lo importe; avise a la oficina central.")
+            raise OwnershipError(f"El paquete dice venir de la {_named(snd['office'])} pero está firmado con una clave "
+                                 f"de la {_named(trusted.office)}. No lo importe; avise a la oficina central.")
         if m["kind"] == "regional":
             if trusted.office == CENTRAL or m["region"] != trusted.office:
-                raise OwnershipError(f"El paquete trae datos de {m['region']} pero está firmado por "
-                                     f"{trusted.office}: una oficina solo envía datos de su región.")
+                raise OwnershipError(f"El paquete trae datos de {find_region(m['region']).name} ({m['region']}) "
+                                     f"pero está firmado por la {_named(trusted.office)}: una oficina solo envía datos "
+                                     "de su región.")
         elif trusted.office != CENTRAL or m["region"] != me:
             raise OwnershipError("Solo la oficina central envía respuestas, y solo para la región que la recibe.")
         if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
-            raise RevokedKeyError()
+            raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         new_keys = None
         if m["rotation"] is not None:
             if trusted.status != "active":
@@ -988,12 +1226,12 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if len(set(shas)) != len(shas):
             raise EvidenceError("El paquete trae un medio de verificación repetido. Pida que lo exporten de nuevo.")
         if sum(f["size"] for f in carried) > limits.total:
-            raise LimitExceededError()
+            raise LimitExceededError(too_big(limits.total))
         incoming_sizes: dict[str, set[int]] = {}
         for e in m["records"].get("evidence", []):
             incoming_sizes.setdefault(e["sha256"], set()).add(e["size"])
         referenced = dict(incoming_sizes)
-        if m["kind"] == "regional" and m["tombstones"] is not None:
+        if m["kind"] == "regional" and m["tombstones"] is not None and m["base"]:
             # A delta: a file may belong to an evidence record this office holds already (its
             # record was acknowledged, the file not yet: e.g. a crash before the file moved in).
             gone = {i for t, i in m["tombstones"] if t == "evidence"}
@@ -1012,8 +1250,12 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             if sha in shas:
                 continue
             if not store.has(sha):
-                raise EvidenceError("Falta un medio de verificación que esta oficina no tiene. Pida a la oficina "
-                                    "regional que exporte de nuevo.")
+                name = next(e["name"] for e in m["records"]["evidence"] if e["sha256"] == sha)
+                raise EvidenceError(
+                    f"El paquete n.º {m['sequence']} de la {office_name(m['region'])} trae el medio de verificación "
+                    f"«{name}» sin su archivo, y esta oficina no lo tiene (¿se restauró una copia de seguridad?). No "
+                    "se importó nada. Pida a la oficina regional un paquete completo, que lleva todos sus archivos: "
+                    "avance bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
             if sizes != {store.path(sha).stat().st_size}:  # held here: the record must say its real size
                 raise EvidenceError("El tamaño declarado de un medio de verificación no coincide con el archivo que "
                                     "esta oficina ya tiene. Pida a la oficina regional que exporte de nuevo.")
@@ -1043,30 +1285,54 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
     """The sequence checks of a bundle not applied yet (stream ``stream`` applied up to
     ``last_seq``, hash ``last_hash``).
 
+    Each message says what works now. For a regional bundle: the regional office imports the
+    latest answer of the central office and exports again (the answer's receipt tells it where
+    the central office stands: :func:`_take_receipt`), or exports a complete bundle. For an
+    answer: the central office imports a new bundle of the region first (it carries the last
+    answer the region applied: :func:`_follow_answers`) and answers again.
+
     Raises:
-        ReplayError, RollbackError: older than the last one applied.
+        ReplayError: a bundle already applied here, older than the last one (nothing to do).
+        RollbackError: older than the last one applied, and not applied here.
         DuplicateSequenceError: another bundle with the last sequence applied.
         ForkedStreamError: the next sequence, but its ``previous`` is not the last bundle
             applied (with a gap, lost bundles, the chain cannot be checked and is allowed).
         IncompleteDeltaError: a delta whose ``base`` this office has not applied.
     """
     sequence = m["sequence"]
+    sender = m["sender"]["office"]
+    who = f"la {office_name(sender)}"
+    if sender == CENTRAL:
+        now = ("Exporte un paquete nuevo para la oficina central y pídale que lo importe y que después exporte la "
+               "respuesta de nuevo: su paquete le dice qué respuesta importó esta oficina, y la siguiente "
+               "continuará desde ella.")
+    else:
+        now = (f"Exporte aquí una respuesta para {who} (Archivo → Exportar respuesta…, o «avance bundle export --to "
+               f"{sender}»); que la oficina regional la importe y después exporte un paquete nuevo: la respuesta le "
+               "dice qué paquete tiene esta oficina, y su próximo paquete continuará desde él con todos sus "
+               "registros. También sirve que exporte un paquete completo: avance bundle export --full (en la "
+               "ventana: Archivo → Exportar paquete completo…).")
     if sequence < last_seq:
         seen = session.scalar(select(SyncBundle.id).where(SyncBundle.direction == "in", SyncBundle.stream == stream,
                                                           SyncBundle.bundle_hash == bundle_hash))
-        raise ReplayError() if seen else RollbackError()
+        if seen:
+            raise ReplayError(
+                f"El paquete n.º {sequence} de {who} ya se había importado antes, y después llegaron otros más "
+                f"recientes (el último, n.º {last_seq}). No se cambió nada y no hay nada que hacer: se puede borrar "
+                "este archivo.")
+        raise RollbackError(
+            f"El paquete n.º {sequence} de {who} es más antiguo que el n.º {last_seq} ya importado aquí, y no es uno "
+            "de los importados (¿se restauró una copia de seguridad allá?). No se importó nada. Si hay un paquete "
+            f"más reciente, impórtelo. {now}")
     if sequence == last_seq:
-        raise DuplicateSequenceError()
-    sender = m["sender"]["office"]
-    who = f"la {office_name(sender)}"
+        raise DuplicateSequenceError(
+            f"Ya se importó otro paquete n.º {sequence} de {who}, distinto de este (¿se restauró una copia de "
+            f"seguridad allá y se exportó de nuevo desde ella?). No se importó nada. {now}")
     if sequence == last_seq + 1 and m["previous"] != last_hash:
-        again = ("Pida a la oficina central que exporte la respuesta de nuevo." if sender == CENTRAL else
-                 "Pida a la oficina regional que revise sus datos y exporte un paquete completo: avance bundle export "
-                 "--full (en la ventana: Archivo → Exportar paquete completo…).")
         follows = f"no continúa el n.º {last_seq} importado aquí" if last_seq else "es el primero que llega aquí"
         raise ForkedStreamError(
             f"El paquete n.º {sequence} de {who} {follows}, pero dice venir de otro paquete (¿se restauró una copia "
-            "de seguridad y se exportó de nuevo desde ella?). No se importó nada. " + again)
+            f"de seguridad y se exportó de nuevo desde ella?). No se importó nada. {now}")
     base = m.get("base")
     if base and last_seq < base:
         raise IncompleteDeltaError(
@@ -1119,18 +1385,24 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
     """Apply a regional bundle: its records (upserted) and its tombstones (deleted), with the
     ownership checks and, when the region has several installations, the conflict rules.
 
-    A format 3 bundle is a delta: records not mentioned are left alone. A format 1 or 2
-    bundle is the region's full state: it is turned into the same records and tombstones by
-    absence (a held record of the region it does not carry is a tombstone, when the region has
-    one installation or this installation had sent it), and its stream's history in
-    ``sync_record`` is replaced; a delta's is updated record by record (a tombstone leaves
-    digest ``""``: "this installation deleted it").
+    A format 3 bundle with a ``base`` is a delta: records not mentioned are left alone. A
+    format 1 or 2 bundle, and a format 3 one with base 0 (the first one, ``--full``, or the
+    one after a fork), is the region's complete state: what it does not carry is turned into
+    tombstones by absence (a held record of the region it does not carry is a tombstone, when
+    the region has one installation or this installation had sent it: so a copy of the region
+    held here that no bundle brought, imported from Excel or the example, is replaced), and
+    its stream's history in ``sync_record`` is replaced; a delta's is updated record by record
+    (a tombstone leaves digest ``""``: "this installation deleted it"). Deletions go before
+    the new records, so a record replaced by one with the same unique key (a region's year)
+    goes in; a clash that remains is refused naming both records (:func:`_unique_clash`).
     """
     code = m["region"]
     recs = m["records"]
     raw = m["raw_records"]
     stream = m["_stream"]
-    delta = m["tombstones"] is not None
+    full_state = m["tombstones"] is None  # format 1 or 2
+    complete = full_state or m["base"] == 0
+    delta = not complete
     tables = REGIONAL_TABLES[1:]
     region_id = session.scalar(select(RegionRow.id).where(RegionRow.iso_code == code))
     ids = {table: {r["id"] for r in recs[table]} for table, _ in REGIONAL_TABLES}
@@ -1138,7 +1410,7 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
 
     def owned(cond: bool) -> None:
         if not cond:
-            raise OwnershipError(f"El paquete de {code} trae registros que no pertenecen a su región. "
+            raise OwnershipError(f"El paquete de la {office_name(code)} trae registros que no pertenecen a su región. "
                                  "Pida a la oficina que lo exporte de nuevo.")
 
     known_services = _admit_services(session, code, recs["service"], {r["service_id"] for r in recs["reporting_year"]})
@@ -1256,12 +1528,14 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
             keep.append(decoded)
             writing[key] = decoded
         to_write[table] = keep
-    # Tombstones: a delta's own; a full state's by absence (only what this installation had
-    # sent, or, with a single installation for the region, everything of the region).
-    if delta:
-        tombstones = list(m["tombstones"])
-    else:
-        tombstones = [key for key in current if key not in incoming and (not others or key in prev)]
+    # Tombstones: the bundle's own; and for a complete state, by absence (only what this
+    # installation had sent, or, with a single installation for the region, everything of the
+    # region).
+    tombstones = list(m["tombstones"] or ())
+    if complete:
+        named = set(tombstones)
+        tombstones += [key for key in current
+                       if key not in incoming and key not in named and (not others or key in prev)]
     by_table: dict[str, list[uuid.UUID]] = {}
     for table, record_id in tombstones:
         by_table.setdefault(table, []).append(record_id)
@@ -1327,13 +1601,16 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
         changes["eliminados"] += len(gone)
     changes["eliminados"] += len(deleted_too)
     applied.update((key, None) for key in deleted_too)
+    _unique_clash(session, m, to_write, removed, single=not others)
     for table, model in tables:
         _upsert(session, model, to_write[table])
     if moves:
         for table, _ in tables:
             if session.execute(text(f"PRAGMA foreign_key_check({table})")).first() is not None:
-                raise ManifestError("El paquete trae datos inconsistentes (registros sin su registro padre). "
-                                    "Pida a la oficina que lo exporte de nuevo.")
+                raise ManifestError(f"El paquete de la {office_name(code)} deja registros de «{table}» sin su "
+                                    "registro padre. No se importó nada. Pida a la oficina un paquete completo: "
+                                    "avance bundle export --full (en la ventana: Archivo → Exportar paquete "
+                                    "completo…).")
     if applied:  # an open conflict's "current" version is the one held: follow what was just written
         for row in session.scalars(select(SyncConflict).where(SyncConflict.region_code == code,
                                                               SyncConflict.status == "abierto")):
@@ -1343,8 +1620,9 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
                 row.current_version = canonical_bytes(version).decode("utf-8") if version is not None else None
                 row.current_stream, row.current_sequence = stream, m["sequence"]
     now = utcnow()
-    if not delta:  # a full state replaces what the stream said
+    if complete:  # a complete state replaces what the stream said
         session.execute(delete(SyncRecord).where(SyncRecord.stream == stream))
+    if full_state:
         said_now = dict(incoming)
     else:
         said_now = {**incoming, **{key: "" for key in tombstones}, **{key: "" for key in deleted_too}}
@@ -1354,6 +1632,90 @@ def _apply_regional(session: Session, m: dict[str, Any]) -> dict[str, int]:
         for part in _chunks(rows):
             session.execute(_said_upsert(), part)
     return changes
+
+
+_UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "reporting_year": ("service_id", "region_id", "year"),
+    "work_programme": ("reporting_year_id", "form"),
+    "progress_analysis": ("objective_id", "quarter"),
+}
+"""The unique keys of the regional tables besides the id (``db.models``)."""
+
+
+def _unique_clash(session: Session, m: dict[str, Any], to_write: dict[str, list[dict[str, Any]]],
+                  removed: set[tuple[str, uuid.UUID]], *, single: bool) -> None:
+    """Refuse, before writing, a record of the bundle whose unique key (a region's year and
+    service, a year's form, an objective's quarter in III.4) another record holds here under
+    another id, once this bundle's deletions are done; the message names both and says what to
+    do (SQLite would only say "UNIQUE constraint failed").
+
+    Raises:
+        ManifestError: a clash (the bundle itself repeats a key, or a record held here has it).
+    """
+    from desktop.services.example import example_ids
+
+    code = m["region"]
+    models = dict(REGIONAL_TABLES)
+    example = {i for _, i in example_ids()}
+    for table, columns in _UNIQUE_KEYS.items():
+        rows = to_write.get(table) or []
+        if not rows:
+            continue
+        model = models[table]
+        ids = {r["id"] for r in rows}
+        held: dict[tuple[Any, ...], uuid.UUID] = {}
+        for part in _chunks(sorted({r[columns[0]] for r in rows}, key=str)):
+            query = select(model.id, *(getattr(model, c) for c in columns)).where(getattr(model, columns[0]).in_(part))
+            for row in session.execute(query):
+                if row[0] not in ids and (table, row[0]) not in removed:
+                    held[tuple(row[1:])] = row[0]
+        seen: dict[tuple[Any, ...], uuid.UUID] = {}
+        for r in rows:
+            key = tuple(r[c] for c in columns)
+            if key in seen:
+                raise ManifestError(f"El paquete de la {office_name(code)} trae dos veces {_what(session, table, r)} "
+                                    "con identificadores distintos. No se importó nada. Pida a la oficina que lo "
+                                    "exporte de nuevo.")
+            seen[key] = r["id"]
+            other = held.get(key)
+            if other is None:
+                continue
+            senders = set(session.scalars(select(SyncRecord.stream).where(
+                SyncRecord.record_id == other, SyncRecord.table_name == table, SyncRecord.digest != "",
+                SyncRecord.stream.like(f"in:{code}:%"))))
+            if other in example:
+                whose = ("que es del ejemplo de Tarapacá 2009 cargado aquí, no de un paquete de la región", "Quite aquí el "
+                         "ejemplo con «avance example remove» y vuelva a importar el paquete.")
+            elif not senders:
+                whose = ("que no llegó en ningún paquete de la región (se importó de Excel aquí o se escribió aquí)",
+                         "Pida a la oficina regional un paquete completo: avance bundle export --full (en la ventana: "
+                         "Archivo → Exportar paquete completo…); con él esta oficina reemplaza los registros de la "
+                         "región que no le llegaron en paquetes." if single else
+                         "La región tiene varias instalaciones, así que esta oficina no lo reemplaza sola: elimine aquí "
+                         "esa copia y vuelva a importar el paquete.")
+            elif m["_stream"] in senders:
+                whose = ("que esta misma instalación envió en un paquete anterior",
+                         "Pida a la oficina regional un paquete completo: avance bundle export --full (en la ventana: "
+                         "Archivo → Exportar paquete completo…).")
+            else:
+                whose = ("que envió otra instalación de la región",
+                         "Las dos instalaciones de la región escribieron lo mismo por separado: pida a una de ellas que "
+                         "elimine su copia y exporte de nuevo.")
+            raise ManifestError(
+                f"El paquete de la {office_name(code)} trae {_what(session, table, r)}, pero esta oficina ya tiene "
+                f"otro registro de lo mismo con otro identificador, {whose[0]}. No se importó nada. {whose[1]}")
+
+
+def _what(session: Session, table: str, record: dict[str, Any]) -> str:
+    """A record of a unique key, as people read it ("el año 2009 de Tarapacá")."""
+    if table == "reporting_year":
+        region = session.get(RegionRow, record["region_id"])
+        return f"el año {record['year']} de {region.name if region else 'la región'}"
+    if table == "work_programme":
+        return f"el programa {record['form']} de un año de reporte"
+    objective = session.get(ObjectiveRow, record["objective_id"])
+    label = f" del objetivo «{objective.text[:60]}»" if objective is not None and objective.text else ""
+    return f"el análisis de avance (III.4) del trimestre {record['quarter']}{label}"
 
 
 def _said_upsert() -> Any:  # noqa: ANN401
@@ -1463,15 +1825,57 @@ def _apply_central(session: Session, m: dict[str, Any], me_region: str) -> dict[
             elif current[r["id"]] != r["updated_at"]:
                 changes["modificados"] += 1
         _upsert(session, model, rows)
-    receipt = m["receipt"]
-    out = _stream(session, f"out:{CENTRAL}")
-    if receipt["sequence"] > out.last_sequence:
-        raise SequenceError("El acuse de recibo menciona un paquete que esta oficina no ha enviado. "
-                            "Pida a la oficina central que exporte la respuesta de nuevo.")
-    if receipt["sequence"] >= out.acked_sequence:
-        out.acked_sequence = receipt["sequence"]
-        out.acked_evidence = json.dumps(sorted(set(receipt["evidence"])))
+    _take_receipt(session, m)
     return changes
+
+
+FORK_MARK = uuid.UUID(int=0)
+"""The ``bundle_id`` of the ``sync_bundle`` row a regional office writes when a receipt shows
+that its stream forked (:func:`_take_receipt`): the central office's bundle of that sequence,
+which the stream continues from. Until a receipt acknowledges a later bundle, every bundle
+exported is complete (base 0)."""
+
+
+def _take_receipt(session: Session, m: dict[str, Any]) -> None:
+    """Take the receipt of a central answer being applied as the truth about what the central
+    office holds of this installation's stream (``out:central``).
+
+    The answer passed the sequence checks, so it is the newest one: its receipt replaces the
+    one held before, also when its sequence is lower (the central office restored a backup and
+    lost bundles: the acknowledged sequence goes down and the next delta carries more) and its
+    list of files held.
+
+    When the receipt names a bundle of this stream that is not the one sent from here with that
+    number (or a number past the last one sent here), this installation restored a backup after
+    sending it: the stream forked. The stream then continues from the central office's bundle
+    (its sequence and hash, recorded as a bundle of this stream so a later receipt naming it
+    again is no fork), and the next bundle is complete (base 0), so the central office ends up
+    with this installation's records exactly (it deletes what the bundle lacks).
+    """
+    receipt = m["receipt"]
+    out = _stream(session, OUTGOING)
+    acked, seq, said = out.acked_sequence, receipt["sequence"], receipt["bundle"]
+    sent = set(session.scalars(select(SyncBundle.bundle_hash).where(
+        SyncBundle.direction == "out", SyncBundle.stream == OUTGOING, SyncBundle.sequence == seq))) if seq else set()
+    forked = seq > out.last_sequence or (seq > 0 and bool(sent) and said not in sent)
+    out.acked_evidence = json.dumps(sorted(set(receipt["evidence"])))
+    if forked:
+        out.last_sequence, out.last_hash, out.acked_sequence = seq, said, seq
+        session.add(SyncBundle(bundle_id=FORK_MARK, direction="out", stream=OUTGOING, sequence=seq,
+                               bundle_hash=said, summary="el de la oficina central (esta copia se restauró de un "
+                                                         "respaldo): la secuencia continúa desde él"))
+        m["_notes"].append(
+            f"La oficina central tiene un paquete n.º {seq} de esta oficina distinto del que consta aquí (¿se "
+            "restauró una copia de seguridad después de enviarlo?). El próximo paquete continuará desde el de la "
+            "oficina central y será completo: lleva todos los registros de la región, y la oficina central quitará "
+            "los que ya no estén aquí, para que ambas queden iguales. Exporte un paquete ahora.")
+        return
+    out.acked_sequence = seq
+    if seq < acked:
+        m["_notes"].append(
+            f"La oficina central solo tiene aplicados los paquetes de esta oficina hasta el n.º {seq} (antes acusó "
+            f"recibo del n.º {acked}: ¿restauró una copia de seguridad?). El próximo paquete volverá a llevar los "
+            f"cambios desde el n.º {seq}.")
 
 
 def _crash_point(name: str) -> None:
@@ -1510,7 +1914,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
         bundle_hash = v.bundle_hash
         try:
             m = v.manifest
-            n_rec = sum(len(rows) for rows in m["records"].values())
+            n_rec = sum(len(rows) for table, rows in m["records"].items() if table != "service")  # as the export
             base = dict(sender=m["sender"]["office"], fingerprint=v.fingerprint, sequence=m["sequence"],
                         created_at=m["created_at"], manifest_format=m["format"])
             if v.already:
@@ -1538,13 +1942,14 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     except BundleRejected as exc:
         _audit(db, path, "rechazado", bundle_hash, exc)
         raise
-    summary = (f"Paquete {m['sequence']} de {m['sender']['office']} importado: "
+    summary = (f"Paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} importado: "
                f"{count(changes['nuevos'], 'nuevo', 'nuevos')}, {count(changes['modificados'], 'modificado', 'modificados')}, "
                f"{count(changes['eliminados'], 'eliminado', 'eliminados')}, "
                f"{count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
                + (f" {count(changes['conflictos'], 'conflicto', 'conflictos')} entre instalaciones de la región: "
                   "resuélvalos en Ver → Resolver conflictos… o con «avance bundle conflicts» y «avance bundle resolve»."
-                  if changes.get("conflictos") else ""))
+                  if changes.get("conflictos") else "")
+               + "".join(" " + note for note in m.get("_notes", ())))
     _audit(db, path, "aceptado", bundle_hash, message=summary)
     return ImportResult("aceptado", summary=summary, changes=changes, **base)
 
@@ -1569,6 +1974,7 @@ def _apply(db: Database, v: _Verified) -> dict[str, int]:
 def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
     m = v.manifest
     m["_stream"] = v.stream
+    m["_notes"] = []
     try:
         with db.transaction() as session:
             # Take the write lock first, then re-check the stream inside it (two imports at once).
@@ -1579,9 +1985,10 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             _check_sequence(session, v.stream, m, v.bundle_hash, last_seq, last_hash)
             signer = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == v.sender_key))
             if signer is None or signer.status == "retired":
-                raise RevokedKeyError()
+                raise RevokedKeyError(RETIRED_KEY)
             if m["kind"] == "regional":
                 changes = _apply_regional(session, m)
+                _follow_answers(session, m)
             else:
                 changes = _apply_central(session, m, m["region"])
             _apply_keys(session, v, signer)
@@ -1594,9 +2001,37 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
                                    signed_at=m["created_at"]))
             session.flush()
     except IntegrityError as exc:
-        raise ManifestError("El paquete trae datos inconsistentes (registros repetidos o sin su registro padre). "
-                            "Pida a la oficina que lo exporte de nuevo.") from exc
+        detail = str(exc.orig)
+        table = next((t for t, _ in REGIONAL_TABLES + CENTRAL_TABLES if f" {t}." in detail or f"({t})" in detail), "")
+        what = (f"dos registros para lo mismo en «{table or 'una tabla'}»" if "UNIQUE" in detail else
+                "un registro sin su registro padre" if "FOREIGN KEY" in detail else "registros que no calzan")
+        raise ManifestError(
+            f"El paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} trae datos que no calzan con "
+            f"los de esta oficina ({what}). No se importó nada. Pida a la oficina un paquete completo (avance bundle "
+            "export --full; en la ventana: Archivo → Exportar paquete completo…) y, si también se rechaza, "
+            "comuníquese con ella para revisar esos registros.") from exc
     return changes
+
+
+def _follow_answers(session: Session, m: dict[str, Any]) -> None:
+    """Move this central office's answers to the region past the last one the region applied.
+
+    A regional bundle of format 3 says which answer of ours it applied last (``receipt``:
+    sequence and hash). When that answer is ahead of our own outgoing stream to the region (we
+    restored a backup taken before it; or we wrote another answer with its number since, which
+    the region refused), our stream moves to it, so our next answer follows the one the region
+    holds and is accepted there instead of being refused as a replay, rollback or fork.
+    """
+    said = m["receipt"]
+    if said is None or said["sequence"] == 0:
+        return
+    out = _stream(session, f"out:{m['region']}")
+    if said["sequence"] > out.last_sequence or (said["sequence"] == out.last_sequence
+                                                and said["bundle"] != out.last_hash):
+        out.last_sequence, out.last_hash = said["sequence"], said["bundle"]
+        m["_notes"].append(
+            f"La {office_name(m['region'])} ya había importado la respuesta n.º {said['sequence']} de esta oficina, "
+            "que aquí no constaba (¿se restauró una copia de seguridad?): la próxima respuesta continuará desde ella.")
 
 
 def _apply_keys(session: Session, v: _Verified, signer: TrustedKey) -> None:

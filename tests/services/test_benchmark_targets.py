@@ -48,3 +48,12 @@ def test_issue_2_targets() -> None:
            "peak_memory_mb": {"gui_national": 260.0, "target": "< 250 MB"}}
     problems = bench.missed(bad)
     assert [("2.3" in problems[0]), ("1.2 s" in problems[1]), ("260" in problems[2])] == [True] * 3
+
+
+def test_sync_target_for_a_forged_manifest_at_the_cap() -> None:
+    """Refusing a forged bundle whose manifest is as large as the cap allows must stay under the
+    memory target too (the memory spent before the signature check)."""
+    runs = {"full": _sync_run(1.1, 81.0), "tenth": _sync_run(2.0, 80.0)}
+    assert sync.missed({**runs, "forged_manifest_at_cap": {"refusal_peak_rss_mb": 90.0}}) == []
+    [problem] = sync.missed({**runs, "forged_manifest_at_cap": {"refusal_peak_rss_mb": 230.0}})
+    assert "firma falsificada" in problem and "230 MB" in problem

@@ -105,7 +105,7 @@ def cli_offices(tmp_path: Path) -> tuple[list[str], str, str]:
     from desktop.cli import main
 
     pw = tmp_path / "pass"
-    pw.write_text("secreto\n", encoding="utf-8")
+    pw.write_text("secreto de prueba\n", encoding="utf-8")
     c, r = str(tmp_path / "c.db"), str(tmp_path / "r.db")
     p = ["--passphrase-file", str(pw)]
     for db, office in ((c, ["--central"]), (r, ["--region", "CL-TA"])):

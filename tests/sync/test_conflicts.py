@@ -137,7 +137,10 @@ def test_a_conflict_resolved_with_a_typed_in_value_and_the_command_line(two, cap
     db = str(central.db.path)
     assert main(["--db", db, "bundle", "conflicts"]) == 0
     text = capsys.readouterr().out
-    assert str(c.id) in text and "description=A" in text and "description=B" in text
+    assert str(c.id) in text and "actual «A», entrante «B»" in text and "Cumple/no cumple" in text
+    assert "Meta anual o actividades comprometidas" in text and "actividad «" in text
+    assert "commitment" not in text and "kind=activity" not in text and "=None" not in text
+    assert "Cumple/no cumple [--set met=…]: actual «Sí», entrante «No»" in text  # the column name only for --set
     with pytest.raises(errors.ConflictError):
         service.resolve_conflict(central.db, c.id, "valor", {"no_such_column": "x"})
     with pytest.raises(errors.ConflictError):

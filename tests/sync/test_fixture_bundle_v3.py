@@ -6,6 +6,8 @@ signed by the rotated key, ``previous`` the hash of bundle 1 and ``base`` 1 (Tar
 receipt of bundle 1). It carries only what changed since: the commitment, now not met; a new
 III.4 row; a tombstone for the evidence record (deleted at the region) and one for an objective
 the central office never held (a no-op). No file: the receipt said the central office holds it.
+Its ``receipt`` names the central office's answer 1 (sequence and hash), the last one Tarapacá
+applied: a central office whose own answers are behind it moves them past it.
 
 The committed file must keep verifying, keep importing after the format-2 fixture (and be
 refused, asking for a complete bundle, by a central office that has not applied bundle 1), and
@@ -28,7 +30,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
-from db.models import CommitmentRow, Evidence, ProgressAnalysis
+from db.models import CommitmentRow, Evidence, ProgressAnalysis, SyncStream
 from desktop.sync import errors, service
 from desktop.sync.bundle import BundleReader, write_bundle
 from desktop.sync.canonical import canonical_bytes
@@ -56,6 +58,8 @@ Q = "a8888888-8888-4888-8888-888888888888"
 """The new III.4 row (objective O, quarter 1)."""
 NEVER_HELD = "a5555555-5555-4555-8555-555555555555"
 """An objective deleted at the region before it was ever received: its tombstone is a no-op."""
+ANSWER = hashlib.sha256(b"avance fixture: answer 1 of the central office").hexdigest()
+"""The hash of the central office's answer 1, the last one Tarapacá applied (its ``receipt``)."""
 
 
 def _agreement() -> tuple[X25519PrivateKey, bytes]:
@@ -99,7 +103,7 @@ def delta_manifest() -> dict[str, Any]:
         },
         "tombstones": [{"table": "evidence", "id": E}, {"table": "objective", "id": NEVER_HELD}],
         "evidence": [],
-        "receipt": None,
+        "receipt": {"sequence": 1, "bundle": ANSWER},
         "rotation": None,
     }
 
@@ -145,6 +149,9 @@ def test_the_committed_delta_imports_after_the_format_2_fixture(central: Office)
     k = fixed_keys()
     statuses = {t.sign_key_id: t.status for t in service.trusted_keys(central.db)}
     assert statuses == {key_id(raw_public(k.old_sign)): "retired", key_id(raw_public(k.new_sign)): "active"}
+    with central.db.reading() as session:  # its next answer follows the one Tarapacá applied
+        out = session.scalar(select(SyncStream).where(SyncStream.stream == "out:CL-TA"))
+        assert (out.last_sequence, out.last_hash) == (1, ANSWER)
     before = snapshot(central)
     assert service.import_bundle(central.db, BUNDLE, PASS).outcome == "ya importado"
     assert snapshot(central) == before
@@ -168,6 +175,7 @@ def test_the_fixture_manifest_is_format_3_with_tombstones() -> None:
     """Guards the generator itself: what is committed is the format-3 delta case."""
     value = delta_manifest()
     assert value["format"] == 3 and value["base"] == 1 and len(value["tombstones"]) == 2
+    assert value["receipt"] == {"sequence": 1, "bundle": ANSWER}
     assert set(value) == set(rotation_manifest(fixed_keys())) | {"base", "tombstones"}
 
 

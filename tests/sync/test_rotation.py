@@ -100,7 +100,7 @@ def test_rotation_announced_by_a_revoked_key_is_refused(world) -> None:
 
 def test_keys_rotate_command(tmp_path: Path, capsys) -> None:
     pw = tmp_path / "pass"
-    pw.write_text("secreto\n", encoding="utf-8")
+    pw.write_text("secreto de prueba\n", encoding="utf-8")
     db = str(tmp_path / "r.db")
     p = ["--passphrase-file", str(pw)]
     assert main(["--db", db, "office", "init", "--region", "CL-TA", *p]) == 0

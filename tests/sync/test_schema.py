@@ -48,7 +48,7 @@ def _manifest_of(path: Path, sign: Ed25519PrivateKey | Any, enc: X25519PrivateKe
         reader.read_header()
         reader.open(enc)
         reader.read_manifest(sign.public_key() if hasattr(sign, "public_key") else sign)
-        return json.loads(reader.manifest_raw)
+        return json.loads(bytes(reader.manifest_raw))
 
 
 def _read(path: Path, recipient: Office, sender: Office) -> dict[str, Any]:
@@ -113,6 +113,8 @@ def test_every_manifest_the_writer_produces_validates(written: dict[str, dict[st
     assert [r["met"] for r in delta["records"]["commitment"]] == [True]
     assert written["central answer with observations and receipt"]["records"]["observation"]
     assert written["central answer with observations and receipt"]["receipt"]["evidence"]
+    assert written["regional with evidence"]["receipt"] == {"sequence": 0, "bundle": ""}  # no answer applied yet
+    assert delta["receipt"]["sequence"] == 1 and len(delta["receipt"]["bundle"]) == 64
     for name, manifest in written.items():
         errors = [e.message for e in validator.iter_errors(manifest)]
         assert errors == [], name
@@ -153,6 +155,10 @@ def _broken(manifest: dict[str, Any], change: str) -> dict[str, Any]:
         m["sender"]["key_id"] = "XYZ"
     elif change == "a central table in a regional bundle":
         m["records"]["observation"] = []
+    elif change == "a central receipt in a regional bundle":
+        m["receipt"] = {"sequence": 0, "bundle": "", "evidence": []}
+    elif change == "no receipt in a regional format 3 bundle":
+        m["receipt"] = None
     else:  # pragma: no cover
         raise AssertionError(change)
     return m
@@ -160,7 +166,8 @@ def _broken(manifest: dict[str, Any], change: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("change", ["sequence as text", "a float", "an unknown field", "a missing column",
                                     "an unknown format", "format 2 without rotation", "a bad key id",
-                                    "a central table in a regional bundle"])
+                                    "a central table in a regional bundle", "a central receipt in a regional bundle",
+                                    "no receipt in a regional format 3 bundle"])
 def test_a_manifest_that_breaks_the_schema_fails_validation(written: dict[str, dict[str, Any]], change: str) -> None:
     validator = _validator()
     good = written["regional with evidence"]
