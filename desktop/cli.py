@@ -216,7 +216,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 def _cmd_print(args: argparse.Namespace) -> int:
     from db.queries import NotFoundError
-    from desktop.services.printing import print_form, print_national
+    from desktop.services.printing import PrintError, print_form, print_national
 
     national = args.form.strip().lower() in ("national", "nacional")
     try:
@@ -235,7 +235,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
                 out = print_national(db, args.year, args.output, paper=args.papel)
             else:
                 out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel)
-        except NotFoundError as exc:
+        except (NotFoundError, PrintError) as exc:
             raise InputError(str(exc)) from exc
         except OSError as exc:
             reason, advice = os_error_reason(exc)

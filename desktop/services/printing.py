@@ -102,7 +102,10 @@ def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            write(handle)
+            try:
+                write(handle)
+            except pdf.LayoutFailure as exc:
+                raise PrintError(str(exc)) from exc
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # like any new file, not mkstemp's 0600
