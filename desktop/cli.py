@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument(
         "--papel", choices=("carta", "oficio"), default="carta", help="tamaño del papel, apaisado (por omisión carta)"
     )
+    printing.add_argument("--advertencias", action="store_true",
+                          help="agrega tras las notas las advertencias de Avance (no son parte del formulario oficial)")
     xlsx = sub.add_parser("xlsx", help="exporta o importa los formularios en libros de Excel")
     xlsx_sub = xlsx.add_subparsers(dest="xlsx_command", metavar="ACCIÓN", required=True)
     xlsx_export = xlsx_sub.add_parser("export", help="exporta una región, o todas (--national), a un libro .xlsx")
@@ -234,7 +236,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
             if national:
                 out = print_national(db, args.year, args.output, paper=args.papel)
             else:
-                out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel)
+                out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel,
+                                 warnings=args.advertencias)
         except (NotFoundError, PrintError) as exc:
             raise InputError(str(exc)) from exc
         except OSError as exc:

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         self._quarter_of: tuple[Region, int] | None = None
         paper = QSettings().value("print/paper", "carta")
         self.paper = paper if paper in dict(PAPERS) else "carta"
+        self.include_warnings = str(QSettings().value("print/warnings", "false")).lower() == "true"
 
         self.setWindowTitle("Avance")
         self.resize(1400, 860)
@@ -429,6 +430,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             paper_menu.addAction(action)
             self.paper_actions[key] = action
+        self.warnings_action = QAction(self.tr("Incluir advertencias de Avance"), self, checkable=True)
+        self.warnings_action.setChecked(self.include_warnings)
+        self.warnings_action.setStatusTip(self.tr("Imprime tras las notas las advertencias de Avance, que no son parte "
+                                                  "del formulario oficial"))
+        self.warnings_action.toggled.connect(self.set_include_warnings)
+        file_menu.addAction(self.warnings_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Salir"), self.close, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
@@ -630,6 +637,13 @@ class MainWindow(QMainWindow):
         QSettings().setValue("print/paper", paper)
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
+    def set_include_warnings(self, include: bool) -> None:
+        """Archivo → Incluir advertencias de Avance: print Avance's own warnings after each
+        form's notes from now on (remembered; off by default: the official form only)."""
+        self.include_warnings = bool(include)
+        self.warnings_action.setChecked(self.include_warnings)
+        QSettings().setValue("print/warnings", "true" if include else "false")
+
     def _run_print(self, title: str, job, out: Path, then=None, relay: QObject | None = None,  # noqa: ANN001
                    caption: str | None = None, error_title: str | None = None, on_error=None) -> None:  # noqa: ANN001
         """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
@@ -717,12 +731,13 @@ class MainWindow(QMainWindow):
         from desktop.services.printing import print_form, print_region
 
         region, year, form = self.current
-        paper = self.paper
+        paper, warnings = self.paper, self.include_warnings
         if region_wide:
-            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper, progress=progress)
+            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper, progress=progress,
+                                        warnings=warnings)
         quarter = self.quarter if form is FormKind.III_4 else None
         return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today, paper=paper,
-                                  progress=progress)
+                                  progress=progress, warnings=warnings)
 
     def _national_job(self, year: int, out: Path, *, whole: bool, progress=None):  # noqa: ANN001, ANN202
         """A callable that prints the national consolidation of ``year`` (or, ``whole``, every
@@ -730,8 +745,11 @@ class MainWindow(QMainWindow):
         from desktop.services.printing import print_nation, print_national
 
         paper = self.paper
-        printer = print_nation if whole else print_national
-        return lambda: printer(self.db, year, out, paper=paper, today=self.today, progress=progress)
+        if whole:
+            warnings = self.include_warnings
+            return lambda: print_nation(self.db, year, out, paper=paper, today=self.today, progress=progress,
+                                        warnings=warnings)
+        return lambda: print_national(self.db, year, out, paper=paper, today=self.today, progress=progress)
 
     def print_current(self, *, preview: bool, region: bool = False) -> None:
         """Archivo → Vista previa / Imprimir / Imprimir la región: write the official PDF to a

@@ -71,7 +71,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain.fingerprint import fingerprint
+from desktop.domain.fingerprint import fingerprint, page_fingerprint
 from desktop.domain.forms import PROGRAMME_FORMS, PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
 from desktop.domain.records import Commitment, ProgressReport, Programme, quarter_label
 from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_weight
@@ -91,6 +91,7 @@ __all__ = [
     "national_story",
     "paper_size",
     "register_fonts",
+    "programme_fingerprint",
     "programme_story",
     "scaled",
     "progress_story",
@@ -327,6 +328,8 @@ class PrintContext:
             its own region, year and fingerprint on the pages it fills).
         year: footer year for unmarked pages.
         fingerprint: footer fingerprint for unmarked pages.
+        include_warnings: print Avance's own scoring warnings after the form's notes, under a
+            heading saying they are not part of the official form (off: the official form only).
     """
 
     service_name: str
@@ -336,6 +339,7 @@ class PrintContext:
     region: str = ""
     year: int | None = None
     fingerprint: str = ""
+    include_warnings: bool = False
 
     @property
     def footer(self) -> Footer:
@@ -1138,11 +1142,15 @@ def _results_table(programme: Programme, score: ProgrammeScore, form_spec: FormS
     return _table(rows, [label_width, width - label_width], style, ctx)
 
 
+WARNINGS_HEADING = "Advertencias de Avance (no forman parte del formulario oficial)"
+"""Heading of Avance's own warnings, printed after the notes only when asked."""
+
+
 def _warnings(messages: Iterable[str]) -> list[Flowable]:
     messages = [m for m in messages if m]
     if not messages:
         return []
-    out: list[Flowable] = [Paragraph("Advertencias", _SUBHEAD)]
+    out: list[Flowable] = [Paragraph(_markup(WARNINGS_HEADING), _SUBHEAD)]
     out += [Paragraph(_markup(m), _SMALL, bulletText="•") for m in messages]
     return out
 
@@ -1166,10 +1174,12 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
     group row ("Control de Resultados" over (2)–(4), "Control Operacional" over (5)–(10)) and
     the numbered headers, both repeated on every page, one row per commitment, III.3's
     objectives under their sections (11)–(13) (all three printed, even empty); the rows
-    "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the scoring warnings, if any;
-    and the form's notes. Column (8) prints the weight as written; (9) "Sí"/"No"; (10) the
-    earned weight when met (III.1 notes (8)–(10)). An invisible first flowable puts the
-    region, year and fingerprint of ``programme`` in the footer of its pages.
+    "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the form's notes; and only
+    when ``ctx.include_warnings``, Avance's scoring warnings under a heading saying they are not
+    part of the official form (:data:`WARNINGS_HEADING`). Column (8) prints the weight as
+    written; (9) "Sí"/"No"; (10) the earned weight when met (III.1 notes (8)–(10)). An
+    invisible first flowable puts the region, year and :func:`programme_fingerprint` (of
+    everything the pages print) in the footer of its pages.
 
     Args:
         programme: the programme to print (its form says which layout).
@@ -1186,16 +1196,32 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
         raise ValueError("III.4 no es un programa de trabajo: use progress_story.")
     register_fonts()
     form_spec = spec(programme.form)
-    mark = _FooterMark(Footer(programme.region.name, programme.year, fingerprint(programme),
+    mark = _FooterMark(Footer(programme.region.name, programme.year, programme_fingerprint(programme, score, ctx),
                               f"el formulario {programme.form.value}"))
     story: list[Flowable] = [mark, _heading(form_spec, programme.year), _region_header(programme, ctx), Spacer(1, 5)]
     if form_spec.header_fields:
         story += [_instance_table(programme, form_spec, ctx), Spacer(1, 5)]
     story += [_control_table(programme, form_spec, ctx), Spacer(1, 6)]
     story.append(KeepTogether([_results_table(programme, score, form_spec, ctx)]))
-    story += _warnings(score.warnings)
     story += _notes(form_spec, programme.year)
+    if ctx.include_warnings:
+        story += _warnings(score.warnings)
     return story
+
+
+def programme_fingerprint(programme: Programme, score: ProgrammeScore, ctx: PrintContext) -> str:
+    """The "Huella" in the footer of a programme's pages: of the programme and of everything
+    else they print, the results rows (11)/(12) (the service result of ``ctx.verdict_text``
+    included, seed 001 III.1 note (12)) and, when printed, Avance's warnings
+    (:func:`desktop.domain.fingerprint.page_fingerprint`)."""
+    printed: dict[str, object] = {
+        "performance": score.performance_pct,
+        "valid": score.valid,
+        "service_result": ctx.verdict_text,
+    }
+    if ctx.include_warnings:
+        printed["warnings"] = tuple(score.warnings)
+    return page_fingerprint(programme, printed)
 
 
 def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
