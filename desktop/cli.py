@@ -216,6 +216,16 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output(path: Path, what: str) -> None:
+    """An output file must be a file in a folder that exists (none is created: a mistyped
+    folder would hide the file)."""
+    if path.exists() and path.is_dir():
+        raise InputError(f"«{path}» es una carpeta; indique {what}.")
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError(f"La carpeta «{parent}» no existe: créela primero o indique otra ruta para «{path.name}».")
+
+
 def _cmd_print(args: argparse.Namespace) -> int:
     from db.queries import NotFoundError
     from desktop.services.printing import PrintError, print_form, print_national
@@ -228,8 +238,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if not national and not args.region:
         raise InputError(f"El formulario {form.value} necesita --region (código ISO, número CUT o nombre).")
     region = None if national else _region(args.region)
-    if args.output.exists() and args.output.is_dir():
-        raise InputError(f"«{args.output}» es una carpeta; indique un archivo PDF.")
+    _check_output(args.output, "un archivo PDF")
     db = _open(args)
     try:
         try:
@@ -258,8 +267,7 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
 
     if args.xlsx_command == "export":
         region = None if args.national else _region(args.region)
-        if args.output.exists() and args.output.is_dir():
-            raise InputError(f"«{args.output}» es una carpeta; indique un archivo .xlsx.")
+        _check_output(args.output, "un archivo .xlsx")
         db = _open(args)
         try:
             try:

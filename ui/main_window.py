@@ -678,6 +678,7 @@ class MainWindow(QMainWindow):
             if cancellable:
                 relay.stepped.disconnect()  # nothing more reaches the dialog deleted here
                 relay.deleteLater()
+                progress.canceled.disconnect()  # closing the dialog emits canceled(): not a cancel
             progress.close()
             progress.deleteLater()
             for action in self._print_actions:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import tempfile
@@ -370,9 +371,11 @@ def load_content(session: Session, years: Sequence[ReportingYear]) -> WorkbookCo
 
 def _atomic_save(content: WorkbookContent, out: Path) -> Path:
     """Save to a temporary file beside ``out`` and rename it: a failed export never leaves a
-    half-written workbook, nor destroys an older one."""
+    half-written workbook, nor destroys an older one. The folder must exist (it is not created:
+    FileNotFoundError)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():  # a mistyped folder is not created: the file would be lost in it
+        raise FileNotFoundError(errno.ENOENT, "la carpeta no existe", str(out.parent))
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".xlsx", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -8,6 +8,7 @@ Chilean legal, 216 × 330 mm), see :data:`desktop.forms.pdf.PAPER_SIZES`.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -96,9 +97,11 @@ def _write_prepared(out: Path, stories: list, ctx: pdf.PrintContext, title: str,
 
 def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
     """Write to a temporary file beside ``out`` and rename it, so a failed print never leaves
-    a half-written PDF (nor destroys an older one)."""
+    a half-written PDF (nor destroys an older one). The folder must exist (it is not created:
+    FileNotFoundError)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():  # a mistyped folder is not created: the file would be lost in it
+        raise FileNotFoundError(errno.ENOENT, "la carpeta no existe", str(out.parent))
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -49,3 +49,28 @@ def test_a_layout_failure_is_one_spanish_line(loaded, capsys, tmp_path, monkeypa
     assert len(lines) == 1 and lines[0].startswith("avance: No se pudo componer el formulario III.1 de Tarapacá 2009")
     assert "objetivo 1" in lines[0] and "Traceback" not in captured.err
     assert not out.exists() and list(tmp_path.glob(".avance-*")) == []
+
+
+@pytest.mark.parametrize("command", [["print", "III.1", "--region", "CL-TA", "--year", "2009"],
+                                     ["xlsx", "export", "--region", "CL-TA", "--year", "2009"]])
+def test_a_missing_folder_is_refused_not_created(loaded, capsys, tmp_path, command):
+    target = tmp_path / "nodir" / "sub" / ("x.pdf" if command[0] == "print" else "x.xlsx")
+    code = main(["--db", str(loaded), *command, "-o", str(target)])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    line = captured.err.strip()
+    assert line == f"avance: La carpeta «{target.parent}» no existe: créela primero o indique otra ruta para " \
+                   f"«{target.name}»."
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_the_services_do_not_create_folders_either(example_db, tmp_path):
+    from desktop.domain.regions import find_region
+    from desktop.services.excel import export_region
+    from desktop.services.printing import print_national
+
+    with pytest.raises(FileNotFoundError):
+        print_national(example_db, 2009, tmp_path / "nodir" / "x.pdf")
+    with pytest.raises(FileNotFoundError):
+        export_region(example_db, find_region("CL-TA"), 2009, tmp_path / "nodir" / "x.xlsx")
+    assert not (tmp_path / "nodir").exists()

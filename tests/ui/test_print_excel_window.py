@@ -45,3 +45,12 @@ def test_warnings_are_printed_only_when_the_setting_is_on_and_it_is_remembered(w
     third = MainWindow(prompter)
     qtbot.addWidget(third)
     assert not third.include_warnings
+
+
+def test_the_status_bar_says_cancelling_only_after_a_real_cancel(window, prompter, qtbot, monkeypatch):
+    """Closing the progress dialog after a successful step emits canceled(): that is no cancel."""
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    window.preview_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.previews) and window.preview_action.isEnabled(), timeout=20000)
+    assert "Cancelando…" not in messages
