@@ -222,7 +222,7 @@ def _check_output(path: Path, what: str) -> None:
     if path.exists() and path.is_dir():
         raise InputError(f"«{path}» es una carpeta; indique {what}.")
     parent = path.parent
-    if not parent.is_dir():
+    if not parent.exists():
         raise InputError(f"La carpeta «{parent}» no existe: créela primero o indique otra ruta para «{path.name}».")
 
 

@@ -375,6 +375,8 @@ def _atomic_save(content: WorkbookContent, out: Path) -> Path:
     FileNotFoundError)."""
     out = Path(out)
     if not out.parent.is_dir():  # a mistyped folder is not created: the file would be lost in it
+        if out.parent.exists():
+            raise NotADirectoryError(errno.ENOTDIR, "no es una carpeta", str(out.parent))
         raise FileNotFoundError(errno.ENOENT, "la carpeta no existe", str(out.parent))
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".xlsx", dir=out.parent)
     try:
