@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_import.add_argument("file", type=Path, metavar="ARCHIVO", help="libro .xlsx")
     xlsx_import.add_argument("--dry-run", action="store_true",
                              help="revisa el libro sin escribir nada (con --replace, dice qué se eliminaría)")
+    xlsx_import.add_argument("--quarter", "--trimestre", dest="quarter", type=_integer, choices=(1, 2, 3, 4),
+                             help="trimestre (1 a 4) de la hoja III.4 que no lo indica, como la de la semilla")
     xlsx_import.add_argument("--replace", action="store_true",
                              help="reemplaza la región y año si ya existen: los registros que el libro conserva se "
                                   "actualizan en su lugar, con sus medios de verificación; solo se eliminan los que "
@@ -289,7 +291,9 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
     try:
         try:
             report = import_workbook(db, args.file, dry_run=args.dry_run, replace=args.replace,
-                                     replace_hint="use --replace para reemplazarlo, o cancele")
+                                     replace_hint="use --replace para reemplazarlo, o cancele",
+                                     quarter=args.quarter,
+                                     quarter_hint="agregue --quarter N (el trimestre, 1 a 4) al comando")
         except ExcelImportError as exc:
             # Every problem on its own line (sheet, cell, Spanish explanation); nothing written.
             for problem in exc.problems:
@@ -300,6 +304,8 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(report.summary())
+    for notice in report.notices:  # read otherwise than the workbook shows: said, not an error
+        print(f"Aviso: {notice}")
     return 0
 
 

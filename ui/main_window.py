@@ -899,6 +899,22 @@ class MainWindow(QMainWindow):
         from desktop.services.excel import import_workbook, plan_import
 
         def checked(plan: Any) -> None:
+            if plan.quarter_missing and plan.quarter is None:
+                # Seed 001's III.4 names no quarter: ask it, then check the workbook again.
+                sheets = ", ".join(f"«{name}»" for name in plan.quarter_missing)
+                index = self.prompter.choose(
+                    self, self.tr("Importar Excel"),
+                    self.tr("La hoja {0} no indica el trimestre (el formulario III.4 de la semilla no lo dice). "
+                            "¿De qué trimestre es?").format(sheets),
+                    [self.tr("T{0} (trimestre {0})").format(q) for q in (1, 2, 3, 4)],
+                )
+                if index is None:
+                    return
+                quarter = index + 1
+                self._run_print(self.tr("Revisando {0}…").format(path.name),
+                                lambda: plan_import(self.db, path, quarter=quarter), path, checked,
+                                caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo revisar el libro"))
+                return
             if not plan.ok:
                 problems = [str(p) for p in plan.problems]
                 self.prompter.problems(
@@ -914,18 +930,23 @@ class MainWindow(QMainWindow):
             if replace:
                 where = ", ".join(f"{r.name} {y}" for r, y in plan.existing)
                 question = self.tr("La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?").format(where)
+                if plan.removals:
+                    question += "\n\n" + self.tr(
+                        "El libro ya no tiene estos registros (sus filas se borraron o se vaciaron). Al reemplazar:"
+                    ) + "\n" + "\n".join(f"• {removal.text()}." for removal in plan.removals)
                 if plan.losses:
                     question += "\n\n" + self.tr(
                         "Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al "
                         "reemplazar:") + "\n" + "\n".join(f"• {loss.text()}." for loss in plan.losses)
-                else:
+                elif not plan.removals:
                     question += "\n\n" + self.tr(
                         "Los registros que siguen en el libro conservan sus medios de verificación y las "
                         "observaciones de la oficina central.")
                 if not self.prompter.confirm(self, self.tr("Importar Excel"), question, self.tr("Reemplazar")):
                     return
             self._run_print(self.tr("Importando {0}…").format(path.name),
-                            lambda: import_workbook(self.db, path, replace=replace, plan=plan), path, imported,
+                            lambda: import_workbook(self.db, path, replace=replace, plan=plan, quarter=plan.quarter),
+                            path, imported,
                             caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo importar el libro"))
 
         def imported(report: Any) -> None:
@@ -936,6 +957,8 @@ class MainWindow(QMainWindow):
             else:
                 self.open_form(*self.current)
             self.statusBar().showMessage(report.summary(), 15000)
+            if report.notices:  # values typed over Avance's formulas: read otherwise, said here
+                self.prompter.report(self, self.tr("Importar Excel"), report.summary(), [str(n) for n in report.notices])
 
         self._run_print(self.tr("Revisando {0}…").format(path.name), lambda: plan_import(self.db, path), path, checked,
                         caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo revisar el libro"))
