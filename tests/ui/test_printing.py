@@ -202,3 +202,21 @@ def test_a_cancelled_print_to_a_file_leaves_no_file(example_db, tmp_path, qapp) 
     with pytest.raises(Cancelled):
         _job(source, out, progress=cancel_after_the_first_page)
     assert not out.exists()
+
+
+def test_a_page_without_colour_is_sent_in_few_greys_and_a_coloured_page_as_it_is(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    import pypdfium2 as pdfium
+
+    from desktop.services.printing import print_national
+    from ui.printing import GREY_LEVELS, job_image
+
+    printer = QPrinter()  # in colour: a mixed document (the nation, ending with the national report)
+    form = pdfium.PdfDocument(str(_form(example_db, tmp_path)))
+    grey = job_image(render_page(form, 0, 100), printer)
+    form.close()
+    assert grey.format() == QImage.Format.Format_Grayscale8
+    assert len({grey.pixel(x, y) for x in range(0, grey.width(), 3) for y in range(0, grey.height(), 3)}) <= GREY_LEVELS
+    national = pdfium.PdfDocument(str(print_national(example_db, 2009, tmp_path / "n.pdf", today=TODAY)))
+    page = render_page(national, 0, 100)
+    national.close()
+    assert not page.allGray() and job_image(page, printer) is page
