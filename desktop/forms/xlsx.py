@@ -755,7 +755,7 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
         )
     else:
         verdict = sh.text(verdict_row, c_earned, verdict_text, align=_HEAD_ALIGN, font=_BOLD)
-        if verdict_text:  # "NO CUMPLE (calculado sobre 16 de 16 regiones…)" wraps in its narrow column
+        if verdict_text:  # "Resultado nacional (nota 12): lo informa…" wraps in its narrow column
             ws.row_dimensions[verdict_row].height = min(_MAX_ROW_HEIGHT, max(30.0, _lines(
                 verdict_text, _MAX_WIDTH["earned"]) * _LINE_HEIGHT))
         verdict.comment = _comment(
