@@ -140,3 +140,15 @@ def test_notices_are_shown_after_the_import(qtbot, db, tmp_path):  # noqa: ANN00
     (lines,) = prompter.reports
     assert lines == ["Hoja «III.1», celda I7: se ignoró el valor escrito en I7: Avance calcula la ponderación ganada "
                      "(nota 10) con la ponderación y «Cumple/no cumple»."]
+
+
+def test_a_layout_failure_is_a_spanish_error_in_the_window(window, prompter, qtbot, tmp_path, monkeypatch):
+    from desktop.forms import pdf
+
+    monkeypatch.setattr(pdf._FormTable, "split", lambda self, w, h: [])
+    prompter.save_to = tmp_path / "x.pdf"
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.errors) and window.export_action.isEnabled(), timeout=20000)
+    (title, text), = prompter.errors
+    assert text.startswith("No se pudo componer el formulario III.1 de Tarapacá 2009: la fila del objetivo 1")
+    assert "Traceback" not in text and not prompter.save_to.exists()
