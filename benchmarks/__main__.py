@@ -81,10 +81,14 @@ def _timeit(fn, repeat: int) -> list[float]:  # noqa: ANN001
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmarks de Avance")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "results.json")
-    args = parser.parse_args(argv)
+    from desktop.cli_spanish import spanish_argparse
+
+    with spanish_argparse():  # usage, headings and errors in Spanish, as the avance command line
+        parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Benchmarks de Avance (make bench).")
+        parser.add_argument("--repeat", type=int, default=5, help="mediciones (se informa la mediana; por omisión 5)")
+        parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "results.json",
+                            help="archivo JSON con las cifras (por omisión benchmarks/out/results.json)")
+        args = parser.parse_args(argv)
 
     from db.engine import open_database
     from desktop.domain.forms import FormKind

@@ -99,12 +99,16 @@ def missed(results: dict[str, object]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the figures as JSON; exit 1, saying which, when a target is missed."""
-    parser = argparse.ArgumentParser(
-        description="Benchmark: la nación completa a PDF. Sale con 1 si no se cumple una meta "
-        f"(menos de {NATION_LIMIT_S:.0f} s; a lo más {RATIO_LIMIT:.0f} veces la tabla simple)."
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="mediciones (se informa la mediana; por omisión 3)")
-    args = parser.parse_args(argv)
+    from desktop.cli_spanish import spanish_argparse
+
+    with spanish_argparse():  # usage, headings and errors in Spanish, as the avance command line
+        parser = argparse.ArgumentParser(
+            prog="python -m benchmarks.forms",
+            description="Benchmark: la nación completa a PDF. Sale con 1 si no se cumple una meta "
+            f"(menos de {NATION_LIMIT_S:.0f} s; a lo más {RATIO_LIMIT:.0f} veces la tabla simple).",
+        )
+        parser.add_argument("--repeat", type=int, default=3, help="mediciones (se informa la mediana; por omisión 3)")
+        args = parser.parse_args(argv)
     results = run(args.repeat)
     print(json.dumps(results, indent=2, ensure_ascii=False))
     problems = missed(results)

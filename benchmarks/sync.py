@@ -246,10 +246,15 @@ def forged_manifest(root: Path) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark of the sync bundles (issue 3, part 9).")
-    parser.add_argument("--evidence-mb", type=int, default=200)
-    parser.add_argument("--files", type=int, default=8)
-    args = parser.parse_args(argv)
+    from desktop.cli_spanish import spanish_argparse
+
+    with spanish_argparse():  # usage, headings and errors in Spanish, as the avance command line
+        parser = argparse.ArgumentParser(prog="python -m benchmarks.sync",
+                                         description="Benchmark de los paquetes de sincronización (issue 3, parte 9).")
+        parser.add_argument("--evidence-mb", type=int, default=200,
+                            help="megabytes de medios de verificación (por omisión 200)")
+        parser.add_argument("--files", type=int, default=8, help="archivos de medios de verificación (por omisión 8)")
+        args = parser.parse_args(argv)
     if shutil.which("sha256sum") is None:
         print("sha256sum no está disponible", file=sys.stderr)
         return 1

@@ -128,10 +128,18 @@ def missed(figures: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m benchmarks.xlsx [--repeat N]``: print the figures as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.xlsx", description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs (median reported), 3 by default")
-    parser.add_argument("--out", type=Path, help="also write the JSON to this file")
-    args = parser.parse_args(argv)
+    from desktop.cli_spanish import spanish_argparse
+
+    with spanish_argparse():  # usage, headings and errors in Spanish, as the avance command line
+        parser = argparse.ArgumentParser(
+            prog="python -m benchmarks.xlsx",
+            description="Benchmark de Excel: exportar el libro nacional e importarlo (en una base vacía y "
+            f"reemplazando). Sale con 1 si la importación tarda {TARGET_IMPORT_S:.0f} s o más, o no deja la misma "
+            "base de datos.",
+        )
+        parser.add_argument("--repeat", type=int, default=3, help="mediciones (se informa la mediana; por omisión 3)")
+        parser.add_argument("--out", type=Path, help="escribe también el JSON en este archivo")
+        args = parser.parse_args(argv)
     figures = run(args.repeat)
     text = json.dumps(figures, ensure_ascii=False, indent=2)
     print(text)

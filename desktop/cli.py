@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument(
         "--papel", choices=("carta", "oficio"), default="carta", help="tamaño del papel, apaisado (por omisión carta)"
     )
+    printing.add_argument("--advertencias", action="store_true",
+                          help="agrega tras las notas las advertencias de Avance (no son parte del formulario oficial)")
     xlsx = sub.add_parser("xlsx", help="exporta o importa los formularios en libros de Excel")
     xlsx_sub = xlsx.add_subparsers(dest="xlsx_command", metavar="ACCIÓN", required=True)
     xlsx_export = xlsx_sub.add_parser("export", help="exporta una región, o todas (--national), a un libro .xlsx")
@@ -113,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_import.add_argument("file", type=Path, metavar="ARCHIVO", help="libro .xlsx")
     xlsx_import.add_argument("--dry-run", action="store_true",
                              help="revisa el libro sin escribir nada (con --replace, dice qué se eliminaría)")
+    xlsx_import.add_argument("--quarter", "--trimestre", dest="quarter", type=_integer, choices=(1, 2, 3, 4),
+                             help="trimestre (1 a 4) de la hoja III.4 que no lo indica, como la de la semilla")
     xlsx_import.add_argument("--replace", action="store_true",
                              help="reemplaza la región y año si ya existen: los registros que el libro conserva se "
                                   "actualizan en su lugar, con sus medios de verificación; solo se eliminan los que "
@@ -228,9 +232,19 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output(path: Path, what: str) -> None:
+    """An output file must be a file in a folder that exists (none is created: a mistyped
+    folder would hide the file)."""
+    if path.exists() and path.is_dir():
+        raise InputError(f"«{path}» es una carpeta; indique {what}.")
+    parent = path.parent
+    if not parent.exists():
+        raise InputError(f"La carpeta «{parent}» no existe: créela primero o indique otra ruta para «{path.name}».")
+
+
 def _cmd_print(args: argparse.Namespace) -> int:
     from db.queries import NotFoundError
-    from desktop.services.printing import print_form, print_national
+    from desktop.services.printing import PrintError, print_form, print_national
 
     national = args.form.strip().lower() in ("national", "nacional")
     try:
@@ -240,16 +254,16 @@ def _cmd_print(args: argparse.Namespace) -> int:
     if not national and not args.region:
         raise InputError(f"El formulario {form.value} necesita --region (código ISO, número CUT o nombre).")
     region = None if national else _region(args.region)
-    if args.output.exists() and args.output.is_dir():
-        raise InputError(f"«{args.output}» es una carpeta; indique un archivo PDF.")
+    _check_output(args.output, "un archivo PDF")
     db = _open(args)
     try:
         try:
             if national:
                 out = print_national(db, args.year, args.output, paper=args.papel)
             else:
-                out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel)
-        except NotFoundError as exc:
+                out = print_form(db, form, region, args.year, args.output, quarter=args.quarter, paper=args.papel,
+                                 warnings=args.advertencias)
+        except (NotFoundError, PrintError) as exc:
             raise InputError(str(exc)) from exc
         except OSError as exc:
             reason, advice = os_error_reason(exc)
@@ -269,8 +283,7 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
 
     if args.xlsx_command == "export":
         region = None if args.national else _region(args.region)
-        if args.output.exists() and args.output.is_dir():
-            raise InputError(f"«{args.output}» es una carpeta; indique un archivo .xlsx.")
+        _check_output(args.output, "un archivo .xlsx")
         db = _open(args)
         try:
             try:
@@ -292,7 +305,9 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
     try:
         try:
             report = import_workbook(db, args.file, dry_run=args.dry_run, replace=args.replace,
-                                     replace_hint="use --replace para reemplazarlo, o cancele")
+                                     replace_hint="use --replace para reemplazarlo, o cancele",
+                                     quarter=args.quarter,
+                                     quarter_hint="agregue --quarter N (el trimestre, 1 a 4) al comando")
         except ExcelImportError as exc:
             # Every problem on its own line (sheet, cell, Spanish explanation); nothing written.
             for problem in exc.problems:
@@ -303,6 +318,8 @@ def _cmd_xlsx(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(report.summary())
+    for notice in report.notices:  # read otherwise than the workbook shows: said, not an error
+        print(f"Aviso: {notice}")
     return 0
 
 

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 
 class ProblemsDialog(QDialog):
-    """Every problem found in a file, one per line, in a read-only text the user can select and
-    copy (button "Copiar"), so it can be sent to whoever prepared the file."""
+    """Every problem found in a file, one per line (wrapped at the dialog's width), in a read-only
+    text the user can select and copy (button "Copiar"), so it can be sent to whoever prepared
+    the file."""
 
     def __init__(self, title: str, summary: str, problems: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +42,7 @@ class ProblemsDialog(QDialog):
         self.resize(760, 420)
         self.text = QPlainTextEdit("\n".join(problems))
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # long messages wrap, never cut
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Copiar"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -98,9 +99,7 @@ class Prompter:
 
     def report(self, parent: QWidget | None, title: str, summary: str, lines: list[str]) -> None:
         """Show a report (one line per file) in a dialog whose text can be copied."""
-        dialog = ProblemsDialog(title, summary, lines, parent)
-        dialog.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        dialog.exec()
+        ProblemsDialog(title, summary, lines, parent).exec()
 
     def ask_passphrase(self, parent: QWidget | None, title: str, text: str) -> str | None:
         """Ask a passphrase, never echoed; None when cancelled. The caller uses it at once and

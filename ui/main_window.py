@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         """Why the region shown cannot be edited here (:meth:`ProgrammeService.read_only_reason`), or None."""
         paper = QSettings().value("print/paper", "carta")
         self.paper = paper if paper in dict(PAPERS) else "carta"
+        self.include_warnings = str(QSettings().value("print/warnings", "false")).lower() == "true"
 
         self.setWindowTitle("Avance")
         self.resize(1400, 860)
@@ -503,6 +504,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             paper_menu.addAction(action)
             self.paper_actions[key] = action
+        self.warnings_action = QAction(self.tr("Incluir advertencias de Avance"), self, checkable=True)
+        self.warnings_action.setChecked(self.include_warnings)
+        self.warnings_action.setStatusTip(self.tr("Imprime tras las notas las advertencias de Avance, que no son parte "
+                                                  "del formulario oficial"))
+        self.warnings_action.toggled.connect(self.set_include_warnings)
+        file_menu.addAction(self.warnings_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Salir"), self.close, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
@@ -1025,6 +1032,13 @@ class MainWindow(QMainWindow):
         QSettings().setValue("print/paper", paper)
         self.statusBar().showMessage(self.tr("Papel: {0}").format(dict(PAPERS)[paper]), 4000)
 
+    def set_include_warnings(self, include: bool) -> None:
+        """Archivo → Incluir advertencias de Avance: print Avance's own warnings after each
+        form's notes from now on (remembered; off by default: the official form only)."""
+        self.include_warnings = bool(include)
+        self.warnings_action.setChecked(self.include_warnings)
+        QSettings().setValue("print/warnings", "true" if include else "false")
+
     def _run_print(self, title: str, job, out: Path, then=None, relay: QObject | None = None,  # noqa: ANN001
                    caption: str | None = None, error_title: str | None = None, on_error=None) -> None:  # noqa: ANN001
         """Run ``job`` (writing ``out``) in a worker thread with a progress dialog; then call
@@ -1059,6 +1073,7 @@ class MainWindow(QMainWindow):
             if cancellable:
                 relay.stepped.disconnect()  # nothing more reaches the dialog deleted here
                 relay.deleteLater()
+                progress.canceled.disconnect()  # closing the dialog emits canceled(): not a cancel
             progress.close()
             progress.deleteLater()
             for action in self._print_actions:
@@ -1112,12 +1127,13 @@ class MainWindow(QMainWindow):
         from desktop.services.printing import print_form, print_region
 
         region, year, form = self.current
-        paper = self.paper
+        paper, warnings = self.paper, self.include_warnings
         if region_wide:
-            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper, progress=progress)
+            return lambda: print_region(self.db, region, year, out, today=self.today, paper=paper, progress=progress,
+                                        warnings=warnings)
         quarter = self.quarter if form is FormKind.III_4 else None
         return lambda: print_form(self.db, form, region, year, out, quarter=quarter, today=self.today, paper=paper,
-                                  progress=progress)
+                                  progress=progress, warnings=warnings)
 
     def _national_job(self, year: int, out: Path, *, whole: bool, progress=None):  # noqa: ANN001, ANN202
         """A callable that prints the national consolidation of ``year`` (or, ``whole``, every
@@ -1125,8 +1141,11 @@ class MainWindow(QMainWindow):
         from desktop.services.printing import print_nation, print_national
 
         paper = self.paper
-        printer = print_nation if whole else print_national
-        return lambda: printer(self.db, year, out, paper=paper, today=self.today, progress=progress)
+        if whole:
+            warnings = self.include_warnings
+            return lambda: print_nation(self.db, year, out, paper=paper, today=self.today, progress=progress,
+                                        warnings=warnings)
+        return lambda: print_national(self.db, year, out, paper=paper, today=self.today, progress=progress)
 
     def print_current(self, *, preview: bool, region: bool = False) -> None:
         """Archivo → Vista previa / Imprimir / Imprimir la región: write the official PDF to a
@@ -1275,6 +1294,22 @@ class MainWindow(QMainWindow):
         from desktop.services.excel import import_workbook, plan_import
 
         def checked(plan: Any) -> None:
+            if plan.quarter_missing and plan.quarter is None:
+                # Seed 001's III.4 names no quarter: ask it, then check the workbook again.
+                sheets = ", ".join(f"«{name}»" for name in plan.quarter_missing)
+                index = self.prompter.choose(
+                    self, self.tr("Importar Excel"),
+                    self.tr("La hoja {0} no indica el trimestre (el formulario III.4 de la semilla no lo dice). "
+                            "¿De qué trimestre es?").format(sheets),
+                    [self.tr("T{0} (trimestre {0})").format(q) for q in (1, 2, 3, 4)],
+                )
+                if index is None:
+                    return
+                quarter = index + 1
+                self._run_print(self.tr("Revisando {0}…").format(path.name),
+                                lambda: plan_import(self.db, path, quarter=quarter), path, checked,
+                                caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo revisar el libro"))
+                return
             if not plan.ok:
                 problems = [str(p) for p in plan.problems]
                 self.prompter.problems(
@@ -1290,18 +1325,23 @@ class MainWindow(QMainWindow):
             if replace:
                 where = ", ".join(f"{r.name} {y}" for r, y in plan.existing)
                 question = self.tr("La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?").format(where)
+                if plan.removals:
+                    question += "\n\n" + self.tr(
+                        "El libro ya no tiene estos registros (sus filas se borraron o se vaciaron). Al reemplazar:"
+                    ) + "\n" + "\n".join(f"• {removal.text()}." for removal in plan.removals)
                 if plan.losses:
                     question += "\n\n" + self.tr(
                         "Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al "
                         "reemplazar:") + "\n" + "\n".join(f"• {loss.text()}." for loss in plan.losses)
-                else:
+                elif not plan.removals:
                     question += "\n\n" + self.tr(
                         "Los registros que siguen en el libro conservan sus medios de verificación y las "
                         "observaciones de la oficina central.")
                 if not self.prompter.confirm(self, self.tr("Importar Excel"), question, self.tr("Reemplazar")):
                     return
             self._run_print(self.tr("Importando {0}…").format(path.name),
-                            lambda: import_workbook(self.db, path, replace=replace, plan=plan), path, imported,
+                            lambda: import_workbook(self.db, path, replace=replace, plan=plan, quarter=plan.quarter),
+                            path, imported,
                             caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo importar el libro"))
 
         def imported(report: Any) -> None:
@@ -1312,6 +1352,8 @@ class MainWindow(QMainWindow):
             else:
                 self.open_form(*self.current)
             self.statusBar().showMessage(report.summary(), 15000)
+            if report.notices:  # values typed over Avance's formulas: read otherwise, said here
+                self.prompter.report(self, self.tr("Importar Excel"), report.summary(), [str(n) for n in report.notices])
 
         self._run_print(self.tr("Revisando {0}…").format(path.name), lambda: plan_import(self.db, path), path, checked,
                         caption=self.tr("Importar Excel"), error_title=self.tr("No se pudo revisar el libro"))

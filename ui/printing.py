@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, qRgb
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,10 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
 
     PDFium's page and bitmap are closed before returning: only the returned image holds memory.
     """
+    return _render(document, index, dpi)
+
+
+def _render(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(
@@ -40,6 +44,50 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
             bitmap.close()
     finally:
         page.close()
+
+
+MAX_DPI = 200.0
+"""Highest resolution the pages are rasterised at for a printer: the forms' 6.5–7.5 pt text is
+sharp at 200 dpi, and a job at 300 dpi is more than twice as big and slow (see README)."""
+
+
+def print_resolution(printer: QPrinter) -> float:
+    """The resolution pages are rendered at for ``printer``: its own, at most :data:`MAX_DPI`.
+    The preview uses the same, so what is seen is what is printed."""
+    return min(float(printer.resolution()), MAX_DPI)
+
+
+_COLOUR_CHECK_DPI = 12.0
+"""Resolution of the quick look for colour: a coloured line or bar still tints its pixels."""
+
+
+def has_colour(document: pdfium.PdfDocument) -> bool:
+    """Whether any page of ``document`` has colour (the national report's chart and shaded cells
+    do; the forms are black and grey), from a quick low-resolution rendering of every page
+    (~1 ms a page)."""
+    for index in range(len(document)):
+        if not _render(document, index, _COLOUR_CHECK_DPI).allGray():
+            return True
+    return False
+
+
+GREY_LEVELS = 16
+"""Grey levels of a page without colour in the print job: text edges and the grey header cells
+look the same at 200 dpi, and the job compresses to about half (see README)."""
+_GREYS = [qRgb(v, v, v) for v in (round(i * 255 / (GREY_LEVELS - 1)) for i in range(GREY_LEVELS))]
+
+
+def job_image(image: QImage, printer: QPrinter) -> QImage:
+    """The image sent for one page. A page without colour (every form) goes in 8-bit grey with
+    :data:`GREY_LEVELS` levels (lossless Flate then packs it tight); a page with colour (the
+    national report's chart and shaded cells) as it is, unless the printer prints in grey."""
+    if image.allGray():
+        indexed = image.convertToFormat(QImage.Format.Format_Indexed8, _GREYS,
+                                        Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither)
+        return indexed.convertToFormat(QImage.Format.Format_Grayscale8)
+    if printer.colorMode() == QPrinter.ColorMode.GrayScale:
+        return image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return image
 
 
 def page_count(pdf_path: Path) -> int:
@@ -78,10 +126,13 @@ def paint_pdf(
     one at a time, each released once painted. Safe in a worker thread.
 
     Args:
-        dpi: rendering resolution; by default the printer's, at most 300 dpi.
+        dpi: rendering resolution; by default :func:`print_resolution` (the printer's, at most
+            :data:`MAX_DPI`). A document without colour (:func:`has_colour`) is printed in grey
+            (the printer is switched to grey before the job starts); page images are lossless.
         progress: called after each page with a :class:`desktop.forms.pdf.Progress` of stage
             PRINTING (pages painted of all). An exception it raises stops the printing: the
-            print job is aborted (nothing more reaches the printer) and the exception goes up.
+            print job is aborted (nothing more reaches the printer; a printer that writes a file
+            leaves no file) and the exception goes up.
 
     Returns:
         The number of pages painted.
@@ -90,17 +141,23 @@ def paint_pdf(
         OSError: the printer cannot start.
     """
     document = pdfium.PdfDocument(str(pdf_path))
+    if printer.colorMode() == QPrinter.ColorMode.Color and not has_colour(document):
+        # A job in grey (Qt writes its images as DeviceGray): the same pages, a third of the data.
+        printer.setColorMode(QPrinter.ColorMode.GrayScale)
     painter = QPainter()
     if not painter.begin(printer):
         document.close()
         raise OSError("No se pudo comenzar la impresión (¿impresora disponible?).")
+    stopped = False
+    # Lossless (Flate) page images: sharper text than Qt's default JPEG, and smaller.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
     try:
-        resolution = dpi or min(float(printer.resolution()), 300.0)
+        resolution = dpi or print_resolution(printer)
         count = len(document)
         for index in range(count):
             if index:
                 printer.newPage()
-            image = render_page(document, index, resolution)
+            image = job_image(render_page(document, index, resolution), printer)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             scale = min(target.width() / image.width(), target.height() / image.height())
             w, h = image.width() * scale, image.height() * scale
@@ -110,12 +167,17 @@ def paint_pdf(
                 try:
                     progress(Progress(Stage.PRINTING, index + 1, count, count, 1000 * (index + 1) // count))
                 except BaseException:
+                    stopped = True
                     printer.abort()
                     raise
         return count
     finally:
         painter.end()
         document.close()
+        if stopped and printer.outputFileName():
+            # Printing to a file (PDF): Qt leaves the pages painted so far; a cancelled print
+            # leaves nothing.
+            Path(printer.outputFileName()).unlink(missing_ok=True)
 
 
 class PdfPreviewDialog(QPrintPreviewDialog):
@@ -132,7 +194,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.resize(1100, 800)
 
     def _paint(self, printer: QPrinter) -> None:
-        paint_pdf(printer, self.pdf_path, dpi=150)
+        # The same resolution and colour as the printout (paint_pdf's defaults): screen and
+        # paper show the same image.
+        paint_pdf(printer, self.pdf_path)
 
 
 def preview(parent: QWidget | None, pdf_path: Path) -> PdfPreviewDialog:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["FINGERPRINT_LENGTH", "canonical_json", "fingerprint"]
+__all__ = ["FINGERPRINT_LENGTH", "canonical_json", "fingerprint", "page_fingerprint"]
 
 FINGERPRINT_LENGTH = 12
 """Hexadecimal characters of the SHA-256 kept in the fingerprint (48 bits)."""
@@ -133,3 +133,28 @@ def fingerprint(record: Any) -> str:
     """
     digest = hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
     return "-".join(digest[i : i + 4] for i in range(0, FINGERPRINT_LENGTH, 4))
+
+
+def page_fingerprint(record: Any, printed: Mapping[str, Any] | None = None) -> str:
+    """Fingerprint of a printed page: the record it prints and everything else it prints.
+
+    A form prints more than its record: the results computed from it and, in row (12)/(17)/(15),
+    the service result over every region (seed 001, III.1 note (12)), and, when asked, Avance's
+    warnings. Those values go into the fingerprint too, so two pages that print different
+    results never carry the same "Huella". With nothing else printed it is
+    :func:`fingerprint` of the record.
+
+    Args:
+        record: the record printed (a Programme, a ProgressReport, a national summary).
+        printed: the other values printed, by name (e.g. ``{"service_result": "NO CUMPLE"}``);
+            Decimals, strings, bools, tuples.
+
+    Returns:
+        E.g. "3f9a-04be-c1d2".
+
+    Raises:
+        TypeError: a value holds a float or has no canonical form.
+    """
+    if not printed:
+        return fingerprint(record)
+    return fingerprint({"record": record, "printed": dict(printed)})

@@ -37,7 +37,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
 from importlib import resources
@@ -57,6 +57,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus.tables import CellStyle, _setCellStyle
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -70,7 +71,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain.fingerprint import fingerprint
+from desktop.domain.fingerprint import fingerprint, page_fingerprint
 from desktop.domain.forms import PROGRAMME_FORMS, PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
 from desktop.domain.records import Commitment, ProgressReport, Programme, quarter_label
 from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_weight
@@ -82,6 +83,7 @@ __all__ = [
     "NATIONAL_TITLE",
     "PAPER_SIZES",
     "Footer",
+    "LayoutFailure",
     "PrintContext",
     "Progress",
     "ProgressCallback",
@@ -89,6 +91,7 @@ __all__ = [
     "national_story",
     "paper_size",
     "register_fonts",
+    "programme_fingerprint",
     "programme_story",
     "scaled",
     "progress_story",
@@ -299,6 +302,13 @@ class Footer:
     region: str = ""
     year: int | None = None
     fingerprint: str = ""
+    form: str = ""
+    """What is printed, for an error message ("el formulario III.1"); not printed."""
+
+
+class LayoutFailure(ValueError):
+    """A page could not be laid out: the Spanish message names the form, region, year, page
+    and, when known, the row (reportlab's own ``LayoutError`` never reaches the user)."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +328,8 @@ class PrintContext:
             its own region, year and fingerprint on the pages it fills).
         year: footer year for unmarked pages.
         fingerprint: footer fingerprint for unmarked pages.
+        include_warnings: print Avance's own scoring warnings after the form's notes, under a
+            heading saying they are not part of the official form (off: the official form only).
     """
 
     service_name: str
@@ -327,6 +339,7 @@ class PrintContext:
     region: str = ""
     year: int | None = None
     fingerprint: str = ""
+    include_warnings: bool = False
 
     @property
     def footer(self) -> Footer:
@@ -369,17 +382,24 @@ class _Group:
     prints :attr:`continuation` in those columns, so a sheet read alone still says which
     objective (or programme) its rows belong to.
 
+    A group whose cells, or one of whose rows, would not fit on an empty page is not spanned
+    (:attr:`spanned` False): its texts sit in its first row, which is as tall as they need, so
+    reportlab can split that row between pages like any other (a row-spanned cell cannot be
+    split, and would stop the whole printout). The grid lines look the same.
+
     Attributes:
         columns: the spanned columns.
         need: height in points the head cells (the full texts) need.
         continuation: the texts of the continuation row, one per column in ``columns``.
         continuation_need: height in points the continuation texts need.
+        spanned: whether the cells span the group's rows (False: they are in its first row).
     """
 
     columns: tuple[int, ...]
     need: float
     continuation: tuple[str, ...]
     continuation_need: float
+    spanned: bool = True
 
 
 @dataclass
@@ -391,11 +411,18 @@ class _Rows:
         groups: the group the row belongs to, or None (headers, III.3 section rows).
         heads: True where the row starts its group's run with the full head texts; False
             where the run is a continuation (the table broke inside the group).
+        labels: what each row is, for an error message ("objetivo 3, actividad 2"); "" for
+            headers.
     """
 
     natural: list[float]
     groups: list[_Group | None]
     heads: list[bool]
+    labels: list[str] = field(default_factory=list)
+
+    def label(self, index: int) -> str:
+        """What row ``index`` is ("" when unknown)."""
+        return self.labels[index] if 0 <= index < len(self.labels) else ""
 
     def runs(self) -> list[tuple[int, int, _Group]]:
         """(first row, last row, group) of every run of rows of one group."""
@@ -411,10 +438,14 @@ class _Rows:
 
     def heights(self) -> list[float]:
         """Row heights: each row its own, the last row of a run grown by what the group's
-        cells need beyond the run's rows (the seed's merged cell, grown at its foot)."""
+        cells need beyond the run's rows (the seed's merged cell, grown at its foot); for a group
+        that is not spanned, the rows as they are (its first row's natural height includes the
+        group's cells, see :meth:`_FormTable._carry_groups`)."""
         heights = list(self.natural)
         for first, last, group in self.runs():
             need = group.need if self.heads[first] else group.continuation_need
+            if not group.spanned:  # its first row's natural height holds the cells already
+                continue
             missing = need - sum(heights[first : last + 1])
             if missing > 0:
                 heights[last] += missing
@@ -429,6 +460,7 @@ class _Rows:
             list(natural) if natural is not None else [self.natural[i] for i in rows],
             [self.groups[i] for i in rows],
             [self.heads[i] for i in rows],
+            [self.label(i) for i in rows],
         )
 
 
@@ -479,7 +511,9 @@ class _FormTable(Table):
         if info is None or ignoreSpans:
             return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         heights = self._rowHeights
-        groups, heads, natural = info.groups, info.heads, info.natural
+        heads, natural = info.heads, info.natural
+        # A group that is not spanned is split like plain rows (its cells are in its first row).
+        groups = [g if g is not None and g.spanned else None for g in info.groups]
         total = len(heights)
         used = 0.0  # height of the rows above the current run
         run_natural = 0.0
@@ -504,7 +538,7 @@ class _FormTable(Table):
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         self._calc(availWidth, availHeight)
         result = self._splitRows(availHeight, doInRowSplit=0)
-        if not result and availHeight >= self.fresh_height - 1:
+        if not result and (availHeight >= self.fresh_height - 1 or self._must_split_here(availHeight)):
             result = self._splitRows(availHeight, doInRowSplit=1)
         if len(result) == 2 and self.rows_info is not None:
             self._carry_groups(*result)
@@ -514,6 +548,18 @@ class _FormTable(Table):
                 # Close the part that ends at the page foot (the outer BOX does not).
                 part.setStyle([("LINEBELOW", (0, -1), (-1, -1), GRID, GRID_COLOR)])
         return result
+
+    def _must_split_here(self, available: float) -> bool:
+        """Whether the first body row, taller than an empty page holds, is split on this page
+        already (rather than on the next one, leaving this page empty): when a good part of the
+        page is left for it."""
+        repeat = self.repeatRows
+        heights = self._rowHeights
+        if len(heights) <= repeat:
+            return False
+        header = sum(heights[:repeat])
+        room = self.fresh_height - header
+        return heights[repeat] > room and available - header >= room / 3
 
     def _carry_groups(self, first: _FormTable, rest: _FormTable) -> None:
         """Give both parts of a split their rows' bookkeeping and heights; print the group's
@@ -548,6 +594,8 @@ class _FormTable(Table):
                 if not row[column]:  # a cell reportlab split keeps its own rest of the text
                     row[column] = text
                     styles[column] = _continued_style(styles[column])
+            if not group.spanned:  # the continuation texts are in this row: it holds them
+                rest_info.natural[repeat] = max(rest_info.natural[repeat], group.continuation_need)
         for part, part_info in ((first, first_info), (rest, rest_info)):
             part.rows_info = part_info
             part._argH = part._rowHeights = part_info.heights()
@@ -668,7 +716,7 @@ def _table(
     if rows_info is not None:
         commands = list(commands)
         for first, last, group in rows_info.runs():
-            if last > first:
+            if last > first and group.spanned:
                 commands += [("SPAN", (c, first), (c, last)) for c in group.columns]
         heights = rows_info.heights()
     cell_styles, commands = _cell_styles(len(rows), len(widths), commands)
@@ -952,6 +1000,18 @@ def _commitment_texts(commitment: Commitment) -> list[str]:
     ]
 
 
+def _body_room(ctx: PrintContext, header_heights: Sequence[float]) -> float:
+    """Height in points left for body rows on an empty page under a table's repeated header
+    rows (``header_heights``): a row, or a group's cells, taller than this must be split."""
+    return ctx.page_size[1] - 2 * MARGIN - sum(header_heights) - 2
+
+
+def _short_label(text: str | None, limit: int = 40) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…", for an error message."""
+    line = " ".join(_clean(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 CONTINUED = "(continuación)"
 """Printed atop the context cells of a group's rows continued from the previous page."""
 _CONTINUED_LINES = 3
@@ -976,7 +1036,7 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
     group_row, commands = _group_header(columns, text)
     head_row = [text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]
     rows: list[list[str]] = [group_row, head_row]
-    info = _Rows([text.height(group_row, _GROUPS), text.height(head_row, _HEADS)], [None, None], [False, False])
+    info = _Rows([text.height(group_row, _GROUPS), text.height(head_row, _HEADS)], [None, None], [False, False], ["", ""])
     commands += list(_PADDING)
     commands += _GROUPS.commands((0, 0), (-1, 0))
     commands += _HEADS.commands((0, 1), (-1, 1))
@@ -993,6 +1053,8 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
     commands += [("ALIGN", (j, 2), (j, -1), "CENTER") for j, c in enumerate(columns) if c.key in _CENTERED_KEYS]
     blank = [""] * (ncols - n_result)
     context_columns = tuple(range(n_result))
+    body_room = _body_room(ctx, info.natural)
+    objective_number = [0]
 
     def objective_rows(objective) -> None:
         first = len(rows)
@@ -1000,17 +1062,24 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
         objective_cells = [text.cell(t, j) for j, t in enumerate(texts)]
         continued = [text.short(t, j, _CONTINUED_LINES) for j, t in enumerate(texts)]
         continued[0] = f"{CONTINUED}\n{continued[0]}" if continued[0] else CONTINUED
-        group = _Group(context_columns, text.height(objective_cells), tuple(continued), text.height(continued))
         commitments = objective.commitments or (None,)
-        for index, commitment in enumerate(commitments):
+        owns = [
+            blank if commitment is None else [text.cell(t, n_result + j) for j, t in enumerate(_commitment_texts(commitment))]
+            for commitment in commitments
+        ]
+        naturals = [text.height(own) for own in owns]
+        need = text.height(objective_cells)
+        group = _Group(context_columns, need, tuple(continued), text.height(continued),
+                       spanned=max(need, *naturals) <= body_room)
+        number = objective_number[0] = objective_number[0] + 1
+        for index, own in enumerate(owns):
             cells = objective_cells if index == 0 else ["", "", ""]
-            own = blank if commitment is None else [
-                text.cell(t, n_result + j) for j, t in enumerate(_commitment_texts(commitment))
-            ]
             rows.append(cells + own)
-            info.natural.append(text.height(own))
+            info.natural.append(max(naturals[0], need) if index == 0 and not group.spanned else naturals[index])
             info.groups.append(group)
             info.heads.append(index == 0)
+            info.labels.append(f"objetivo {number} («{_short_label(objective.text)}»), fila {index + 1} de sus "
+                               "actividades")
             if index:
                 commands.append(("LINEABOVE", (n_result, len(rows) - 1), (-1, len(rows) - 1), GRID, GRID_COLOR))
         commands.append(("LINEABOVE", (0, first), (-1, first), GRID, GRID_COLOR))
@@ -1022,6 +1091,7 @@ def _control_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext)
         info.natural.append(text.height([cell], _BODY_BOLD))
         info.groups.append(None)
         info.heads.append(False)
+        info.labels.append(f"sección «{_short_label(label)}»")
         commands.extend(
             [
                 ("SPAN", (0, r), (-1, r)),
@@ -1072,11 +1142,15 @@ def _results_table(programme: Programme, score: ProgrammeScore, form_spec: FormS
     return _table(rows, [label_width, width - label_width], style, ctx)
 
 
+WARNINGS_HEADING = "Advertencias de Avance (no forman parte del formulario oficial)"
+"""Heading of Avance's own warnings, printed after the notes only when asked."""
+
+
 def _warnings(messages: Iterable[str]) -> list[Flowable]:
     messages = [m for m in messages if m]
     if not messages:
         return []
-    out: list[Flowable] = [Paragraph("Advertencias", _SUBHEAD)]
+    out: list[Flowable] = [Paragraph(_markup(WARNINGS_HEADING), _SUBHEAD)]
     out += [Paragraph(_markup(m), _SMALL, bulletText="•") for m in messages]
     return out
 
@@ -1100,10 +1174,12 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
     group row ("Control de Resultados" over (2)–(4), "Control Operacional" over (5)–(10)) and
     the numbered headers, both repeated on every page, one row per commitment, III.3's
     objectives under their sections (11)–(13) (all three printed, even empty); the rows
-    "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the scoring warnings, if any;
-    and the form's notes. Column (8) prints the weight as written; (9) "Sí"/"No"; (10) the
-    earned weight when met (III.1 notes (8)–(10)). An invisible first flowable puts the
-    region, year and fingerprint of ``programme`` in the footer of its pages.
+    "Desempeño Anual Región (%)" and "Desempeño Anual Servicio"; the form's notes; and only
+    when ``ctx.include_warnings``, Avance's scoring warnings under a heading saying they are not
+    part of the official form (:data:`WARNINGS_HEADING`). Column (8) prints the weight as
+    written; (9) "Sí"/"No"; (10) the earned weight when met (III.1 notes (8)–(10)). An
+    invisible first flowable puts the region, year and :func:`programme_fingerprint` (of
+    everything the pages print) in the footer of its pages.
 
     Args:
         programme: the programme to print (its form says which layout).
@@ -1120,15 +1196,32 @@ def programme_story(programme: Programme, score: ProgrammeScore, ctx: PrintConte
         raise ValueError("III.4 no es un programa de trabajo: use progress_story.")
     register_fonts()
     form_spec = spec(programme.form)
-    mark = _FooterMark(Footer(programme.region.name, programme.year, fingerprint(programme)))
+    mark = _FooterMark(Footer(programme.region.name, programme.year, programme_fingerprint(programme, score, ctx),
+                              f"el formulario {programme.form.value}"))
     story: list[Flowable] = [mark, _heading(form_spec, programme.year), _region_header(programme, ctx), Spacer(1, 5)]
     if form_spec.header_fields:
         story += [_instance_table(programme, form_spec, ctx), Spacer(1, 5)]
     story += [_control_table(programme, form_spec, ctx), Spacer(1, 6)]
     story.append(KeepTogether([_results_table(programme, score, form_spec, ctx)]))
-    story += _warnings(score.warnings)
     story += _notes(form_spec, programme.year)
+    if ctx.include_warnings:
+        story += _warnings(score.warnings)
     return story
+
+
+def programme_fingerprint(programme: Programme, score: ProgrammeScore, ctx: PrintContext) -> str:
+    """The "Huella" in the footer of a programme's pages: of the programme and of everything
+    else they print, the results rows (11)/(12) (the service result of ``ctx.verdict_text``
+    included, seed 001 III.1 note (12)) and, when printed, Avance's warnings
+    (:func:`desktop.domain.fingerprint.page_fingerprint`)."""
+    printed: dict[str, object] = {
+        "performance": score.performance_pct,
+        "valid": score.valid,
+        "service_result": ctx.verdict_text,
+    }
+    if ctx.include_warnings:
+        printed["warnings"] = tuple(score.warnings)
+    return page_fingerprint(programme, printed)
 
 
 def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
@@ -1176,7 +1269,14 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
     widths = [first_width, *_widths(columns[1:], _PROGRESS_WEIGHTS, width - first_width)]
     text = _TextTable(widths)
     rows: list[list[str]] = [[text.cell(c.header, j, _HEADS) for j, c in enumerate(columns)]]
-    info = _Rows([text.height(rows[0], _HEADS)], [None], [False])
+    info = _Rows([text.height(rows[0], _HEADS)], [None], [False], [""])
+    body_room = _body_room(ctx, info.natural)
+    # A programme's label spans its rows unless one of them needs more than a page (see _Group).
+    tall_forms = set()
+    for entry in report.entries:
+        values = (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible)
+        if text.height([text.cell(v, j) for j, v in enumerate(values, start=1)]) > body_room:
+            tall_forms.add(entry.form)
     commands: list[tuple] = list(_PADDING)
     commands += _HEADS.commands((0, 0), (-1, 0))
     commands += _BODY.commands((0, 1), (-1, -1))
@@ -1198,13 +1298,16 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         if first:
             label = text.cell(PROGRAMME_LABELS.get(entry.form, entry.form.value), 0, _BODY_BOLD)
             continued = text.cell(f"{label}\n{CONTINUED}", 0, _BODY_BOLD)
-            group = _Group((0,), text.height([label], _BODY_BOLD), (continued,), text.height([continued], _BODY_BOLD))
+            group = _Group((0,), text.height([label], _BODY_BOLD), (continued,), text.height([continued], _BODY_BOLD),
+                           spanned=entry.form not in tall_forms)
         values = (entry.objective_text, entry.progress, entry.authority_measures, entry.recommendations, entry.responsible)
         own = [text.cell(v, j) for j, v in enumerate(values, start=1)]
         rows.append([label if first else "", *own])
-        info.natural.append(text.height(own))
+        natural = text.height(own)
+        info.natural.append(max(natural, group.need) if first and not group.spanned else natural)
         info.groups.append(group)
         info.heads.append(first)
+        info.labels.append(f"fila {r} («{_short_label(entry.objective_text)}»)")
         # No line under the programme cell between rows of the same programme (merged look).
         commands.append(("LINEABOVE", (0 if first else 1, r), (-1, r), GRID, GRID_COLOR))
     if not report.entries:
@@ -1212,8 +1315,10 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
         info.natural.append(text.height(rows[-1]))
         info.groups.append(None)
         info.heads.append(False)
+        info.labels.append("")
     table = _table(rows, widths, commands, ctx, repeat_rows=1, rows_info=info)
-    mark = _FooterMark(Footer(report.region.name, report.year, fingerprint(report)))
+    mark = _FooterMark(Footer(report.region.name, report.year, fingerprint(report),
+                              f"el formulario III.4 (trimestre {quarter_label(report.quarter)})"))
     return [mark, _heading(form_spec, report.year), header, Spacer(1, 6), table, *_notes(form_spec, report.year)]
 
 
@@ -1266,7 +1371,7 @@ def national_story(summary, ctx: PrintContext) -> list[Flowable]:
     """
     register_fonts()
     year = summary.year
-    mark = _FooterMark(Footer(NATIONAL_FOOTER, year, fingerprint(summary)))
+    mark = _FooterMark(Footer(NATIONAL_FOOTER, year, fingerprint(summary), "la consolidación nacional"))
     story: list[Flowable] = [
         mark,
         Paragraph(_markup(NATIONAL_TITLE.format(year=year)), _TITLE),
@@ -1540,6 +1645,35 @@ class _Composing:
             self.progress(Progress(Stage.COMPOSING, self.done, self.total, self.pages, per_mille))
 
 
+class _Document(BaseDocTemplate):
+    """The document template: a layout failure becomes a :class:`LayoutFailure` that names what
+    could not be placed."""
+
+    def handle_flowable(self, flowables):  # noqa: ANN001, ANN201 (reportlab API)
+        current = flowables[0] if flowables else None
+        try:
+            return super().handle_flowable(flowables)
+        except LayoutError as exc:
+            raise LayoutFailure(self._failure(current)) from exc
+
+    def _failure(self, flowable: Flowable | None) -> str:
+        footer: Footer = getattr(self.canv, "_avance_footer", None) or Footer()
+        what = footer.form or "el documento"
+        where = " ".join(part for part in (footer.region, str(footer.year) if footer.year else "") if part)
+        if where and footer.region != NATIONAL_FOOTER:
+            what += f" de {where}"
+        elif footer.year:
+            what += f" {footer.year}"
+        row = ""
+        info = getattr(flowable, "rows_info", None)
+        if isinstance(info, _Rows):
+            repeat = getattr(flowable, "repeatRows", 0) or 0
+            row = next((info.label(i) for i in range(repeat, len(info.natural)) if info.label(i)), "")
+        subject = f"la fila del {row}" if row.startswith("objetivo") else (f"la {row}" if row else "una parte")
+        return (f"No se pudo componer {what}: {subject} no cabe en la página {self.page}. Acorte ese texto y "
+                "vuelva a imprimir; si el problema sigue, avise al soporte de Avance.")
+
+
 def write_pdf(
     stories: list[list[Flowable]],
     out: str | Path | BinaryIO,
@@ -1569,6 +1703,8 @@ def write_pdf(
 
     Raises:
         ValueError: there is nothing to print (no story, or only empty ones).
+        LayoutFailure: a page could not be laid out (Spanish message naming the form, region,
+            year, page and row).
         OSError: the file cannot be written.
     """
     register_fonts()
@@ -1581,7 +1717,7 @@ def write_pdf(
             flowables.append(PageBreak())
         flowables.extend(story)
     target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
-    doc = BaseDocTemplate(
+    doc = _Document(
         target,
         pagesize=ctx.page_size,
         leftMargin=MARGIN,

@@ -5,7 +5,8 @@ it never opens the database. :mod:`desktop.services.excel` gathers the records a
 workbooks back.
 
 Layout of a form sheet (seed 001, Actividades III.1–III.3): the activity heading and title, the
-header "REGIÓN (1)" | region | responsible office (note (1)), "Año" | year; for III.2 the instance
+header "REGIÓN (1)" | "region — responsible office" (note (1), as the PDF prints it; the
+office is the programme's, else the reporting year's), "Año" | year; for III.2 the instance
 header table (2)–(6); the group row ("Control de Resultados" over (2)–(4), "Control Operacional"
 over (5)–(10)) and the numbered column headers (frozen, repeated when printed); one row per
 commitment, the objective's cells (2)–(4) written on its first row only (the rows below belong to
@@ -16,7 +17,10 @@ the number :func:`desktop.domain.weights.parse_weight` reads from it, so the for
 re-read a text weight written "0.5%  0.5%" (text functions such as VALUE depend on the
 decimal separator of Excel's language). Column (10) is the live formula of note (10): the
 weight when (9) is "Sí", taken from (8) itself when a number was typed there (a typed 5 % is
-kept by Excel as 0.05), else from the helper column; row (11) is their sum (note (11)). Row
+kept by Excel as 0.05), else from the helper column; "Sí" counts as written in any case, with or
+without its accent and spaces, or TRUE, exactly what the importer reads as met
+(:func:`met_condition`). The table ends with one empty row (with its formula) inside the
+totals, so an activity typed there counts; row (11) is their sum (note (11)). Row
 (12), "Desempeño anual servicio", is a national result (note (12)): in a national workbook it
 reads the "Nacional" sheet's live verdict of the programme; in a regional workbook it is the
 text the PDF prints (computed when exporting, over the regions of the database). III.4 has one
@@ -492,8 +496,20 @@ def _comment(text: str) -> Comment:
     return comment
 
 
-def _title_rows(sh: _Sheet, form_spec: FormSpec, year: int, region: Region, office: str, width: int) -> None:
-    """Rows 1–3: heading; "REGIÓN (1)" | region | office; "Año" | year (seed 001 headers)."""
+REGION_SEPARATOR = " — "
+"""Between the region and the responsible office in the REGIÓN (1) cell of III.1–III.3, as the
+PDF prints it ("Tarapacá — DIRECCION REGIONAL", note (1))."""
+
+
+def region_cell(region: Region, office: str) -> str:
+    """The REGIÓN (1) cell of III.1–III.3: the region and the responsible office (note (1))."""
+    return f"{region.name}{REGION_SEPARATOR}{office}" if office.strip() else region.name
+
+
+def _title_rows(sh: _Sheet, form_spec: FormSpec, year: int, region: Region, office: str, width: int, *,
+                joined: bool = False) -> None:
+    """Rows 1–3: heading; "REGIÓN (1)" | region | office (``joined``: "region — office" in one
+    cell, as III.1–III.3 print it); "Año" | year (seed 001 headers)."""
     ws = sh.ws
     sh.text(1, 1, form_spec.heading(year), font=_TITLE_FONT, border=False,
             align=Alignment(wrap_text=True, vertical="center"))
@@ -501,8 +517,12 @@ def _title_rows(sh: _Sheet, form_spec: FormSpec, year: int, region: Region, offi
     ws.row_dimensions[1].height = 36
     label = sh.text(2, 1, REGION_LABEL, font=_BOLD, fill=_HEAD_FILL)
     label.comment = _comment(form_spec.note(1, year))
-    sh.text(2, 2, region.name)
-    sh.text(2, 3, office)
+    if joined:
+        sh.text(2, 2, region_cell(region, office))
+        ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=min(width, 6))
+    else:
+        sh.text(2, 2, region.name)
+        sh.text(2, 3, office)
     sh.text(3, 1, YEAR_LABEL, font=_BOLD, fill=_HEAD_FILL)
     sh.value(3, 2, year, align=Alignment(horizontal="left"))
 
@@ -527,6 +547,18 @@ def _header_cells(sh: _Sheet, row: int, form_spec: FormSpec, year: int) -> None:
         note = column.note.format(year=year) if column.note else ""
         if note:
             cell.comment = _comment(f"Nota ({column.number}): {note}")
+
+
+def met_condition(cell: str) -> str:
+    """The Excel condition "column (9) says Sí" for ``cell`` ("H8"): what the importer reads as
+    met (:func:`desktop.services.excel._parse_met`): "Sí" or "Si" in any case, spaces ignored
+    (Excel's = ignores case but not accents), or TRUE. Note (9)."""
+    return f'OR({met_spaceless(cell)}="{MET_YES}",{met_spaceless(cell)}="Si",{cell}=TRUE)'
+
+
+def met_spaceless(cell: str) -> str:
+    """``cell``'s text without its spaces, as the importer compares column (9)."""
+    return f'SUBSTITUTE({cell}," ","")'
 
 
 def _met_text(met: bool | None) -> str | None:
@@ -578,7 +610,7 @@ class _Results:
 
 
 def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta, styles: _Styles,
-                     verdict_text: str | None) -> _Results:
+                     verdict_text: str | None, year_office: str = "") -> _Results:
     """Write one form III.1–III.3 (seed 001 layout; see the module docstring). ``verdict_text``
     fills the service result cell of a regional workbook; None leaves it to the national
     sheet (:func:`build_workbook` writes the reference)."""
@@ -592,7 +624,9 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     L = get_column_letter
     ws = wb.create_sheet(title)
     sh = _Sheet(ws, styles)
-    _title_rows(sh, form_spec, year, programme.region, programme.responsible_office, ncols)
+    # The office the PDF prints: the programme's, else the reporting year's (note (1)).
+    office = programme.responsible_office if programme.responsible_office.strip() else year_office
+    _title_rows(sh, form_spec, year, programme.region, office, ncols, joined=True)
 
     row = 5
     if form_spec.header_fields:
@@ -630,8 +664,8 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
         # Note (10): the weight when met. A number in (8) is what Excel keeps for a typed
         # percentage (5 % -> 0.05); a text weight ("0.5%  0.5%") is read from the helper column.
         met, weight, helper_cell = f"{L(c_met)}{r}", f"{L(c_weight)}{r}", f"{L(c_helper)}{r}"
-        return (f'=IF({met}="{MET_YES}",IF(ISNUMBER({weight}),ROUND({weight}*100,{_PLACES}),N({helper_cell})),'
-                f'IF({met}="","",0))')
+        return (f'=IF({met_condition(met)},IF(ISNUMBER({weight}),ROUND({weight}*100,{_PLACES}),N({helper_cell})),'
+                f'IF({met_spaceless(met)}="","",0))')
 
     for section_label, objectives in _ordered_objectives(programme, form_spec):
         if section_label is not None:
@@ -680,19 +714,24 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
                     texts[j].append(t)
                 row_texts.append((row, cells))
                 row += 1
-    last = row - 1
+    # One empty row of the table above the results, part of the totals: an activity typed
+    # there (or a row inserted above it) counts in (11) as it does in the import.
+    for j in range(1, ncols + 1):
+        sh.text(row, j, None, number_format=WEIGHT_FORMAT if j == c_weight else None)
+    sh.value(row, c_earned, earned_formula(row), align=_WRAP_CENTER)
+    last = row
+    row += 1
 
     # Data validation: column (9) is "Sí", "No" or empty (note (9)).
-    if last >= first:
-        validation = DataValidation(type="list", formula1=f'"{MET_YES},{MET_NO}"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle="Cumple/no cumple",
-                                    error="Escriba Sí o No (nota 9): «Sí» sólo si se cumplió en un 100 %.")
-        validation.add(f"{L(c_met)}{first}:{L(c_met)}{last}")
-        ws.add_data_validation(validation)
+    validation = DataValidation(type="list", formula1=f'"{MET_YES},{MET_NO}"', allow_blank=True,
+                                showErrorMessage=True, errorTitle="Cumple/no cumple",
+                                error="Escriba Sí o No (nota 9): «Sí» sólo si se cumplió en un 100 %.")
+    validation.add(f"{L(c_met)}{first}:{L(c_met)}{last}")
+    ws.add_data_validation(validation)
 
     # Results (11) and (12): live formulas over this sheet.
     (region_label, service_label), (region_no, service_no) = form_spec.result_labels, form_spec.result_numbers
-    perf_row, verdict_row = row + 1, row + 2
+    perf_row, verdict_row = row, row + 1
     for r, label in ((perf_row, f"{region_label.format(year=year)} ({region_no})"),
                      (verdict_row, f"{service_label.format(year=year)} ({service_no})")):
         sh.text(r, 1, label, font=_BOLD, fill=_HEAD_FILL, align=Alignment(wrap_text=True, vertical="center"))
@@ -700,8 +739,8 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
             sh.text(r, j, None, fill=_HEAD_FILL)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=c_earned - 1)
         ws.row_dimensions[r].height = 30
-    earned_range = f"{L(c_earned)}{first}:{L(c_earned)}{last}" if last >= first else None
-    perf = sh.value(perf_row, c_earned, f"=ROUND(SUM({earned_range}),{_PLACES})" if earned_range else "=0",
+    earned_range = f"{L(c_earned)}{first}:{L(c_earned)}{last}"
+    perf = sh.value(perf_row, c_earned, f"=ROUND(SUM({earned_range}),{_PLACES})",
                     align=_HEAD_ALIGN, font=_BOLD, number_format="0.00")
     perf.comment = _comment(f"Nota ({region_no}): {form_spec.note(region_no, year)}")
     perf_ref = f"{L(c_earned)}{perf_row}"
@@ -716,7 +755,7 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
         )
     else:
         verdict = sh.text(verdict_row, c_earned, verdict_text, align=_HEAD_ALIGN, font=_BOLD)
-        if verdict_text:  # "NO CUMPLE (calculado sobre 16 de 16 regiones…)" wraps in its narrow column
+        if verdict_text:  # "Resultado nacional (nota 12): lo informa…" wraps in its narrow column
             ws.row_dimensions[verdict_row].height = min(_MAX_ROW_HEIGHT, max(30.0, _lines(
                 verdict_text, _MAX_WIDTH["earned"]) * _LINE_HEIGHT))
         verdict.comment = _comment(
@@ -1025,7 +1064,7 @@ def build_workbook(content: WorkbookContent) -> Workbook:
                      year=ry.year, form=programme.form.value, digest=programme_digest(programme))
             verdict_text = None if national else content.service_verdicts.get(programme.form, "")
             results[(ry.region.iso_code, programme.form)] = _programme_sheet(wb, title, programme, meta, styles,
-                                                                            verdict_text)
+                                                                            verdict_text, ry.responsible_office)
         for quarter in progress_quarters(ry):
             _progress_sheet(wb, sheet_name(FormKind.III_4, ry.region if national else None, quarter), ry, quarter, meta,
                             styles)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import tempfile
@@ -74,7 +75,7 @@ from desktop.domain.records import (
     ProgressEntry,
     Programme,
 )
-from desktop.domain.regions import Region, UnknownRegionError, find_region
+from desktop.domain.regions import Region, UnknownRegionError, find_region, parse_region_label
 from desktop.domain.weights import parse_weight
 from desktop.errors import NotFoundError
 from desktop.forms import xlsx
@@ -105,6 +106,7 @@ __all__ = [
     "ImportReport",
     "Loss",
     "Problem",
+    "Removal",
     "WorkbookData",
     "YearData",
     "check_file",
@@ -209,6 +211,8 @@ class WorkbookData:
     services: dict[uuid.UUID, ServiceInfo] = field(default_factory=dict)
     stamps: dict[uuid.UUID, Stamp] = field(default_factory=dict)
     id_cells: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
+    quarter_missing: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +231,10 @@ class ImportReport:
         progress_entries: III.4 rows written.
         losses: what replacing deleted (or, with ``dry_run``, would delete) beyond the
             workbook's own records: evidence, central office observations and reviews.
+        removals: the records an exported workbook no longer has (rows deleted or emptied in
+            Excel), deleted (or, with ``dry_run``, to be deleted) by replacing.
+        notices: what was read otherwise than the workbook shows, without stopping the import
+            (a value typed over one of Avance's formulas, which is ignored), sheet and cell.
     """
 
     path: Path
@@ -239,6 +247,8 @@ class ImportReport:
     commitments: int
     progress_entries: int
     losses: tuple[Loss, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    notices: tuple[Problem, ...] = ()
 
     def summary(self) -> str:
         """One Spanish line saying what was (or would be) imported, and what replacing
@@ -251,8 +261,13 @@ class ImportReport:
         )
         if self.replaced:
             text += " (reemplaza " + ", ".join(f"{r.name} {y}" for r, y in self.replaced) + ")"
-        if self.losses:
-            text += ". Al reemplazar, " + "; ".join(loss.text(done=not self.dry_run) for loss in self.losses)
+        said = [r.text(done=not self.dry_run) for r in self.removals]
+        said += [loss.text(done=not self.dry_run) for loss in self.losses]
+        if said:
+            text += ". Al reemplazar, " + "; ".join(said)
+        if self.notices:
+            n = len(self.notices)
+            text += f". {n} {'aviso' if n == 1 else 'avisos'} (vea abajo)"
         if self.dry_run:
             text += ". Prueba sin escribir: no se cambió nada."
         else:
@@ -370,9 +385,13 @@ def load_content(session: Session, years: Sequence[ReportingYear]) -> WorkbookCo
 
 def _atomic_save(content: WorkbookContent, out: Path) -> Path:
     """Save to a temporary file beside ``out`` and rename it: a failed export never leaves a
-    half-written workbook, nor destroys an older one."""
+    half-written workbook, nor destroys an older one. The folder must exist (it is not created:
+    FileNotFoundError)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():  # a mistyped folder is not created: the file would be lost in it
+        if out.parent.exists():
+            raise NotADirectoryError(errno.ENOTDIR, "no es una carpeta", str(out.parent))
+        raise FileNotFoundError(errno.ENOENT, "la carpeta no existe", str(out.parent))
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".xlsx", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -585,12 +604,17 @@ class _Grid:
     only a number typed in a weight cell needs one)."""
 
     def __init__(self, name: str, rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int, str]],
-                 formats: dict[tuple[int, int], str] | Callable[[], dict[tuple[int, int], str]] | None = None) -> None:
+                 formats: dict[tuple[int, int], str] | Callable[[], dict[tuple[int, int], str]] | None = None,
+                 formulas: set[tuple[int, int]] | None = None, uncached: set[tuple[int, int]] | None = None) -> None:
         self.name = name
         self.rows = rows
         self.nrows = len(rows)
         self.merged = merged
         self._formats = formats if formats is not None else {}
+        self.formulas = formulas or set()
+        """(row, col) of the cells holding a formula (their value is the cached result)."""
+        self.uncached = uncached or set()
+        """(row, col) of the formulas with no cached result (their value reads as empty)."""
 
     @property
     def formats(self) -> dict[tuple[int, int], str]:
@@ -654,16 +678,22 @@ def _values_parser() -> type:
     """openpyxl's ``WorkSheetParser`` with one shortcut: a plain inline string (``<is><t>``,
     what openpyxl itself writes for every text cell) is read straight from its element instead
     of through openpyxl's generic ``Text`` object, which costs more than the rest of the cell.
-    Rich inline strings (``<r>`` runs, phonetic text) still go through ``Text``. Built on first
-    use so importing this module does not import openpyxl."""
+    Rich inline strings (``<r>`` runs, phonetic text) still go through ``Text``. It also notes
+    which cells hold a formula, and which of those have no calculated value (``<f>`` without
+    ``<v>``: a file written by a program and never opened in Excel). Built on first use so
+    importing this module does not import openpyxl."""
     global _VALUES_PARSER  # noqa: PLW0603
     if _VALUES_PARSER is None:
-        from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+        from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser
         from openpyxl.xml.constants import SHEET_MAIN_NS
 
         plain = f"{{{SHEET_MAIN_NS}}}t"
+        formula, value_tag = FORMULA_TAG, VALUE_TAG
 
         class ValuesParser(WorkSheetParser):
+            formula_cells: set[tuple[int, int]]
+            uncached_cells: set[tuple[int, int]]
+
             def parse_cell(self, element: Any) -> dict[str, Any]:
                 if element.get("t") == "inlineStr":
                     child = element.find(INLINE_STRING)
@@ -677,7 +707,16 @@ def _values_parser() -> type:
                             row, column = self.row_counter, self.col_counter
                         return {"row": row, "column": column, "value": child[0].text or "",
                                 "data_type": "s", "style_id": int(element.get("s", 0) or 0)}
-                return super().parse_cell(element)
+                cell = super().parse_cell(element)
+                if element.find(formula) is not None:  # data_only gave its cached value
+                    key = (cell["row"], cell["column"])
+                    self.formula_cells.add(key)
+                    cached = element.find(value_tag)
+                    # Never calculated (written by a program, e.g. openpyxl's "<v />"): no value, or
+                    # an empty one that is not a text result (Excel writes t="str" for a "" result).
+                    if cached is None or (not cached.text and element.get("t") not in ("str", "s", "inlineStr")):
+                        self.uncached_cells.add(key)
+                return cell
 
         from openpyxl.utils.cell import coordinate_to_tuple
 
@@ -743,6 +782,7 @@ class _Book:
             parser = _values_parser()(src, ws._shared_strings, data_only=True, epoch=wb.epoch,  # noqa: SLF001
                                       date_formats=wb._date_formats,  # noqa: SLF001
                                       timedelta_formats=wb._timedelta_formats)  # noqa: SLF001
+            parser.formula_cells, parser.uncached_cells = set(), set()
             for index, cells in parser.parse():
                 if index > MAX_SHEET_ROWS:
                     raise _SheetLimitError(name, f"la fila {index} pasa del límite de Excel ({MAX_SHEET_ROWS} "
@@ -766,7 +806,8 @@ class _Book:
                 rows.append(tuple(values))
         while rows and not rows[-1]:
             rows.pop()
-        return _Grid(name, rows, self._merged(ws), lambda: self._formats(name))
+        return _Grid(name, rows, self._merged(ws), lambda: self._formats(name), parser.formula_cells,
+                     parser.uncached_cells)
 
     def _formats(self, name: str) -> dict[tuple[int, int], str]:
         """The number formats of the numeric cells of sheet ``name`` (a second streaming pass,
@@ -833,17 +874,20 @@ def _form_of_sheet(grid: _Grid) -> FormKind | None:
 
 
 def _parse_met(value: object) -> tuple[bool | None, bool]:
-    """Column (9): (value, ok). "Sí"/"Si"/"No" in any case, TRUE/FALSE, or empty (note (9))."""
+    """Column (9): (value, ok). "Sí" or "Si" in any case (Excel's comparison ignores case, not
+    accents), "No" in any case, spaces ignored, TRUE/FALSE, or empty (note (9)). Exactly what
+    the workbook's earned-weight formula counts as met (:func:`desktop.forms.xlsx.met_condition`),
+    so the workbook's totals and the import agree."""
     if value is None:
         return None, True
     if isinstance(value, bool):
         return value, True
-    folded = _fold(_text(value)).strip(". ")
-    if folded == "":
+    text = _text(value).replace(" ", "").casefold()
+    if text == "":
         return None, True
-    if folded == "si":
+    if text in ("sí", "si"):
         return True, True
-    if folded == "no":
+    if text == "no":
         return False, True
     return None, False
 
@@ -902,6 +946,7 @@ class _PCommitment:
     verification_means: str
     weight_text: str
     met: bool | None
+    blank: bool = False  # every visible cell empty: kept only if it was exported so
 
 
 @dataclass
@@ -914,6 +959,7 @@ class _PObjective:
     indicator_result: str
     section: str | None
     commitments: list[_PCommitment] = field(default_factory=list)
+    blank: bool = False  # its row's visible cells all empty: kept only if it was exported so
 
 
 @dataclass
@@ -930,6 +976,7 @@ class _PEntry:
     authority_measures: str
     recommendations: str
     responsible: str
+    blank: bool = False  # columns (2)–(5) all empty, with a row id: kept only if exported so
 
 
 @dataclass
@@ -952,11 +999,30 @@ class _PSheet:
     year_missing: bool = False
 
 
-class _Reader:
-    """Reads the sheets of one workbook, collecting every problem."""
+QUARTER_HINT = ("indique el trimestre al importar, nombre la hoja «III.4 T2» o escriba «Trimestre» y T1–T4 sobre "
+                "la tabla")
+"""What to do when a III.4 sheet names no quarter (the command line names its option)."""
 
-    def __init__(self) -> None:
+UNCACHED = ("la celda tiene una fórmula sin valor calculado; escriba el valor o ábrala y guárdela en Excel "
+            "(Avance lee el valor que Excel calculó).")
+"""The problem of a formula with no cached value in a cell the importer reads."""
+
+
+class _Reader:
+    """Reads the sheets of one workbook, collecting every problem (and notices: what is read
+    differently from what the workbook shows, but does not stop the import)."""
+
+    def __init__(self, quarter: int | None = None, quarter_hint: str = "") -> None:
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
+        self.quarter = quarter
+        """The quarter of a III.4 sheet that names none (given when importing)."""
+        self.quarter_hint = quarter_hint or QUARTER_HINT
+        self.quarter_missing: list[str] = []
+        """III.4 sheets that name no quarter (and none was given)."""
+
+    def notice(self, sheet: str, cell: str, message: str) -> None:
+        self.notices.append(Problem(sheet, cell, message))
 
     def problem(self, sheet: str, cell: str, message: str) -> None:
         self.problems.append(Problem(sheet, cell, message))
@@ -985,22 +1051,87 @@ class _Reader:
             return None
         return best[1], best[2]
 
-    def _check_headers(self, grid: _Grid, row: int, first: int, headers: Sequence[tuple[str, str]]) -> None:
+    def _check_headers(self, grid: _Grid, row: int, first: int, headers: Sequence[tuple[str, str]]) -> tuple[bool, int]:
+        """Check the header row against the official headers, in order; report each problem once.
+
+        A missing column is reported as such (where it should be), not as every header after it
+        being "not the official one"; a renamed header as renamed. Returns (aligned, first
+        column): aligned is False when a column is missing, extra or out of place, so the data
+        cannot be read by position (the sheet is then not read further: its rows would be
+        misread, and every III.4 row of the form would fail to match).
+        """
+        wanted: dict[str, int] = {}
         for j, (header, label) in enumerate(headers):
-            col = first + j
+            wanted.setdefault(_fold(header), j)
+            wanted.setdefault(_fold(label), j)
+        n = len(headers)
+        values = grid.rows[row - 1] if 1 <= row <= grid.nrows else ()
+        found: dict[int, int] = {}
+        for c, v in enumerate(values, start=1):
+            j = wanted.get(_fold(v)) if isinstance(v, str) else None
+            if j is not None and j not in found:
+                found[j] = c
+        if not found:
+            return False, first
+        name = grid.name
+        aligned = True
+        mj = min(found)
+        anchor = found[mj]
+        # Headers before the first one found: renamed in place, or missing at the left.
+        for j in range(mj):
+            col = anchor - (mj - j)
+            header = headers[j][0]
             if col < 1:
-                self.problem(grid.name, _ref(row, 1), f"falta la columna «{header}» a la izquierda de la tabla.")
+                self.problem(name, _ref(row, 1), f"falta la columna «{header}» a la izquierda de la tabla: las columnas "
+                                                 "oficiales van en su orden; insértela.")
+                aligned = False
                 continue
-            value = grid.get(row, col)
-            folded = _fold(value)
-            if folded in (_fold(header), _fold(label)):
-                continue
-            if not folded:
-                self.problem(grid.name, _ref(row, col), f"falta el encabezado «{header}»: la tabla debe tener las "
-                                                         "columnas oficiales en su orden.")
+            text = _text(grid.get(row, col)).strip()
+            if text:
+                self.problem(name, _ref(row, col), f"el encabezado «{text}» no es el oficial: se esperaba «{header}».")
             else:
-                self.problem(grid.name, _ref(row, col), f"el encabezado «{_text(value).strip()}» no es el oficial: "
-                                                         f"se esperaba «{header}».")
+                self.problem(name, _ref(row, col), f"falta el encabezado «{header}»: la tabla debe tener las columnas "
+                                                   "oficiales en su orden.")
+        j, col = mj, anchor
+        while j < n:
+            header = headers[j][0]
+            value = grid.get(row, col)
+            text = _text(value).strip()
+            k = wanted.get(_fold(value)) if text else None
+            if k == j:
+                j, col = j + 1, col + 1
+                continue
+            if k is not None and k > j:
+                # Header j is not here: the column was deleted (or moved).
+                where = f"antes de «{headers[k][0]}»"
+                if found.get(j, 0) > col:
+                    self.problem(name, _ref(row, col), f"la columna «{headers[k][0]}» está fuera de su lugar: se "
+                                                       f"esperaba «{header}»; las columnas oficiales van en su orden.")
+                else:
+                    self.problem(name, _ref(row, col), f"falta la columna «{header}»: insértela {where} (las columnas "
+                                                       "oficiales van en su orden).")
+                aligned = False
+                j += 1
+                continue
+            if k is not None:  # an earlier header again
+                self.problem(name, _ref(row, col), f"la columna «{headers[k][0]}» está repetida o fuera de su lugar: "
+                                                   f"se esperaba «{header}».")
+                aligned = False
+                j, col = j + 1, col + 1
+                continue
+            if found.get(j, 0) > col:  # an extra column before header j
+                self.problem(name, _ref(row, col), f"la columna «{text or 'sin encabezado'}» no es del formulario: "
+                                                   f"bórrela (se esperaba «{header}»).")
+                aligned = False
+                col += 1
+                continue
+            if text:
+                self.problem(name, _ref(row, col), f"el encabezado «{text}» no es el oficial: se esperaba «{header}».")
+            else:
+                self.problem(name, _ref(row, col), f"falta el encabezado «{header}»: la tabla debe tener las columnas "
+                                                   "oficiales en su orden.")
+            j, col = j + 1, col + 1
+        return aligned, anchor - mj
 
     def _head_cells(self, sheet: _PSheet, grid: _Grid, header_row: int) -> None:
         """Region (1), responsible office, year and (III.4) quarter from the rows above the table."""
@@ -1052,10 +1183,13 @@ class _Reader:
             sheet.ok = False
         else:
             try:
-                sheet.region = find_region(region_text)
+                sheet.region, office = parse_region_label(region_text)
             except UnknownRegionError as exc:
                 self.problem(grid.name, region_ref, str(exc))
                 sheet.ok = False
+            else:
+                if office and not sheet.office:  # "Tarapacá — DIRECCION REGIONAL" (note (1))
+                    sheet.office, sheet.office_ref = office, region_ref
         # Year: the "Año" cell, else a year in the title.
         if not year_ref:
             for r in range(1, header_row):
@@ -1088,10 +1222,21 @@ class _Reader:
             m = re.search(r"\bT\s*([1-4])\b", grid.name, re.IGNORECASE)
             if m:
                 sheet.quarter, sheet.quarter_ref = int(m.group(1)), "A1"
+            elif self.quarter is not None:  # seed 001's III.4 names no quarter: the user gave it
+                sheet.quarter, sheet.quarter_ref = self.quarter, "A1"
             else:
-                self.problem(grid.name, "A1", "no se indica el trimestre de III.4: nombre la hoja «III.4 T2» o escriba "
-                                              "«Trimestre» y T1–T4 sobre la tabla.")
+                self.quarter_missing.append(grid.name)
+                self.problem(grid.name, "A1", f"no se indica el trimestre de III.4 (como en el formulario de la "
+                                              f"semilla): {self.quarter_hint}.")
                 sheet.ok = False
+
+    def _check_uncached(self, grid: _Grid, first_row: int, last_row: int,
+                        columns: set[int] | None = None) -> None:
+        """A formula with no calculated value in a cell the importer reads (rows ``first_row``–
+        ``last_row``, ``columns`` or all) reads as empty: say so instead of importing nothing."""
+        for r, c in sorted(grid.uncached):
+            if first_row <= r <= last_row and (columns is None or c in columns):
+                self.problem(grid.name, _ref(r, c), UNCACHED)
 
     def _check_merged(self, grid: _Grid, first_row: int, last_row: int) -> None:
         """No cell of the data area may span rows: each row is one record."""
@@ -1116,8 +1261,12 @@ class _Reader:
             return sheet
         header_row, first = found
         before = len(self.problems)
-        self._check_headers(grid, header_row, first, headers)
+        aligned, first = self._check_headers(grid, header_row, first, headers)
         self._head_cells(sheet, grid, header_row)
+        self._check_uncached(grid, 1, header_row - 1)
+        if not aligned:  # its rows cannot be read by position: fix the columns first
+            sheet.ok = sheet.readable = False
+            return sheet
         ncols = len(headers)
         region_col = first - 1 if first > 1 and _fold(grid.get(header_row, first - 1)).startswith("region") else 0
         oid_col = rid_col = 0
@@ -1141,7 +1290,9 @@ class _Reader:
                 break
         self._check_merged(grid, header_row + 1, end)
         key = {c.key: first + j for j, c in enumerate(form_spec.columns)}
-        c_weight, c_met = key["weight"], key["met"]
+        c_weight, c_met, c_earned = key["weight"], key["met"], key["earned"]
+        read_columns = {first + j for j in range(ncols)} - {c_earned} | {c for c in (oid_col, rid_col, region_col) if c}
+        self._check_uncached(grid, header_row + 1, end, read_columns)
         current: _PObjective | None = None
         section: str | None = None
         region_text = region_text_ref = ""
@@ -1157,12 +1308,22 @@ class _Reader:
             if region_col and not region_text and _text(cell(region_col)).strip():
                 region_text = _text(cell(region_col)).strip()
                 region_text_ref = _ref(r, region_col)
-            has_obj = any(t.strip() for t in obj) or oid_raw is not None
             weight_text = _weight_text(grid, r, c_weight, weight_raw, legacy=legacy) if weight_raw is not None else ""
-            has_com = any(t.strip() for t in com) or bool(weight_text.strip()) or _text(met_raw).strip() != "" \
-                or rid_raw is not None
-            if not has_obj and not has_com:
+            written_obj = any(t.strip() for t in obj)
+            has_com = any(t.strip() for t in com) or bool(weight_text.strip()) or _text(met_raw).strip() != ""
+            # A row whose visible cells (2)–(9) are all empty is no row, whatever ids it keeps in
+            # its hidden columns: a cleared row is a deleted row (see README, Excel import). Only
+            # a record exported empty comes back (the assembler checks its digest).
+            blank = not written_obj and not has_com
+            if blank and oid_raw is None and rid_raw is None:
                 continue
+            has_com = has_com or (blank and rid_raw is not None)
+            earned_raw = cell(c_earned)
+            if not legacy and earned_raw is not None and (r, c_earned) not in grid.formulas:
+                self.notice(grid.name, _ref(r, c_earned), f"se ignoró el valor escrito en {_ref(r, c_earned)}: Avance "
+                                                          "calcula la ponderación ganada (nota 10) con la ponderación "
+                                                          "y «Cumple/no cumple».")
+            has_obj = written_obj or oid_raw is not None
             # A III.3 section row: only the first cell written.
             if form_spec.sections and obj[0].strip() and not any(t.strip() for t in obj[1:]) and not has_com \
                     and oid_raw is None:
@@ -1171,6 +1332,12 @@ class _Reader:
                     section = code
                     current = None
                     continue
+            if legacy and current is not None and current.commitments and obj[0].strip() and oid_raw is None \
+                    and not any(t.strip() for t in obj[1:]) and not has_com:
+                # Only column (2) written under an objective with activities: the rest of its text,
+                # cut by a page break (seed 001 prints the forms so).
+                current.text = f"{current.text.rstrip()} {obj[0].strip()}"
+                continue
             if has_obj:
                 text = obj[0]
                 obj_section = section if form_spec.sections else None
@@ -1184,8 +1351,16 @@ class _Reader:
                     oid = _parse_uuid(oid_raw)
                     if oid is None:
                         self.problem(grid.name, _ref(r, oid_col), f"el identificador «{_text(oid_raw)}» no es válido.")
-                current = _PObjective(r, oid, _ref(r, oid_col) if oid_col else "", text, obj[1], obj[2], obj_section)
-                sheet.objectives.append(current)
+                if current is not None and written_obj and not current.blank and (text, obj[1], obj[2]) == (
+                        current.text, current.indicator, current.indicator_result) \
+                        and obj_section == current.section and (oid is None or oid == current.id):
+                    # Cells (2)–(4) copied down onto the objective's next rows (to sort or filter,
+                    # as coordinators do): the same objective, not a new one.
+                    pass
+                else:
+                    current = _PObjective(r, oid, _ref(r, oid_col) if oid_col else "", text, obj[1], obj[2],
+                                          obj_section, blank=blank)
+                    sheet.objectives.append(current)
             if has_com:
                 if current is None:
                     self.problem(grid.name, _ref(r, first), "esta fila tiene actividades pero ningún objetivo "
@@ -1205,14 +1380,22 @@ class _Reader:
                     if rid is None:
                         self.problem(grid.name, _ref(r, rid_col), f"el identificador «{_text(rid_raw)}» no es válido.")
                 current.commitments.append(
-                    _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met)
+                    _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met,
+                                 blank=blank)
                 )
+        if not legacy and end < grid.nrows:
+            # Row (11): the regional performance is Avance's formula too.
+            for c, v in enumerate(grid.rows[end], start=1):
+                if c == c_earned and v is not None and (end + 1, c) not in grid.formulas:
+                    self.notice(grid.name, _ref(end + 1, c), f"se ignoró el valor escrito en {_ref(end + 1, c)}: Avance "
+                                                             "calcula el desempeño anual de la región (nota 11) con "
+                                                             "las filas de la tabla.")
         if not sheet.region_ref:
             # No "REGIÓN (1)" header cell: the legacy layout with a column (1) "Región".
             if region_text:
                 sheet.region_ref = region_text_ref
                 try:
-                    sheet.region = find_region(region_text)
+                    sheet.region = parse_region_label(region_text)[0]
                 except UnknownRegionError as exc:
                     self.problem(grid.name, region_text_ref, str(exc))
             else:
@@ -1264,8 +1447,12 @@ class _Reader:
             return sheet
         header_row, first = found
         before = len(self.problems)
-        self._check_headers(grid, header_row, first, headers)
+        aligned, first = self._check_headers(grid, header_row, first, headers)
         self._head_cells(sheet, grid, header_row)
+        self._check_uncached(grid, 1, header_row - 1)
+        if not aligned:
+            sheet.ok = sheet.readable = False
+            return sheet
         if not sheet.region_ref:
             sheet.region_ref = "A1"
             self.problem(grid.name, "A1", "no se encontró la región: escriba «REGIÓN (1)» y la región sobre la tabla.")
@@ -1296,8 +1483,19 @@ class _Reader:
                                  "use " + ", ".join(f"«{label}»" for label in PROGRAMME_LABELS.values()) + ".")
                     bad_label = True
                 current = form
-            if not any(t.strip() for t in texts[2:]) and eid_raw is None:
+            empty = not any(t.strip() for t in texts[2:])
+            if empty and eid_raw is None:
                 continue  # a row left blank for this quarter
+            if not texts[0].strip() and not texts[1].strip() and oid_raw is None and eid_raw is None \
+                    and sheet.entries and not bad_label:
+                # The rest of the row above, cut by a page break (seed 001 prints III.4 so): its
+                # texts go on in the same cells.
+                previous = sheet.entries[-1]
+                for name, text in zip(("progress", "authority_measures", "recommendations", "responsible"), texts[2:]):
+                    if text.strip():
+                        written = getattr(previous, name)
+                        setattr(previous, name, f"{written} {text}".strip() if written.strip() else text)
+                continue
             oid = eid = None
             if oid_raw is not None:
                 oid = _parse_uuid(oid_raw)
@@ -1314,7 +1512,7 @@ class _Reader:
             sheet.entries.append(
                 _PEntry(r, eid, _ref(r, eid_col) if eid_col else "", oid, _ref(r, oid_col) if oid_col else "",
                         _ref(r, first + 1), current, texts[1],
-                        texts[2], texts[3], texts[4], texts[5])
+                        texts[2], texts[3], texts[4], texts[5], blank=empty)
             )
         if len(self.problems) > before:
             sheet.ok = False
@@ -1538,7 +1736,26 @@ class _Assembler:
 
     def programme_records(self, sheet: _PSheet, programme_id: uuid.UUID, meta: dict[uuid.UUID, _MetaRecord] | None,
                           data: WorkbookData, seen: dict[uuid.UUID, tuple[str, str]]) -> Programme:
-        """Objectives and commitments of one sheet, with ids, positions and timestamps."""
+        """Objectives and commitments of one sheet, with ids, positions and timestamps.
+
+        A row left with every visible cell empty (only its hidden ids) is no record: it is left
+        out (and so deleted when replacing), unless ``_avance`` shows it was exported empty.
+        """
+        parsed: list[_PObjective] = []
+        for po in sheet.objectives:
+            po.commitments = [pc for pc in po.commitments
+                              if not pc.blank or self._exported_empty_commitment(pc, po, meta)]
+            if po.blank and not self._exported_empty_objective(po, programme_id, meta):
+                live = [pc.row for pc in po.commitments if not pc.blank]
+                if live:
+                    rows = ", ".join(str(r) for r in live[:5]) + (" y más" if len(live) > 5 else "")
+                    self.problem(sheet.name, _ref(po.row, 1), f"la fila {po.row} quedó vacía, pero las filas {rows} "
+                                                              "siguen siendo actividades de su objetivo: escriba el "
+                                                              f"objetivo en la fila {po.row}, o borre también esas "
+                                                              "filas.")
+                continue
+            parsed.append(po)
+        sheet.objectives = parsed
         objectives: list[Objective] = []
         stored_o: list[int | None] = []
         o_ids: list[uuid.UUID] = []
@@ -1571,6 +1788,27 @@ class _Assembler:
         assert sheet.region is not None and sheet.year is not None
         return Programme(programme_id, sheet.form, sheet.region, sheet.year, sheet.office,
                          sheet.instance if sheet.form is FormKind.III_2 else None, tuple(objectives))
+
+    @staticmethod
+    def _exported_empty_commitment(pc: _PCommitment, po: _PObjective,
+                                   meta: dict[uuid.UUID, _MetaRecord] | None) -> bool:
+        """Whether an empty row with a row id was exported empty (``_avance``'s digest says so)."""
+        rec = meta.get(pc.id) if meta is not None and pc.id is not None else None
+        if rec is None or rec.kind != xlsx.T_COMMITMENT or po.id is None:
+            return False
+        kind = CommitmentKind(rec.klass) if rec.klass in (k.value for k in CommitmentKind) else CommitmentKind.ACTIVITY
+        empty = Commitment(pc.id, rec.position if rec.position is not None else 0, kind, "", "", "", "", None)
+        return rec.digest == xlsx.commitment_digest(empty, po.id)
+
+    @staticmethod
+    def _exported_empty_objective(po: _PObjective, programme_id: uuid.UUID,
+                                  meta: dict[uuid.UUID, _MetaRecord] | None) -> bool:
+        """Whether an empty row with an objective id was exported empty (``_avance``'s digest)."""
+        rec = meta.get(po.id) if meta is not None and po.id is not None else None
+        if rec is None or rec.kind != xlsx.T_OBJECTIVE:
+            return False
+        empty = Objective(po.id, rec.position if rec.position is not None else 0, po.section, "", "", "", ())
+        return rec.digest == xlsx.objective_digest(empty, programme_id)
 
     def _identify(self, record_id: uuid.UUID | None, ref: str, kind: str, sheet: str,
                   meta: dict[uuid.UUID, _MetaRecord] | None, seen: dict[uuid.UUID, tuple[str, str]]
@@ -1635,6 +1873,11 @@ class _Assembler:
                     seen.setdefault(pe.id, (sheet.name, pe.id_ref))
                 continue
             if oid is not None:
+                deleted = meta is not None and oid in meta and meta[oid].kind == xlsx.T_OBJECTIVE
+                if oid not in objectives and deleted:
+                    # Its objective's row was deleted (or emptied) on the form: the row goes with
+                    # it (replacing deletes it, and the plan says so).
+                    continue
                 if oid not in objectives:
                     if pe.id is not None:
                         seen.setdefault(pe.id, (sheet.name, pe.id_ref))
@@ -1648,6 +1891,11 @@ class _Assembler:
                     where = f"el formulario {pe.form.value}" if pe.form else "los formularios"
                     self.problem(sheet.name, pe.objective_ref, f"no se encontró el objetivo «{_short(pe.objective_text)}» "
                                                                f"en {where} de esta región y año.")
+                    continue
+            if pe.blank:  # columns (2)–(5) emptied: no row, unless it was exported empty
+                rec = meta.get(pe.id) if meta is not None and pe.id is not None else None
+                empty = ProgressEntry(pe.id or uuid.uuid4(), oid, objectives[oid][0], pe.objective_text, "", "", "", "")
+                if rec is None or rec.kind != xlsx.T_ENTRY or rec.digest != xlsx.entry_digest(empty, quarter):
                     continue
             if oid in used:
                 self.problem(sheet.name, pe.objective_ref, f"el objetivo ya tiene una fila en este trimestre (fila "
@@ -1692,11 +1940,16 @@ def _load(path: Path) -> tuple[_Book | None, list[Problem]]:
         return None, [_damaged(path)]
 
 
-def validate_workbook(path: Path | str) -> tuple[WorkbookData | None, list[Problem]]:
+def validate_workbook(path: Path | str, *, quarter: int | None = None,
+                      quarter_hint: str = "") -> tuple[WorkbookData | None, list[Problem]]:
     """Read a workbook and check everything in it, without touching any database.
 
     Args:
         path: the .xlsx file.
+        quarter: the quarter (1–4) of a III.4 sheet that names none (seed 001's III.4 prints
+            no quarter); without it such a sheet is a problem (``WorkbookData.quarter_missing``).
+        quarter_hint: what that problem tells the user to do (default :data:`QUARTER_HINT`;
+            the command line names its option).
 
     Returns:
         (the data read, every problem found). The data is None when the file cannot be read at
@@ -1713,7 +1966,7 @@ def validate_workbook(path: Path | str) -> tuple[WorkbookData | None, list[Probl
     if wb is None:
         return None, problems
     try:
-        return _validate(wb)
+        return _validate(wb, quarter, quarter_hint)
     except _SheetLimitError as exc:
         return None, [Problem(exc.sheet, "", exc.message)]
     except _BookError:
@@ -1722,14 +1975,16 @@ def validate_workbook(path: Path | str) -> tuple[WorkbookData | None, list[Probl
         wb.close()
 
 
-def _validate(wb: _Book) -> tuple[WorkbookData | None, list[Problem]]:
-    reader = _Reader()
+def _validate(wb: _Book, quarter: int | None = None, quarter_hint: str = "") -> tuple[WorkbookData | None, list[Problem]]:
+    reader = _Reader(quarter, quarter_hint)
     now = dt.datetime.now(dt.UTC)
     names = wb.sheetnames
     if META_SHEET in names:
         data = _validate_exported(reader, wb, now)
     else:
         data = _validate_legacy(reader, wb, now)
+    data.notices = list(reader.notices)
+    data.quarter_missing = list(reader.quarter_missing)
     return data, reader.problems
 
 
@@ -1759,6 +2014,27 @@ def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookDa
             parsed.append(reader.progress_sheet(grid))
         else:
             parsed.append(reader.programme_sheet(grid, kind, legacy=True))
+    # One workbook is one region and year (the seed's forms of one regional office): a sheet
+    # that says another is refused, naming both cells; the most common one is taken as the
+    # workbook's.
+    for attribute, ref, what in (("year", "year_ref", "el año"), ("region", "region_ref", "la región")):
+        values = [getattr(s, attribute) for s in parsed if getattr(s, attribute) is not None]
+        if len(set(values)) <= 1:
+            continue
+        common = Counter(values).most_common(1)[0][0]
+        model = next(s for s in parsed if getattr(s, attribute) == common)
+        shown = (lambda v: v.name) if attribute == "region" else str  # noqa: E731
+        for s in parsed:
+            value = getattr(s, attribute)
+            if value is not None and value != common:
+                reader.problem(s.name, getattr(s, ref) or "A1",
+                               f"{what} {shown(value)} no coincide con {shown(common)} de la hoja «{model.name}» (celda "
+                               f"{getattr(model, ref) or 'A1'}): un libro es de una sola región y año; corrija la celda "
+                               "o separe los formularios en libros distintos.")
+                s.ok = False
+                setattr(s, attribute, None)
+                if attribute == "year":
+                    s.year_missing = False
     years = {s.year for s in parsed if s.year is not None}
     for s in parsed:
         if s.year_missing:
@@ -1882,6 +2158,13 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
                 continue
             assert rec.id is not None
             programme = assembler.programme_records(sheet, rec.id, meta_ids, data, seen)
+            if programme.responsible_office:
+                # REGIÓN (1) shows the reporting year's office when the programme has none of its
+                # own (as the PDF): read back unchanged, it is still none of its own.
+                inherited = dataclasses.replace(programme, responsible_office="")
+                if rec.digest == xlsx.programme_digest(inherited) \
+                        and y.digest == xlsx.year_digest(programme.responsible_office):
+                    programme = inherited
             assembler._stamp(data, rec.id, rec, xlsx.programme_digest(programme))
             data.id_cells[rec.id] = (META_SHEET, rec.cell(2))
             programmes.append(programme)
@@ -1923,14 +2206,8 @@ def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> Workbook
             YearData(y.id, y.region, y.year, office, programmes, progress, y.parent, where[0] or META_SHEET,
                      where[1] or y.cell(6))
         )
-    # Records of _avance with no row: a row or its id was deleted.
-    for rec in records:
-        if rec.kind in (xlsx.T_OBJECTIVE, xlsx.T_COMMITMENT, xlsx.T_ENTRY) and rec.id not in seen \
-                and rec.sheet not in unreadable:
-            what = {xlsx.T_OBJECTIVE: "el objetivo", xlsx.T_COMMITMENT: "la fila", xlsx.T_ENTRY: "la fila de III.4"}[rec.kind]
-            reader.problem(META_SHEET, rec.cell(2), f"{what} {rec.id} no corresponde a ninguna fila de la hoja "
-                                                         f"«{rec.sheet}»: ¿se borró la fila o su identificador? Para "
-                                                         "borrar filas use Avance; en el libro, restaure la fila.")
+    # Records of _avance with no row: the row was deleted (or emptied) in the workbook. Not a
+    # problem: replacing deletes them (the plan lists them, see Loss), a new import leaves them out.
     for record_id, where in seen.items():
         data.id_cells.setdefault(record_id, where)
     return data
@@ -2013,6 +2290,53 @@ class Loss:
         return f"{self.form.value} de {self.region.name} {self.year}: " + "; ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Records of an exported workbook's programme that replacing deletes because the workbook no
+    longer has them: their row was deleted, or emptied (every visible cell), in Excel. Listed
+    before anything is written. (A workbook in the legacy layout has no ids: replacing with it
+    replaces every row, and lists none.)
+
+    Attributes:
+        region: the programme's region.
+        year: its reporting year.
+        form: III.1, III.2 or III.3 (III.4 rows go with their objective's programme).
+        objectives: the objectives deleted, column (2) shortened.
+        commitments: the activity rows deleted, column (5) shortened.
+        entries: III.4 rows deleted.
+    """
+
+    region: Region
+    year: int
+    form: FormKind
+    objectives: tuple[str, ...] = ()
+    commitments: tuple[str, ...] = ()
+    entries: int = 0
+
+    def text(self, *, done: bool = False) -> str:
+        """"III.1 de Tarapacá 2009: se eliminarían 1 objetivo («Asesorar…») y 1 fila de
+        actividades («Realizar…»), que el libro ya no tiene" (``done``: in the past)."""
+        parts = []
+
+        def named(items: tuple[str, ...]) -> str:
+            shown = ", ".join(f"«{t}»" for t in items[:3])
+            return shown + (f" y {len(items) - 3} más" if len(items) > 3 else "")
+
+        if self.objectives:
+            n = len(self.objectives)
+            parts.append(f"{n} {'objetivo' if n == 1 else 'objetivos'} ({named(self.objectives)})")
+        if self.commitments:
+            n = len(self.commitments)
+            parts.append(f"{n} {'fila' if n == 1 else 'filas'} de actividades ({named(self.commitments)})")
+        if self.entries:
+            parts.append(f"{self.entries} {'fila' if self.entries == 1 else 'filas'} de III.4")
+        count = len(self.objectives) + len(self.commitments) + self.entries
+        verb = ("se eliminó" if count == 1 else "se eliminaron") if done else \
+            ("se eliminaría" if count == 1 else "se eliminarían")
+        joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " y " + parts[-1]
+        return f"{self.form.value} de {self.region.name} {self.year}: {verb} {joined}, que el libro ya no tiene"
+
+
 @dataclass
 class _Changes:
     """How the workbook's records fall on the database's (replacing in place).
@@ -2023,6 +2347,7 @@ class _Changes:
         rows: the database's rows of the years replaced, by table and id (every column).
         delete: ids of those rows the workbook no longer has, by table.
         losses: what deleting them takes with it (evidence, observations, reviews).
+        removals: the records an exported workbook no longer has (deleted or emptied rows).
     """
 
     year_ids: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
@@ -2030,6 +2355,7 @@ class _Changes:
     rows: dict[type, dict[uuid.UUID, dict[str, Any]]] = field(default_factory=lambda: {m: {} for m in _RECORDS})
     delete: dict[type, set[uuid.UUID]] = field(default_factory=lambda: {m: set() for m in _RECORDS})
     losses: list[Loss] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
 
 
 def _db_problems(session: Session, data: WorkbookData) -> tuple[list[Problem], list[tuple[YearData, ReportingYear]]]:
@@ -2092,7 +2418,7 @@ def _db_problems(session: Session, data: WorkbookData) -> tuple[list[Problem], l
     return problems, present
 
 
-def _changes(session: Session, present: Sequence[tuple[YearData, ReportingYear]]) -> _Changes:
+def _changes(session: Session, present: Sequence[tuple[YearData, ReportingYear]], layout: str = "avance") -> _Changes:
     """Match the workbook's records with the database's rows of the years it replaces.
 
     A record keeps the database row of the same id (so the evidence, observations and review
@@ -2139,7 +2465,49 @@ def _changes(session: Session, present: Sequence[tuple[YearData, ReportingYear]]
     for model in _RECORDS:
         changes.delete[model] = set(rows[model]) - keep[model]
     changes.losses = _losses(session, present, changes)
+    if layout == "avance":
+        changes.removals = _removals(present, changes)
     return changes
+
+
+def _removals(present: Sequence[tuple[YearData, ReportingYear]], changes: _Changes) -> list[Removal]:
+    """The records of the replaced years an exported workbook no longer has, by programme."""
+    rows, delete = changes.rows, changes.delete
+    years = {ry.id: (find_region(ry.region.iso_code), ry.year) for _y, ry in present}
+    found: dict[uuid.UUID, dict[str, list]] = {}
+
+    def of(programme_id: uuid.UUID) -> dict[str, list]:
+        return found.setdefault(programme_id, {"objectives": [], "commitments": [], "entries": []})
+
+    def programme_of_objective(objective_id: uuid.UUID) -> uuid.UUID | None:
+        objective = rows[ObjectiveRow].get(objective_id)
+        return objective["programme_id"] if objective else None
+
+    for oid in delete[ObjectiveRow]:
+        objective = rows[ObjectiveRow][oid]
+        of(objective["programme_id"])["objectives"].append((objective["position"], _short(objective["text"], 50)
+                                                            if objective["text"].strip() else "sin texto"))
+    for cid in delete[CommitmentRow]:
+        commitment = rows[CommitmentRow][cid]
+        pid = programme_of_objective(commitment["objective_id"])
+        if pid is not None:
+            of(pid)["commitments"].append((commitment["position"], _short(commitment["description"], 50)
+                                           if commitment["description"].strip() else "sin descripción"))
+    for eid in delete[ProgressAnalysis]:
+        pid = programme_of_objective(rows[ProgressAnalysis][eid]["objective_id"])
+        if pid is not None:
+            of(pid)["entries"].append(eid)
+    removals = []
+    for pid, entry in found.items():
+        programme = rows[WorkProgramme].get(pid)
+        if programme is None:
+            continue
+        region, year = years[programme["reporting_year_id"]]
+        removals.append(Removal(region, year, FormKind(programme["form"]),
+                                tuple(t for _p, t in sorted(entry["objectives"], key=lambda x: x[0])),
+                                tuple(t for _p, t in sorted(entry["commitments"], key=lambda x: x[0])),
+                                len(entry["entries"])))
+    return sorted(removals, key=lambda x: (x.region.cut, x.year, PROGRAMME_FORMS.index(x.form)))
 
 
 def _losses(session: Session, present: Sequence[tuple[YearData, ReportingYear]], changes: _Changes) -> list[Loss]:
@@ -2319,6 +2687,12 @@ class ImportPlan:
             observations and reviews of records the workbook no longer has).
         file_problems: the problems of the file itself (``problems`` less the database checks,
             which :func:`import_workbook` makes again).
+        removals: the records of an exported workbook replacing would delete because the
+            workbook no longer has them (rows deleted or emptied in Excel).
+        notices: values read otherwise than the workbook shows (ignored), sheet and cell.
+        quarter_missing: III.4 sheets that name no quarter (seed 001's does not): plan again
+            with ``quarter`` (the window asks it).
+        quarter: the quarter given for such sheets.
     """
 
     path: Path
@@ -2327,6 +2701,10 @@ class ImportPlan:
     existing: tuple[tuple[Region, int], ...] = ()
     losses: tuple[Loss, ...] = ()
     file_problems: tuple[Problem, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    notices: tuple[Problem, ...] = ()
+    quarter_missing: tuple[str, ...] = ()
+    quarter: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -2334,19 +2712,21 @@ class ImportPlan:
         return self.data is not None and not self.problems
 
 
-def _read(path: Path) -> tuple[WorkbookData | None, list[Problem]]:
-    data, problems = validate_workbook(path)
+def _read(path: Path, quarter: int | None = None, quarter_hint: str = "") -> tuple[WorkbookData | None, list[Problem]]:
+    data, problems = validate_workbook(path, quarter=quarter, quarter_hint=quarter_hint)
     if data is not None and not data.years and not problems:
         problems.append(Problem("", "", f"«{path.name}» no tiene datos que importar."))
     return data, problems
 
 
-def plan_import(db: Database, path: Path | str) -> ImportPlan:
+def plan_import(db: Database, path: Path | str, *, quarter: int | None = None) -> ImportPlan:
     """Read and check a workbook against the database, writing nothing.
 
     Args:
         db: the open database.
         path: the .xlsx file.
+        quarter: the quarter of a III.4 sheet that names none (see :func:`validate_workbook`);
+            ``ImportPlan.quarter_missing`` lists the sheets that need one.
 
     Returns:
         An :class:`ImportPlan`: its problems, the regions and years already present, and what
@@ -2354,31 +2734,34 @@ def plan_import(db: Database, path: Path | str) -> ImportPlan:
         :func:`import_workbook` (``plan=``) so the file is not read again.
     """
     path = Path(path)
-    data, problems = _read(path)
+    data, problems = _read(path, quarter)
     if data is None:
         return ImportPlan(path, None, tuple(problems))
     with db.reading() as session:
         db_problems, present = _db_problems(session, data)
-        losses = _changes(session, present).losses if not (problems or db_problems) else []
+        changes = _changes(session, present, data.layout) if not (problems or db_problems) else _Changes()
         existing = tuple((y.region, y.year) for y, _ry in present)
-    return ImportPlan(path, data, tuple(problems + db_problems), existing, tuple(losses), tuple(problems))
+    return ImportPlan(path, data, tuple(problems + db_problems), existing, tuple(changes.losses), tuple(problems),
+                      tuple(changes.removals), tuple(data.notices), tuple(data.quarter_missing), quarter)
 
 
 REPLACE_HINT = "vuelva a importar eligiendo reemplazarlo, o cancele"
 """What the problem of a year already present says to do (the command line says its own)."""
 
 
-def _existing_problem(y: YearData, losses: Sequence[Loss], hint: str) -> Problem:
+def _existing_problem(y: YearData, losses: Sequence[Loss], hint: str, removals: Sequence[Removal] = ()) -> Problem:
     """A year already present, without ``replace``: what to do, and what replacing would delete."""
     text = f"ya existe {y.region.name} ({y.region.iso_code}) {y.year} en la base de datos: {hint}."
-    mine = [loss for loss in losses if (loss.region, loss.year) == (y.region, y.year)]
+    mine = [r.text() for r in removals if (r.region, r.year) == (y.region, y.year)]
+    mine += [loss.text() for loss in losses if (loss.region, loss.year) == (y.region, y.year)]
     if mine:
-        text += " Al reemplazarlo, " + "; ".join(loss.text() for loss in mine) + "."
+        text += " Al reemplazarlo, " + "; ".join(mine) + "."
     return Problem(y.sheet, y.cell, text)
 
 
 def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, replace: bool = False,
-                    plan: ImportPlan | None = None, replace_hint: str = REPLACE_HINT) -> ImportReport:
+                    plan: ImportPlan | None = None, replace_hint: str = REPLACE_HINT, quarter: int | None = None,
+                    quarter_hint: str = "") -> ImportReport:
     """Import a workbook: all of it in one transaction, or nothing.
 
     Args:
@@ -2394,6 +2777,9 @@ def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, re
             reading it again (the database checks are made again, inside the transaction).
         replace_hint: what the problem of a year already present tells the user to do (the
             command line names its ``--replace``; the window asks, so it never shows this).
+        quarter: the quarter of a III.4 sheet that names none (seed 001's III.4 names none).
+        quarter_hint: what the problem of a III.4 sheet with no quarter tells the user to do
+            (the command line names its ``--quarter``).
 
     Returns:
         An :class:`ImportReport`.
@@ -2406,20 +2792,20 @@ def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, re
     Decimal from :func:`desktop.domain.weights.parse_weight`; compliance Sí/No (note (9)).
     """
     path = Path(path)
-    if plan is not None and plan.path == path and plan.data is not None:
+    if plan is not None and plan.path == path and plan.data is not None and plan.quarter == quarter:
         data = plan.data
         problems = list(plan.file_problems)
     else:
-        data, problems = _read(path)
+        data, problems = _read(path, quarter, quarter_hint)
     if data is None:
         raise ExcelImportError(problems)
     now = dt.datetime.now(dt.UTC)
     with (db.reading() if dry_run else db.transaction()) as session:
         db_problems, present = _db_problems(session, data)
         problems = problems + db_problems
-        changes = _changes(session, present) if not problems else _Changes()
+        changes = _changes(session, present, data.layout) if not problems else _Changes()
         if present and not replace:
-            problems += [_existing_problem(y, changes.losses, replace_hint) for y, _ry in present]
+            problems += [_existing_problem(y, changes.losses, replace_hint, changes.removals) for y, _ry in present]
         elif plan is not None and not problems and tuple(changes.losses) != plan.losses:
             # Evidence or observations attached since the check: the user was not told of them.
             lost = "; ".join(loss.text() for loss in changes.losses) or "nada"
@@ -2438,4 +2824,4 @@ def import_workbook(db: Database, path: Path | str, *, dry_run: bool = False, re
         else:
             counts = _write(session, data, changes, now)
     return ImportReport(path, data.layout, dry_run, tuple((y.region, y.year) for y in data.years), replaced, *counts,
-                        losses=tuple(changes.losses))
+                        losses=tuple(changes.losses), removals=tuple(changes.removals), notices=tuple(data.notices))

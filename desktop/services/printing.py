@@ -8,6 +8,7 @@ Chilean legal, 216 × 330 mm), see :data:`desktop.forms.pdf.PAPER_SIZES`.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -96,13 +97,20 @@ def _write_prepared(out: Path, stories: list, ctx: pdf.PrintContext, title: str,
 
 def _atomic_write(out: Path, write) -> None:  # noqa: ANN001
     """Write to a temporary file beside ``out`` and rename it, so a failed print never leaves
-    a half-written PDF (nor destroys an older one)."""
+    a half-written PDF (nor destroys an older one). The folder must exist (it is not created:
+    FileNotFoundError)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():  # a mistyped folder is not created: the file would be lost in it
+        if out.parent.exists():
+            raise NotADirectoryError(errno.ENOTDIR, "no es una carpeta", str(out.parent))
+        raise FileNotFoundError(errno.ENOENT, "la carpeta no existe", str(out.parent))
     fd, tmp = tempfile.mkstemp(prefix=".avance-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            write(handle)
+            try:
+                write(handle)
+            except pdf.LayoutFailure as exc:
+                raise PrintError(str(exc)) from exc
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # like any new file, not mkstemp's 0600
@@ -116,8 +124,9 @@ def _context(name: str, today: dt.date, size: tuple[float, float], **footer) -> 
     return pdf.PrintContext(service_name=name, printed_on=today, page_size=size, **footer)
 
 
-def _programme_story(programme: Programme, verdict: str, name: str, today: dt.date, size) -> list:  # noqa: ANN001
-    ctx = _context(name, today, size, verdict_text=verdict)
+def _programme_story(programme: Programme, verdict: str, name: str, today: dt.date, size,  # noqa: ANN001
+                     warnings: bool = False) -> list:
+    ctx = _context(name, today, size, verdict_text=verdict, include_warnings=warnings)
     return pdf.programme_story(programme, score_programme(programme, today), ctx)
 
 
@@ -132,6 +141,7 @@ def print_form(
     today: dt.date | None = None,
     paper: str = "carta",
     progress: Progress | None = None,
+    warnings: bool = False,
 ) -> Path:
     """Print one form of a region and year to the PDF file ``out``.
 
@@ -144,6 +154,7 @@ def print_form(
         today: print date (and the date the scoring is made).
         paper: "carta" or "oficio".
         progress: see :data:`Progress`.
+        warnings: print Avance's own warnings after the notes (not part of the official form).
 
     Returns:
         ``out``.
@@ -165,7 +176,7 @@ def print_form(
         title = f"{SHORT_NAMES[form]} — {region.name} {year} T{q}"
     else:
         programme = service.programme(region, year, form)
-        story = [_programme_story(programme, verdict_text(db, form, year, today), name, today, size)]
+        story = [_programme_story(programme, verdict_text(db, form, year, today), name, today, size, warnings)]
         title = f"{SHORT_NAMES[form]} — {region.name} {year}"
     return _write_prepared(out, story, ctx, title, progress)
 
@@ -180,11 +191,12 @@ def _region_stories(
     today: dt.date,
     size: tuple[float, float],
     programmes: list[Programme] | None = None,
+    warnings: bool = False,
 ) -> list[list]:
     """The stories of III.1, III.2, III.3 (those the region has), then III.4 of ``quarter``."""
     if programmes is None:
         programmes = service.programmes(region, year)
-    stories = [_programme_story(p, verdicts.get(p.form, ""), name, today, size) for p in programmes]
+    stories = [_programme_story(p, verdicts.get(p.form, ""), name, today, size, warnings) for p in programmes]
     report = service.progress(region, year, quarter, include_blank=False)
     stories.append(pdf.progress_story(report, _context(name, today, size)))
     return stories
@@ -199,6 +211,7 @@ def print_region(
     today: dt.date | None = None,
     paper: str = "carta",
     progress: Progress | None = None,
+    warnings: bool = False,
 ) -> Path:
     """Print every form of a region and year (III.1, III.2, III.3, then III.4) into one PDF.
 
@@ -207,6 +220,7 @@ def print_region(
     Args:
         paper: "carta" or "oficio".
         progress: see :data:`Progress`.
+        warnings: print Avance's own warnings after each form's notes.
 
     Raises:
         db.queries.NotFoundError: no data for that region and year.
@@ -220,7 +234,7 @@ def print_region(
     programmes = service.programmes(region, year)
     verdicts = {p.form: verdict_text(db, p.form, year, today) for p in programmes}
     q = latest_quarter(db, region, year)
-    stories = _region_stories(service, region, year, q, verdicts, name, today, size, programmes)
+    stories = _region_stories(service, region, year, q, verdicts, name, today, size, programmes, warnings)
     ctx = _context(name, today, size, region=region.name, year=year)
     return _write_prepared(out, stories, ctx, f"Etapa 3 — {region.name} {year}", progress)
 
@@ -267,6 +281,7 @@ def print_nation(
     paper: str = "carta",
     today: dt.date | None = None,
     progress: Progress | None = None,
+    warnings: bool = False,
 ) -> Path:
     """Print every region's four forms (CUT order) and then the national report into one PDF.
 
@@ -280,6 +295,7 @@ def print_nation(
         today: print date (and the date the scoring is made).
         progress: see :data:`Progress`: regions prepared (:attr:`~desktop.forms.pdf.Stage.PREPARING`,
             about a third of the job), then the pages laid out and written.
+        warnings: print Avance's own warnings after each form's notes.
 
     Raises:
         db.queries.NotFoundError: no region has data for ``year``.
@@ -310,7 +326,7 @@ def print_nation(
     stories: list[list] = []
     for done, region in enumerate(regions):
         for programme, score in by_region[region]:
-            ctx = _context(name, today, size, verdict_text=verdicts.get(programme.form, ""))
+            ctx = _context(name, today, size, verdict_text=verdicts.get(programme.form, ""), include_warnings=warnings)
             stories.append(pdf.programme_story(programme, score, ctx))
         stories.append(pdf.progress_story(reports[region], _context(name, today, size)))
         _report(progress, done + 1, len(regions), _PREPARED_NATION * (done + 1) // len(regions))

@@ -13,7 +13,7 @@ from typing import Any
 
 from db import queries
 from db.engine import Database
-from desktop.domain.forms import PROGRAMME_FORMS, FormKind
+from desktop.domain.forms import PROGRAMME_FORMS, FormKind, spec
 from desktop.domain.regions import Region
 from desktop.domain.scoring import (
     ProgrammeScore,
@@ -113,17 +113,52 @@ def service_verdict_of(db: Database, form: FormKind, year: int) -> tuple[Verdict
     return (Verdict.CUMPLE if all_pass else Verdict.NO_CUMPLE), len(by_region)
 
 
-def verdict_text(db: Database, form: FormKind, year: int, today: dt.date | None = None) -> str:
-    """What the form's "Desempeño anual servicio" cell says, from the regions in this database.
+REGION_COUNT = 16
+"""Regions of Chile (seed 002): a database holding all of them holds the national result."""
 
-    The verdict is national (III.1 note (12)); the text says over how many regions it was
-    computed, so a regional office's print does not pass for the national result.
+
+def verdict_is_national(db: Database, year: int) -> bool:
+    """Whether the service result computed from this database is the national one (III.1 note
+    (12): every region that committed the programme counts): the database holds every region's
+    ``year`` (so every region that committed it), or this installation is the central office,
+    which receives them all."""
+    from desktop.sync import board
+
+    if len(_regions_of_year(db, year)) >= REGION_COUNT:
+        return True
+    view = board.office(db)
+    return view is not None and view.central
+
+
+def verdict_text(db: Database, form: FormKind, year: int, today: dt.date | None = None) -> str:
+    """What a regional form's "Desempeño anual servicio" cell says (III.1 (12), III.2 (17),
+    III.3 (15)), in the PDF and in the Excel workbook alike.
+
+    The service result is national (seed 001, III.1 note (12): "ubicar este resultado al final
+    de la presentación de los programas de trabajo de las regiones"; the seed's regional form
+    leaves the cell blank). It is printed only when this database really gives it
+    (:func:`verdict_is_national`): "NO CUMPLE (resultado nacional: 16 regiones comprometieron el
+    programa)"; at a central office still missing regions, with how many it holds. Otherwise
+    the cell says "Resultado nacional (nota 12): lo informa el nivel central." "" when no
+    region committed ``form`` in ``year``.
     """
     found = service_verdict_of(db, form, year)
     if found is None:
         return ""
     verdict, n = found
-    return f"{verdict.value} (calculado sobre {n} de 16 regiones en esta base de datos)"
+    if not verdict_is_national(db, year):
+        number = spec(form).result_numbers[1]
+        return f"Resultado nacional (nota {number}): lo informa el nivel central."
+    if len(_regions_of_year(db, year)) >= REGION_COUNT:
+        one = "región comprometió" if n == 1 else "regiones comprometieron"
+        return f"{verdict.value} (resultado nacional: {n} {one} el programa)"
+    return f"{verdict.value} (calculado sobre {n} de {REGION_COUNT} regiones en esta base de datos)"
+
+
+def _regions_of_year(db: Database, year: int) -> set[Region]:
+    """The regions with data for ``year`` in this database."""
+    with db.reading() as session:
+        return {a.region for a in queries.available(session) if a.year == year}
 
 
 def _score_json(score: ProgrammeScore) -> dict[str, Any]:

@@ -158,16 +158,33 @@ def test_form_footer_carries_the_records_fingerprint(national_db, tmp_path, form
     out = print_form(national_db, form, region, YEAR, tmp_path / "f.pdf", today=TODAY)
     service = ProgrammeService(national_db)
     if form is FormKind.III_4:
-        record = service.progress(region, YEAR, 2, include_blank=False)
+        expected = fingerprint(service.progress(region, YEAR, 2, include_blank=False))
     else:
+        from desktop.domain.scoring import score_programme  # noqa: PLC0415
+        from desktop.services.summary import verdict_text  # noqa: PLC0415
+
         record = service.programme(region, YEAR, form)
+        # The programme and everything else its pages print (the service result of (12)/(17)/(15)).
+        ctx = pdf.PrintContext("S", TODAY, verdict_text=verdict_text(national_db, form, YEAR, TODAY))
+        expected = pdf.programme_fingerprint(record, score_programme(record, TODAY), ctx)
+        assert expected != fingerprint(record)
     pages = page_texts(out)
-    assert footprints(pages) == [fingerprint(record)] * len(pages)
+    assert footprints(pages) == [expected] * len(pages)
     for text in pages:
         footer = squash(text)
         assert squash(f"{region.name} · Año {YEAR}") in footer
         assert squash("Servicio Nacional de la Mujer (SERNAM) · impreso el 22-11-2026") in footer
     assert_page_numbers(pages)
+
+
+def printed_fingerprint(db: Database, programme) -> str:  # noqa: ANN001
+    """The Huella of a programme's pages: the programme and the results they print, the
+    service result of (12)/(17)/(15) included."""
+    from desktop.domain.scoring import score_programme  # noqa: PLC0415
+    from desktop.services.summary import verdict_text  # noqa: PLC0415
+
+    ctx = pdf.PrintContext("S", TODAY, verdict_text=verdict_text(db, programme.form, YEAR, TODAY))
+    return pdf.programme_fingerprint(programme, score_programme(programme, TODAY), ctx)
 
 
 def _expected_per_page(pages: list[str], records: list[tuple[str, str]]) -> list[str]:
@@ -185,7 +202,7 @@ def test_region_pdf_shows_each_forms_fingerprint_on_its_pages(national_db, tmp_p
     region = FIVE[1]
     out = print_region(national_db, region, YEAR, tmp_path / "r.pdf", today=TODAY)
     service = ProgrammeService(national_db)
-    records = [(spec(p.form).heading(YEAR), fingerprint(p)) for p in service.programmes(region, YEAR)]
+    records = [(spec(p.form).heading(YEAR), printed_fingerprint(national_db, p)) for p in service.programmes(region, YEAR)]
     report = service.progress(region, YEAR, 2, include_blank=False)
     records.append((spec(FormKind.III_4).heading(YEAR), fingerprint(report)))
     pages = page_texts(out)
@@ -229,7 +246,8 @@ def test_nation_pdf_every_region_then_the_national_report(national_db, tmp_path)
     service = ProgrammeService(national_db)
     records = []
     for region in FIVE:
-        records += [(spec(p.form).heading(YEAR), fingerprint(p)) for p in service.programmes(region, YEAR)]
+        records += [(spec(p.form).heading(YEAR), printed_fingerprint(national_db, p))
+                    for p in service.programmes(region, YEAR)]
         records.append((spec(FormKind.III_4).heading(YEAR), fingerprint(service.progress(region, YEAR, 2, include_blank=False))))
     summary = national_summary(national_db, YEAR, TODAY)
     records.append((f"Consolidación nacional — Desempeño anual por región {YEAR}", fingerprint(summary)))

@@ -93,12 +93,13 @@ def test_sheets_one_per_form_notes_and_very_hidden_meta(workbook) -> None:
 
 
 @pytest.mark.parametrize("form", [FormKind.III_1, FormKind.III_2, FormKind.III_3])
-def test_official_headers_groups_and_frozen_panes(workbook, form: FormKind) -> None:
+def test_official_headers_groups_and_frozen_panes(workbook, example, form: FormKind) -> None:
     ws = workbook[form.value]
     form_spec = spec(form)
     assert ws["A1"].value == form_spec.heading(YEAR)
     assert ws["A2"].value == "REGIÓN (1)"
-    assert ws["B2"].value == "Tarapacá"
+    # The region and the responsible office, as the PDF prints REGIÓN (1) (note (1)).
+    assert ws["B2"].value == f"Tarapacá — {example.responsible_office}"
     assert ws["A3"].value == "Año" and ws["B3"].value == YEAR
     header = _header_row(ws, form)
     assert [ws.cell(header, j + 1).value for j in range(len(form_spec.columns))] == [c.header for c in form_spec.columns]
@@ -161,12 +162,16 @@ def test_live_formulas_earned_performance_and_verdict(workbook) -> None:
     earned = [ws.cell(r, 9).value for r in range(first, first + 19)]
     assert all(isinstance(f, str) and f.startswith("=IF(") for f in earned)
     # (10): the weight typed as a number in (8) when there is one, else the helper column's reading.
-    assert earned[0] == (f'=IF(H{first}="Sí",IF(ISNUMBER(G{first}),ROUND(G{first}*100,9),N(J{first})),'
-                         f'IF(H{first}="","",0))')
+    # "Sí" as the importer reads it: any case, with or without the accent, spaces ignored, or TRUE.
+    yes = f'OR(SUBSTITUTE(H{first}," ","")="Sí",SUBSTITUTE(H{first}," ","")="Si",H{first}=TRUE)'
+    assert earned[0] == (f'=IF({yes},IF(ISNUMBER(G{first}),ROUND(G{first}*100,9),N(J{first})),'
+                         f'IF(SUBSTITUTE(H{first}," ","")="","",0))')
     labels = {c.value: c.row for c in ws["A"] if isinstance(c.value, str)}
     perf_row = labels[spec(FormKind.III_1).result_labels[0].format(year=YEAR) + " (11)"]
     verdict_row = labels[spec(FormKind.III_1).result_labels[1].format(year=YEAR) + " (12)"]
-    assert ws.cell(perf_row, 9).value == f"=ROUND(SUM(I{first}:I{perf_row - 2}),9)"
+    # The sum takes the table's last, empty row too (with its formula): an activity typed there counts.
+    assert ws.cell(perf_row, 9).value == f"=ROUND(SUM(I{first}:I{perf_row - 1}),9)"
+    assert ws.cell(perf_row - 1, 9).value.startswith("=IF(") and ws.cell(perf_row - 1, 4).value is None
     # (12) is national: a regional workbook writes what the PDF prints, never this region's own verdict.
     assert ws.cell(verdict_row, 9).value == "NO CUMPLE (calculado sobre 16 de 16 regiones en esta base de datos)"
     assert "No se recalcula" in ws.cell(verdict_row, 9).comment.text

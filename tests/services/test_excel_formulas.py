@@ -155,7 +155,8 @@ def test_regional_service_result_is_what_the_pdf_prints(example_db: Database, tm
         ws = wb[form.value]
         cell = ws[f"{EARNED}{_result_row(ws, form, 1)}"].value
         assert cell == verdict_text(example_db, form, 2009, TODAY)
-        assert cell.startswith(("CUMPLE", "NO CUMPLE")) and "2 de 16 regiones" in cell
+        # Two regions of sixteen, at no central office: not the national result (note (12)).
+        assert cell == f"Resultado nacional (nota {spec(form).result_numbers[1]}): lo informa el nivel central."
         pdf = print_form(example_db, form, TARAPACA, 2009, tmp_path / f"{form.value}.pdf", today=TODAY)
         printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
         assert " ".join(cell.split()) in printed

@@ -564,7 +564,8 @@ def _case_year_present(f, t):  # noqa: ANN001, ANN202
 def _case_bad_id_in_meta(f, t):  # noqa: ANN001, ANN202
     row = meta_row(f["good"], "fila")
     path = edit(f["good"], t, set_meta_field(row, 1, str(uuid.uuid4())))
-    return path, "_avance", f"A{row} (campo «id»)", "no corresponde a ninguna fila"
+    # The sheet's row (III.1's first activity, row 7; ids in column L) names an id _avance lost.
+    return path, "III.1", "L7", "no figura en la hoja «_avance»"
 
 
 def _case_not_excel(f, t):  # noqa: ANN001, ANN202
@@ -616,15 +617,6 @@ def _case_copied_row_id(f, t):  # noqa: ANN001, ANN202
     def change(wb) -> None:  # noqa: ANN001
         wb["III.1"]["L8"] = wb["III.1"]["L7"].value
     return edit(f["good"], t, change), "III.1", "L8", "repetido"
-
-
-def _case_deleted_row(f, t):  # noqa: ANN001, ANN202
-    row = meta_row(f["good"], "objetivo", sheet="III.1", index=2)
-
-    def change(wb) -> None:  # noqa: ANN001
-        for col in range(1, 13):
-            wb["III.1"].cell(9, col).value = None
-    return edit(f["good"], t, change), "_avance", f"A{row} (campo «id»)", "¿se borró la fila"
 
 
 def _case_unknown_version(f, t):  # noqa: ANN001, ANN202
@@ -714,7 +706,6 @@ CASES = {
     "hoja-renombrada": _case_renamed_sheet,
     "anio-no-numero": _case_year_not_a_number,
     "id-repetido": _case_copied_row_id,
-    "fila-borrada": _case_deleted_row,
     "version-desconocida": _case_unknown_version,
     "trimestre-ilegible": _case_bad_quarter,
     "programa-desconocido": _case_unknown_programme,

@@ -14,7 +14,18 @@ def test_fast_verdict_matches_national_summary(db) -> None:  # noqa: ANN001
         verdict, regions = service_verdict_of(db, form, 2010)
         assert verdict is national.verdicts[form]
         assert regions == 5
-        assert verdict_text(db, form, 2010).startswith(verdict.value + " (calculado sobre 5 de 16")
+        # Five regions of sixteen, no central office: the form says who reports the result.
+        assert verdict_text(db, form, 2010).startswith("Resultado nacional (nota ")
+
+
+def test_fast_verdict_of_the_whole_nation_is_printed(db) -> None:  # noqa: ANN001
+    generate_national(db, 2010, regions=REGIONS, objectives=2, activities=2, met_ratio=0.95, seed=7)
+    national = national_summary(db, 2010, TODAY)
+    for form in PROGRAMME_FORMS:
+        verdict, regions = service_verdict_of(db, form, 2010)
+        assert verdict is national.verdicts[form]
+        assert verdict_text(db, form, 2010) == f"{verdict.value} (resultado nacional: {regions} regiones " \
+                                               "comprometieron el programa)"
 
 
 def test_no_verdict_without_data(db) -> None:  # noqa: ANN001

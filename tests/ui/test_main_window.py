@@ -538,9 +538,9 @@ def _count_readings(monkeypatch) -> list[Path]:  # noqa: ANN001
     calls: list[Path] = []
     real = excel.validate_workbook
 
-    def counting(path):  # noqa: ANN001, ANN202
+    def counting(path, **options):  # noqa: ANN001, ANN003, ANN202
         calls.append(Path(path))
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(excel, "validate_workbook", counting)
     return calls

@@ -129,3 +129,94 @@ def test_paint_pdf_stops_when_progress_raises(example_db, tmp_path, qapp) -> Non
         paint_pdf(printer, source, dpi=50, progress=cancel_after_two)
     assert painted == [1, 2] and page_count(source) > 2
     assert printer.printerState() in (QPrinter.PrinterState.Aborted, QPrinter.PrinterState.Idle)
+
+
+# -- the print job: resolution, grey, lossless; a cancelled job to a file leaves no file ---------
+
+
+def _job(source: Path, out: Path, **kwargs) -> QPrinter:  # noqa: ANN003
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi: rendered at MAX_DPI
+    setup_printer(printer, source)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    paint_pdf(printer, source, **kwargs)
+    return printer
+
+
+def _page_images(path: Path) -> list[dict]:
+    images = []
+    for page in PdfReader(path).pages:
+        for ref in page["/Resources"]["/XObject"].values():
+            image = ref.get_object()
+            images.append({key: image[key] for key in ("/Width", "/ColorSpace", "/Filter")})
+    return images
+
+
+def test_a_form_is_printed_in_grey_at_200_dpi_losslessly(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from ui.printing import MAX_DPI
+
+    source = _form(example_db, tmp_path)
+    printer = _job(source, tmp_path / "job.pdf")
+    assert printer.colorMode() == QPrinter.ColorMode.GrayScale
+    images = _page_images(tmp_path / "job.pdf")
+    assert len(images) == page_count(source)
+    # Landscape Carta is 11 in wide: 2200 pixels at 200 dpi, not 3300 at 300.
+    assert all(i == {"/Width": 11 * MAX_DPI, "/ColorSpace": "/DeviceGray", "/Filter": "/FlateDecode"} for i in images)
+
+
+def test_the_national_report_keeps_its_colour(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from desktop.services.printing import print_national
+
+    source = print_national(example_db, 2009, tmp_path / "nacional.pdf", today=TODAY)
+    printer = _job(source, tmp_path / "job.pdf")
+    assert printer.colorMode() == QPrinter.ColorMode.Color
+    assert {i["/ColorSpace"] for i in _page_images(tmp_path / "job.pdf")} == {"/DeviceRGB"}
+
+
+def test_the_preview_shows_the_same_images_as_the_printout(example_db, tmp_path, qtbot) -> None:  # noqa: ANN001
+    source = _form(example_db, tmp_path)
+    _job(source, tmp_path / "job.pdf")
+    dialog = preview(None, source)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer, source)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    dialog.paintRequested.emit(printer)
+    assert _page_images(tmp_path / "preview.pdf") == _page_images(tmp_path / "job.pdf")
+    assert (tmp_path / "preview.pdf").read_bytes().count(b"/Image") == (tmp_path / "job.pdf").read_bytes().count(b"/Image")
+
+
+def test_a_cancelled_print_to_a_file_leaves_no_file(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    source = _form(example_db, tmp_path)
+    assert page_count(source) >= 2
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_after_the_first_page(step) -> None:  # noqa: ANN001
+        if step.done == 1:
+            raise Cancelled
+
+    out = tmp_path / "job.pdf"
+    with pytest.raises(Cancelled):
+        _job(source, out, progress=cancel_after_the_first_page)
+    assert not out.exists()
+
+
+def test_a_page_without_colour_is_sent_in_few_greys_and_a_coloured_page_as_it_is(example_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    import pypdfium2 as pdfium
+
+    from desktop.services.printing import print_national
+    from ui.printing import GREY_LEVELS, job_image
+
+    printer = QPrinter()  # in colour: a mixed document (the nation, ending with the national report)
+    form = pdfium.PdfDocument(str(_form(example_db, tmp_path)))
+    grey = job_image(render_page(form, 0, 100), printer)
+    form.close()
+    assert grey.format() == QImage.Format.Format_Grayscale8
+    assert len({grey.pixel(x, y) for x in range(0, grey.width(), 3) for y in range(0, grey.height(), 3)}) <= GREY_LEVELS
+    national = pdfium.PdfDocument(str(print_national(example_db, 2009, tmp_path / "n.pdf", today=TODAY)))
+    page = render_page(national, 0, 100)
+    national.close()
+    assert not page.allGray() and job_image(page, printer) is page
