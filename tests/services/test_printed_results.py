@@ -17,6 +17,7 @@ from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
 from desktop.services.generate import generate_national
 from desktop.services.printing import print_form
+from desktop.services.example import load_example
 from desktop.services.summary import verdict_text
 from tests.conftest import TODAY
 
@@ -99,6 +100,10 @@ def test_the_central_office_prints_the_verdict_over_what_it_holds(example_db: Da
 
     assert verdict_text(example_db, FormKind.III_1, 2009, TODAY).startswith("Resultado nacional (nota 12)")
     service.init_office(example_db, region=None, passphrase="frase de paso de prueba")
+    # Setting up the central office removes the untouched example; Tarapacá's forms held there
+    # (say, from a workbook of an office without Avance) print the verdict over what it holds.
+    assert verdict_text(example_db, FormKind.III_1, 2009, TODAY) == ""
+    load_example(example_db)
     assert verdict_text(example_db, FormKind.III_1, 2009, TODAY) == \
         "NO CUMPLE (calculado sobre 1 de 16 regiones en esta base de datos)"
 
