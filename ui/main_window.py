@@ -1100,7 +1100,7 @@ class MainWindow(QMainWindow):
             if on_error is not None:
                 on_error(exc)
 
-        task = run_in_thread(job, done, failed)
+        task = run_in_thread(job, done, failed, context=self)
         self._tasks.add(task)
 
     def _show_step(self, dialog: QProgressDialog, title: str, step: Any) -> None:
@@ -1371,6 +1371,12 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._tasks:  # a print, export or import still running: closing would hang on it or cut it short
+            self.prompter.info(self, self.tr("Avance"), self.tr(
+                "Hay un trabajo en curso (impresión, exportación o importación). Espere a que termine, o "
+                "cancélelo en su ventana de progreso, y vuelva a cerrar."))
+            event.ignore()
+            return
         focus = self.focusWidget()
         if isinstance(focus, InstanceField):
             focus.clearFocus()  # commits a pending III.2 header edit

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -33,11 +34,24 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
 
-def run_in_thread(function: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> Task:
+def run_in_thread(function: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None],
+                  context: QObject | None = None) -> Task:
     """Start ``function`` in the thread pool; call ``on_done(result)`` or ``on_error(exc)`` in
-    the GUI thread. Keep the returned task referenced until it reports."""
+    the GUI thread. Keep the returned task referenced until it reports.
+
+    Args:
+        context: the widget the callbacks work on: when it has been deleted by the time the
+            task reports (a window closed while it printed), the callbacks are not called.
+    """
     task = Task(function)
-    task.signals.finished.connect(on_done)
-    task.signals.failed.connect(on_error)
+
+    def alive(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def call(value: Any) -> None:  # noqa: ANN401
+            if context is None or shiboken6.isValid(context):
+                callback(value)
+        return call
+
+    task.signals.finished.connect(alive(on_done))
+    task.signals.failed.connect(alive(on_error))
     QThreadPool.globalInstance().start(task)
     return task

@@ -615,3 +615,19 @@ def test_upgrade_backup_is_announced(qtbot, db, prompter, tmp_path) -> None:  # 
     qtbot.addWidget(window)
     attach(window, replace(db, backup=backup), None)
     assert str(backup) in window.statusBar().currentMessage()
+
+
+def test_closing_while_a_print_runs_waits_for_it(window: MainWindow, prompter: FakePrompter, qtbot, tmp_path,  # noqa: ANN001
+                                                 monkeypatch) -> None:
+    from desktop.forms import pdf  # noqa: PLC0415
+
+    reached, gate = _hold(monkeypatch, pdf._NumberedCanvas, "save")
+    out = tmp_path / "region.pdf"
+    prompter.save_to = out
+    window.export_region_action.trigger()
+    qtbot.waitUntil(reached.is_set, timeout=30000)
+    assert not window.close() and window.isVisible()  # refused while the job runs, and said why
+    assert "trabajo en curso" in prompter.infos[-1]
+    gate.set()
+    qtbot.waitUntil(lambda: out.exists() and not window._tasks, timeout=30000)  # noqa: SLF001
+    assert window.close()
