@@ -4,62 +4,62 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="349"/>
+        <location filename="../../ui/sync_panel.py" line="400"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="406"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="377"/>
+        <location filename="../../ui/sync_panel.py" line="428"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="378"/>
+        <location filename="../../ui/sync_panel.py" line="429"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="381"/>
+        <location filename="../../ui/sync_panel.py" line="432"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="410"/>
+        <location filename="../../ui/sync_panel.py" line="461"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="413"/>
+        <location filename="../../ui/sync_panel.py" line="464"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="416"/>
+        <location filename="../../ui/sync_panel.py" line="467"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="422"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="425"/>
+        <location filename="../../ui/sync_panel.py" line="476"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="428"/>
+        <location filename="../../ui/sync_panel.py" line="479"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="431"/>
+        <location filename="../../ui/sync_panel.py" line="482"/>
         <source>Ningún conflicto abierto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,77 +67,77 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="295"/>
+        <location filename="../../ui/sync_panel.py" line="346"/>
         <source>Región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="295"/>
+        <location filename="../../ui/sync_panel.py" line="346"/>
         <source>Clave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="295"/>
+        <location filename="../../ui/sync_panel.py" line="346"/>
         <source>Último paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="295"/>
+        <location filename="../../ui/sync_panel.py" line="346"/>
         <source>Creado por la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="296"/>
+        <location filename="../../ui/sync_panel.py" line="347"/>
         <source>Este trimestre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="296"/>
+        <location filename="../../ui/sync_panel.py" line="347"/>
         <source>Importado aquí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="308"/>
+        <location filename="../../ui/sync_panel.py" line="359"/>
         <source>inscrita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="310"/>
+        <location filename="../../ui/sync_panel.py" line="361"/>
         <source>n.º {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="313"/>
+        <location filename="../../ui/sync_panel.py" line="364"/>
         <source>(no registrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="318"/>
+        <location filename="../../ui/sync_panel.py" line="369"/>
         <source>enviado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="318"/>
+        <location filename="../../ui/sync_panel.py" line="369"/>
         <source>sin envío</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="331"/>
+        <location filename="../../ui/sync_panel.py" line="382"/>
         <source>Fecha y hora en que la región creó el paquete, firmada por ella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="333"/>
+        <location filename="../../ui/sync_panel.py" line="384"/>
         <source>Fecha y hora en que esta oficina importó el paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="335"/>
+        <location filename="../../ui/sync_panel.py" line="386"/>
         <source>cumple la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="336"/>
+        <location filename="../../ui/sync_panel.py" line="387"/>
         <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,72 +298,82 @@
 <context>
     <name>ExportPreviewDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="240"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="241"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="197"/>
+        <location filename="../../ui/sync_panel.py" line="243"/>
         <source>&lt;b&gt;Paquete n.º {0}&lt;/b&gt; de la {1} para la {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="201"/>
+        <location filename="../../ui/sync_panel.py" line="247"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="201"/>
+        <location filename="../../ui/sync_panel.py" line="247"/>
         <source>Registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="211"/>
+        <location filename="../../ui/sync_panel.py" line="257"/>
         <source>Eliminaciones (registros borrados aquí)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="214"/>
+        <location filename="../../ui/sync_panel.py" line="260"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="223"/>
+        <location filename="../../ui/sync_panel.py" line="260"/>
+        <source>Total (sin los servicios)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="270"/>
         <source>Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="227"/>
+        <location filename="../../ui/sync_panel.py" line="274"/>
         <source>Solo los cambios posteriores al paquete n.º {0}, el último que la oficina central acusó recibir; si un paquete posterior se perdió, sus cambios van también.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="231"/>
+        <location filename="../../ui/sync_panel.py" line="278"/>
         <source>Paquete completo: todos los registros de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="232"/>
+        <location filename="../../ui/sync_panel.py" line="280"/>
+        <source>Archivos de medios de verificación: {0} ({1}), todos los de la región.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="234"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se pierde, no revela nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="239"/>
+        <location filename="../../ui/sync_panel.py" line="290"/>
         <source>Elegir destino y exportar…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,486 +381,709 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Región → año → formulario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Navegador</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Valor no válido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Abriendo la base de datos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Puntaje</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Elija una región, un año y un formulario en el navegador.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Listo. Los cambios se guardan al editar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>&amp;Archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>&amp;Vista previa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Muestra el formulario abierto tal como se imprime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>&amp;Imprimir…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Imprime el formulario abierto en el formato oficial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>&amp;Exportar PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Guarda el formulario abierto como PDF oficial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Imprimir la región (todos los formularios)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Exportar la región a PDF (todos los formularios)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Exportar la consolidación nacional a PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Desempeño de cada región por programa, barra del 90 % y resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Exportar la nación a PDF (todas las regiones y la consolidación)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Imprimir la consolidación nacional…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Imprime el desempeño de cada región por programa, la barra del 90 % y el resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Imprimir la nación (todas las regiones y la consolidación)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Imprime los formularios de cada región y la consolidación nacional, página por página</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Exportar Excel de la región…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Libro Excel con los formularios oficiales, fórmulas vivas y los identificadores para reimportar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Exportar Excel nacional…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Importar Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Importa un libro exportado por Avance o en el formato oficial; todo o nada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="475"/>
+        <source>&amp;Nuevo año de reporte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <source>Crea los programas III.1, III.2 y III.3 de una región para un año nuevo, con los objetivos del año anterior si se quiere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>&amp;Papel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>{0} (horizontal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="507"/>
+        <source>Incluir advertencias de Avance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509"/>
+        <source>Imprime tras las notas las advertencias de Avance, que no son parte del formulario oficial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>&amp;Salir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>&amp;Editar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Deshacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Rehacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
-        <source>Marcar «Cumple: Sí»</source>
+        <location filename="../../ui/main_window.py" line="533"/>
+        <source>Agregar &amp;objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
-        <source>Marcar «Cumple: No»</source>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>Agrega un objetivo específico después del objetivo seleccionado (en el III.3, en su sección)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
-        <source>Quitar «Cumple/no cumple»</source>
+        <location filename="../../ui/main_window.py" line="537"/>
+        <source>Agregar a&amp;ctividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
-        <source>&amp;Ver</source>
+        <location filename="../../ui/main_window.py" line="538"/>
+        <source>Agrega una actividad al objetivo seleccionado, después de la actividad seleccionada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
-        <source>A&amp;yuda</source>
+        <location filename="../../ui/main_window.py" line="541"/>
+        <source>&amp;Eliminar fila…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
-        <source>&amp;Acerca de Avance</source>
+        <location filename="../../ui/main_window.py" line="542"/>
+        <source>Elimina la actividad seleccionada, o el objetivo si la celda es del objetivo (pide confirmación)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="544"/>
+        <source>&amp;Subir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="545"/>
+        <source>Sube la actividad (o el objetivo) seleccionado un lugar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="546"/>
+        <source>&amp;Bajar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="547"/>
+        <source>Baja la actividad (o el objetivo) seleccionado un lugar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="548"/>
+        <source>Eliminar objetivo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="549"/>
-        <source>El análisis del avance (III.4) no se puntúa: el puntaje está en III.1, III.2 y III.3.</source>
+        <source>Eliminar actividad…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
-        <location filename="../../ui/main_window.py" line="740"/>
-        <location filename="../../ui/main_window.py" line="751"/>
-        <location filename="../../ui/main_window.py" line="812"/>
-        <location filename="../../ui/main_window.py" line="855"/>
-        <source>Avance</source>
+        <location filename="../../ui/main_window.py" line="564"/>
+        <source>Marcar «Cumple: Sí»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
-        <source>No se guardó el cambio</source>
+        <location filename="../../ui/main_window.py" line="565"/>
+        <source>Marcar «Cumple: No»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
-        <source>Editar {0}</source>
+        <location filename="../../ui/main_window.py" line="566"/>
+        <source>Quitar «Cumple/no cumple»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
-        <source>Guardado: {0}</source>
+        <location filename="../../ui/main_window.py" line="579"/>
+        <source>&amp;Ver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
-        <source>Seleccione una fila de actividad.</source>
+        <location filename="../../ui/main_window.py" line="581"/>
+        <source>A&amp;yuda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
-        <source>Papel: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="646"/>
-        <source>Cancelar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="652"/>
-        <source>Cancelando…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="657"/>
-        <source>Imprimiendo</source>
+        <location filename="../../ui/main_window.py" line="582"/>
+        <source>&amp;Acerca de Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="677"/>
-        <source>PDF guardado en {0}</source>
+        <source>El análisis del avance (III.4) no se puntúa: el puntaje está en III.1, III.2 y III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
-        <source>Impresión cancelada: no se escribió ni imprimió nada más.</source>
+        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="1154"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
+        <location filename="../../ui/main_window.py" line="1226"/>
+        <location filename="../../ui/main_window.py" line="1269"/>
+        <location filename="../../ui/main_window.py" line="1375"/>
+        <source>Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
-        <source>No se pudo imprimir</source>
+        <location filename="../../ui/main_window.py" line="725"/>
+        <source>No se guardó el cambio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
-        <source>Preparando los formularios: región {0} de {1}</source>
+        <location filename="../../ui/main_window.py" line="727"/>
+        <source>Editar {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
-        <source>Leyendo los datos…</source>
+        <location filename="../../ui/main_window.py" line="730"/>
+        <source>Guardado: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
-        <source>Componiendo las páginas: {0} hasta ahora</source>
+        <location filename="../../ui/main_window.py" line="750"/>
+        <source>Seleccione una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
-        <source>Componiendo las páginas…</source>
+        <location filename="../../ui/main_window.py" line="810"/>
+        <source>Abra un formulario III.1, III.2 o III.3 para agregar objetivos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710"/>
-        <source>Escribiendo la página {0} de {1}</source>
+        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="827"/>
+        <source>Agregar objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
-        <source>Enviando la página {0} de {1} a la impresora</source>
+        <location filename="../../ui/main_window.py" line="821"/>
+        <source>¿En qué sección del III.3?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
-        <location filename="../../ui/main_window.py" line="751"/>
-        <location filename="../../ui/main_window.py" line="812"/>
+        <location filename="../../ui/main_window.py" line="835"/>
+        <source>Seleccione el objetivo al que agregar la actividad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="840"/>
+        <source>Agregar actividad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="849"/>
+        <source>Seleccione la fila que quiere eliminar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="855"/>
-        <source>Abra primero un formulario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="742"/>
-        <source>todos los formularios de la región</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="743"/>
-        <source>Preparando {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="754"/>
-        <source>Preparando los formularios de todas las regiones {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="755"/>
-        <source>Preparando la consolidación nacional {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="801"/>
-        <source>Enviada 1 página a la impresora.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="802"/>
-        <source>Enviadas {0} páginas a la impresora.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="805"/>
-        <source>Imprimiendo en {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="805"/>
-        <source>la impresora</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="814"/>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="819"/>
-        <source>Exportar PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="822"/>
-        <source>Imprimiendo {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="829"/>
-        <source>Exportar la región a PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="834"/>
-        <source>Imprimiendo los formularios de {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="843"/>
-        <source>Exportar a PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="847"/>
-        <source>Imprimiendo la consolidación nacional {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="846"/>
-        <source>Imprimiendo los formularios de todas las regiones {0}…</source>
+        <source>El objetivo no tiene actividades.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="861"/>
-        <location filename="../../ui/main_window.py" line="868"/>
-        <source>Exportar Excel</source>
+        <source>No se eliminó</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861"/>
-        <location filename="../../ui/main_window.py" line="877"/>
-        <source>Excel (*.xlsx)</source>
+        <location filename="../../ui/main_window.py" line="863"/>
+        <source>Eliminar objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="866"/>
-        <source>Exportando a Excel…</source>
+        <location filename="../../ui/main_window.py" line="863"/>
+        <source>Eliminar actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="867"/>
-        <source>Excel guardado en {0}</source>
+        <location filename="../../ui/main_window.py" line="864"/>
+        <source>Eliminar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="868"/>
-        <source>No se pudo exportar el libro</source>
+        <location filename="../../ui/main_window.py" line="876"/>
+        <source>Seleccione la fila que quiere mover.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
-        <location filename="../../ui/main_window.py" line="886"/>
-        <location filename="../../ui/main_window.py" line="906"/>
-        <location filename="../../ui/main_window.py" line="910"/>
-        <location filename="../../ui/main_window.py" line="922"/>
-        <source>Importar Excel</source>
+        <location filename="../../ui/main_window.py" line="879"/>
+        <source>Subir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="887"/>
-        <source>«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.</source>
+        <location filename="../../ui/main_window.py" line="879"/>
+        <source>Bajar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="889"/>
-        <source>«{0}» tiene {1} problemas; no se importó nada. Corríjalos y vuelva a importar.</source>
+        <location filename="../../ui/main_window.py" line="881"/>
+        <source>{0} objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="897"/>
-        <source>La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="900"/>
-        <source>Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al reemplazar:</source>
+        <location filename="../../ui/main_window.py" line="883"/>
+        <source>{0} actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="904"/>
-        <source>Los registros que siguen en el libro conservan sus medios de verificación y las observaciones de la oficina central.</source>
+        <source>Nuevo año de reporte {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="906"/>
-        <source>Reemplazar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="908"/>
-        <source>Importando {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="910"/>
-        <source>No se pudo importar el libro</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="921"/>
-        <source>Revisando {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="922"/>
-        <source>No se pudo revisar el libro</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="928"/>
-        <source>Acerca de Avance</source>
+        <location filename="../../ui/main_window.py" line="916"/>
+        <source>No se hizo el cambio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="930"/>
+        <source>No se pudo deshacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="930"/>
+        <source>No se pudo rehacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="979"/>
+        <source>Se deshizo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1000"/>
+        <source>Agregar objetivo al final de la sección</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1033"/>
+        <source>Papel: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1055"/>
+        <source>Cancelar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1061"/>
+        <source>Cancelando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1066"/>
+        <source>Imprimiendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1087"/>
+        <source>PDF guardado en {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1094"/>
+        <source>Impresión cancelada: no se escribió ni imprimió nada más.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1099"/>
+        <source>No se pudo imprimir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1114"/>
+        <source>Preparando los formularios: región {0} de {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1115"/>
+        <source>Leyendo los datos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1117"/>
+        <source>Componiendo las páginas: {0} hasta ahora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1118"/>
+        <source>Componiendo las páginas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1120"/>
+        <source>Escribiendo la página {0} de {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1122"/>
+        <source>Enviando la página {0} de {1} a la impresora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1154"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
+        <location filename="../../ui/main_window.py" line="1226"/>
+        <location filename="../../ui/main_window.py" line="1269"/>
+        <source>Abra primero un formulario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1156"/>
+        <source>todos los formularios de la región</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1157"/>
+        <source>Preparando {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1168"/>
+        <source>Preparando los formularios de todas las regiones {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1169"/>
+        <source>Preparando la consolidación nacional {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1215"/>
+        <source>Enviada 1 página a la impresora.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1216"/>
+        <source>Enviadas {0} páginas a la impresora.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1219"/>
+        <source>Imprimiendo en {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1219"/>
+        <source>la impresora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1228"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1233"/>
+        <source>Exportar PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1236"/>
+        <source>Imprimiendo {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1243"/>
+        <source>Exportar la región a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1248"/>
+        <source>Imprimiendo los formularios de {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1257"/>
+        <source>Exportar a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1261"/>
+        <source>Imprimiendo la consolidación nacional {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1376"/>
+        <source>Hay un trabajo en curso (impresión, exportación o importación). Espere a que termine, o cancélelo en su ventana de progreso, y vuelva a cerrar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1260"/>
+        <source>Imprimiendo los formularios de todas las regiones {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>&lt;b&gt;Solo lectura.&lt;/b&gt; {0}</source>
+        <extracomment>Column widths in pixels by field, for the form tables.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1275"/>
+        <location filename="../../ui/main_window.py" line="1282"/>
+        <source>Exportar Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1275"/>
+        <location filename="../../ui/main_window.py" line="1291"/>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1280"/>
+        <source>Exportando a Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1281"/>
+        <source>Excel guardado en {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1282"/>
+        <source>No se pudo exportar el libro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1291"/>
+        <location filename="../../ui/main_window.py" line="1301"/>
+        <location filename="../../ui/main_window.py" line="1311"/>
+        <location filename="../../ui/main_window.py" line="1316"/>
+        <location filename="../../ui/main_window.py" line="1340"/>
+        <location filename="../../ui/main_window.py" line="1345"/>
+        <location filename="../../ui/main_window.py" line="1356"/>
+        <location filename="../../ui/main_window.py" line="1359"/>
+        <source>Importar Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1302"/>
+        <source>La hoja {0} no indica el trimestre (el formulario III.4 de la semilla no lo dice). ¿De qué trimestre es?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1304"/>
+        <source>T{0} (trimestre {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1317"/>
+        <source>«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1319"/>
+        <source>«{0}» tiene {1} problemas; no se importó nada. Corríjalos y vuelva a importar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1327"/>
+        <source>La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1330"/>
+        <source>El libro ya no tiene estos registros (sus filas se borraron o se vaciaron). Al reemplazar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1334"/>
+        <source>Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al reemplazar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1338"/>
+        <source>Los registros que siguen en el libro conservan sus medios de verificación y las observaciones de la oficina central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1340"/>
+        <source>Reemplazar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1342"/>
+        <source>Importando {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1345"/>
+        <source>No se pudo importar el libro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1309"/>
+        <location filename="../../ui/main_window.py" line="1358"/>
+        <source>Revisando {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1311"/>
+        <location filename="../../ui/main_window.py" line="1359"/>
+        <source>No se pudo revisar el libro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1365"/>
+        <source>Acerca de Avance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1367"/>
         <source>&lt;b&gt;Avance&lt;/b&gt; 0.1&lt;br&gt;Programas de trabajo regionales de los sistemas PMG Gestión Territorial y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.&lt;br&gt;&lt;br&gt;Base de datos: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,90 +1100,210 @@
     </message>
 </context>
 <context>
-    <name>OfficeSetupDialog</name>
+    <name>NewYearDialog</name>
     <message>
-        <location filename="../../ui/office_dialog.py" line="58"/>
-        <source>Configurar esta instalación</source>
-        <extracomment>The shortest passphrase accepted in the window (characters).</extracomment>
+        <location filename="../../ui/new_year_dialog.py" line="62"/>
+        <source>Nuevo año de reporte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="60"/>
-        <source>Avance intercambia paquetes firmados y cifrados entre las oficinas regionales y la oficina central. Indique qué oficina es esta instalación; no se puede cambiar después.</source>
+        <location filename="../../ui/new_year_dialog.py" line="66"/>
+        <source>Crea los programas de trabajo III.1, III.2 y III.3 de una región para un año nuevo. El análisis del avance (III.4) sigue a sus objetivos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="63"/>
-        <source>Oficina regional (dirección regional o Seremía)</source>
+        <location filename="../../ui/new_year_dialog.py" line="74"/>
+        <source>Programas vacíos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="64"/>
-        <source>Oficina central (nivel central)</source>
+        <location filename="../../ui/new_year_dialog.py" line="82"/>
+        <source>Las actividades se traspasan con su unidad responsable (6), su medio de verificación (7) y su ponderación (8). Nunca se traspasan el resultado anual del indicador (4), el cumplimiento (9), el análisis del avance (III.4), los archivos adjuntos ni la identificación de la instancia del III.2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="69"/>
-        <source>Elija la región…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/office_dialog.py" line="81"/>
+        <location filename="../../ui/new_year_dialog.py" line="91"/>
         <source>Región:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="83"/>
-        <source>Frase de paso:</source>
+        <location filename="../../ui/new_year_dialog.py" line="92"/>
+        <source>Año:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="84"/>
-        <source>Repítala:</source>
+        <location filename="../../ui/new_year_dialog.py" line="99"/>
+        <source>Traspasar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="86"/>
-        <source>La frase de paso protege las claves de esta oficina. Se pide al exportar e importar paquetes y no se guarda en ninguna parte: si se olvida, hay que configurar una instalación nueva.</source>
+        <location filename="../../ui/new_year_dialog.py" line="101"/>
+        <source>Crear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="90"/>
-        <source>Configurar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/office_dialog.py" line="93"/>
-        <source>Más tarde</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/office_dialog.py" line="93"/>
+        <location filename="../../ui/new_year_dialog.py" line="104"/>
         <source>Cancelar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="102"/>
+        <location filename="../../ui/new_year_dialog.py" line="141"/>
+        <source>Objetivos específicos e indicadores de {0} (fijados en la etapa 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_year_dialog.py" line="143"/>
+        <source>Objetivos, indicadores y actividades de {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_year_dialog.py" line="145"/>
+        <source>Objetivos específicos e indicadores del año anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_year_dialog.py" line="146"/>
+        <source>Objetivos, indicadores y actividades del año anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_year_dialog.py" line="153"/>
+        <source>{0} no tiene años de reporte anteriores a {1}: los programas empiezan vacíos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_year_dialog.py" line="159"/>
+        <source>{0} ya tiene el año {1}: elija otro año.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsDialog</name>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="93"/>
+        <source>Observaciones de la oficina central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="99"/>
+        <source>Sobre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="99"/>
+        <source>Objetivo o actividad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="99"/>
+        <source>Observación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="100"/>
+        <source>Fecha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="109"/>
+        <source>Editar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="110"/>
+        <source>Eliminar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="140"/>
+        <source>Este formulario no tiene observaciones de la oficina central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="56"/>
+        <source>Configurar esta instalación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="58"/>
+        <source>Avance intercambia paquetes firmados y cifrados entre las oficinas regionales y la oficina central. Indique qué oficina es esta instalación; no se puede cambiar después.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="61"/>
+        <source>Oficina regional (dirección regional o Seremía)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="62"/>
+        <source>Oficina central (nivel central)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="67"/>
+        <source>Elija la región…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="79"/>
+        <source>Región:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="81"/>
+        <source>Frase de paso:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="82"/>
+        <source>Repítala:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="84"/>
+        <source>La frase de paso protege las claves de esta oficina. Se pide al exportar e importar paquetes y no se guarda en ninguna parte: si se olvida, hay que configurar una instalación nueva.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="88"/>
+        <source>Configurar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="91"/>
+        <source>Más tarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="91"/>
+        <source>Cancelar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_dialog.py" line="100"/>
         <source>Puede hacerlo después en Archivo → Oficina → Configurar oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="116"/>
+        <location filename="../../ui/office_dialog.py" line="114"/>
         <source>Elija la región de esta oficina regional.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="118"/>
+        <location filename="../../ui/office_dialog.py" line="116"/>
         <source>Escriba una frase de paso.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="120"/>
+        <location filename="../../ui/office_dialog.py" line="118"/>
         <source>La frase de paso debe tener al menos {0} caracteres.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/office_dialog.py" line="122"/>
+        <location filename="../../ui/office_dialog.py" line="120"/>
         <source>Las frases de paso no coinciden.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +1311,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="130"/>
+        <location filename="../../ui/printing.py" line="192"/>
         <source>Vista previa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,7 +1327,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="41"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Copiar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,27 +1335,262 @@
 <context>
     <name>ProgrammePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Identificación de la instancia de complementariedad</source>
-        <extracomment>Column widths in pixels by field, for the form tables.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeTableModel</name>
+    <message>
+        <location filename="../../ui/table_models.py" line="305"/>
+        <location filename="../../ui/table_models.py" line="377"/>
+        <source>Observaciones de la oficina central:</source>
+        <extracomment>``editor(target, target_id, field, old_value, new_value)``; target is &quot;objective&quot;, &quot;commitment&quot; or &quot;progress&quot;; returns True when the edit was accepted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models.py" line="354"/>
+        <source>(sin actividades: Editar → Agregar actividad)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Trimestre {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Fecha de medición del análisis del avance («a la fecha»)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Análisis al:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../ui/review_actions.py" line="59"/>
+        <source>Agregar observación…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="60"/>
+        <source>Oficina central: una observación sobre el objetivo o la actividad seleccionada, para la oficina regional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="62"/>
+        <location filename="../../ui/review_actions.py" line="88"/>
+        <source>Observaciones…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="63"/>
+        <source>Las observaciones de la oficina central sobre el formulario abierto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="64"/>
+        <source>Estado de revisión…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="65"/>
+        <source>Oficina central: pendiente, aprobado u observado, con una nota, para el programa abierto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="88"/>
+        <source>Observaciones de la oficina central…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="107"/>
+        <source>• {0}: {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="118"/>
+        <source>Revisión del nivel central: &lt;b&gt;&lt;span style=&quot;color:{0}&quot;&gt;{1}&lt;/span&gt;&lt;/b&gt;{2} &lt;span style=&quot;color:#6b7580&quot;&gt;({3})&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="146"/>
+        <source>Agregar observación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="152"/>
+        <source>Seleccione en III.1, III.2 o III.3 la fila del objetivo o la actividad que quiere observar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="157"/>
+        <source>el objetivo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="158"/>
+        <source>Objetivo {0}: «{1}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="158"/>
+        <location filename="../../ui/review_actions.py" line="162"/>
+        <source>(sin texto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="160"/>
+        <source>la actividad {0} del objetivo {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="161"/>
+        <source>Actividad {0} del objetivo {1}: «{2}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="166"/>
+        <source>¿Sobre qué es la observación?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="174"/>
+        <source>Observación sobre {0} ({1} {2} {3}).
+La {4} la verá al importar la próxima respuesta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="177"/>
+        <source>Cancelado: no se agregó ninguna observación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="187"/>
+        <source>Observación agregada sobre {0} ({1}). Llegará a la {2} con la próxima respuesta (Archivo → Exportar respuesta…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="194"/>
+        <source>Estado de revisión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="199"/>
+        <source>Abra un formulario III.1, III.2 o III.3 para revisarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="206"/>
+        <source>Cancelado: la revisión no cambió.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="216"/>
+        <source>Revisión de {0}: {1}. Llegará a la {2} con la próxima respuesta (Archivo → Exportar respuesta…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="227"/>
+        <source>Abra un formulario III.1, III.2 o III.3 para ver sus observaciones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="256"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1}. La {2} las recibe con cada respuesta (Archivo → Exportar respuesta…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="257"/>
+        <location filename="../../ui/review_actions.py" line="261"/>
+        <source>observación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="257"/>
+        <location filename="../../ui/review_actions.py" line="261"/>
+        <source>observaciones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="260"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} de la oficina central, recibidas con su última respuesta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="267"/>
+        <source>Editar observación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="268"/>
+        <source>Observación sobre {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="280"/>
+        <source>Observación corregida ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="285"/>
+        <source>Eliminar observación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="286"/>
+        <source>¿Eliminar la observación sobre {0}: «{1}»? La {2} deja de verla con la próxima respuesta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="288"/>
+        <source>Eliminar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="298"/>
+        <source>Observación eliminada ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="50"/>
+        <source>Estado de revisión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="52"/>
+        <source>Revisión del nivel central de &lt;b&gt;{0}&lt;/b&gt;. La oficina regional la verá al importar la próxima respuesta (Archivo → Exportar respuesta…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="60"/>
+        <source>Qué debe saber o corregir la oficina regional (opcional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="63"/>
+        <source>Estado:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="64"/>
+        <source>Nota:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notes_dialogs.py" line="66"/>
+        <source>Guardar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1034,17 +1622,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="106"/>
+        <location filename="../../ui/scoring_panel.py" line="107"/>
         <source>  (deben sumar 100 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="113"/>
+        <location filename="../../ui/scoring_panel.py" line="114"/>
         <source>✔ Programa válido: alcanza el 90 % (nota 11).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="116"/>
+        <location filename="../../ui/scoring_panel.py" line="117"/>
         <source>✘ Bajo el 90 %: el programa no se valida (nota 11).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,401 +1640,427 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_actions.py" line="165"/>
+        <location filename="../../ui/sync_actions.py" line="169"/>
         <source>&amp;Oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="119"/>
-        <location filename="../../ui/sync_actions.py" line="125"/>
-        <location filename="../../ui/sync_actions.py" line="254"/>
+        <location filename="../../ui/sync_actions.py" line="122"/>
+        <location filename="../../ui/sync_actions.py" line="128"/>
+        <location filename="../../ui/sync_actions.py" line="259"/>
         <source>Sincronización</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="92"/>
+        <location filename="../../ui/sync_actions.py" line="95"/>
         <source>Configurar oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="93"/>
+        <location filename="../../ui/sync_actions.py" line="96"/>
         <source>Configura esta instalación como oficina regional o central (claves de firma y cifrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="94"/>
+        <location filename="../../ui/sync_actions.py" line="97"/>
         <source>Exportar claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="95"/>
+        <location filename="../../ui/sync_actions.py" line="98"/>
         <source>Archivo de claves públicas para la otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="96"/>
+        <location filename="../../ui/sync_actions.py" line="99"/>
         <source>Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="97"/>
+        <location filename="../../ui/sync_actions.py" line="100"/>
         <source>Agrega las claves públicas de otra oficina al almacén de confianza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="98"/>
+        <location filename="../../ui/sync_actions.py" line="101"/>
         <source>Exportar paquete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="99"/>
+        <location filename="../../ui/sync_actions.py" line="102"/>
         <source>Paquete firmado y cifrado para la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="101"/>
+        <location filename="../../ui/sync_actions.py" line="104"/>
         <source>Exportar paquete completo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="102"/>
+        <location filename="../../ui/sync_actions.py" line="105"/>
         <source>Todos los registros de la región, no solo los cambios: cuando la oficina central lo pide (por ejemplo, tras restaurar una copia de seguridad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="104"/>
+        <location filename="../../ui/sync_actions.py" line="107"/>
         <source>Importar respuesta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="105"/>
+        <location filename="../../ui/sync_actions.py" line="108"/>
         <source>Importa el acuse de recibo y las observaciones de la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="106"/>
+        <location filename="../../ui/sync_actions.py" line="109"/>
         <source>Importar paquetes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="107"/>
+        <location filename="../../ui/sync_actions.py" line="110"/>
         <source>Importa los paquetes de las regiones (varios a la vez)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="108"/>
+        <location filename="../../ui/sync_actions.py" line="111"/>
         <source>Exportar respuesta…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="109"/>
+        <location filename="../../ui/sync_actions.py" line="112"/>
         <source>Acuse de recibo y observaciones para una región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="110"/>
+        <location filename="../../ui/sync_actions.py" line="113"/>
         <source>Adjuntar medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="111"/>
+        <location filename="../../ui/sync_actions.py" line="114"/>
         <source>Adjunta un archivo a la actividad seleccionada (también puede arrastrarlo sobre la fila)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="113"/>
+        <location filename="../../ui/sync_actions.py" line="116"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="114"/>
+        <location filename="../../ui/sync_actions.py" line="117"/>
         <source>Último paquete de cada región, desempeño regional y resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="115"/>
+        <location filename="../../ui/sync_actions.py" line="118"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="116"/>
+        <location filename="../../ui/sync_actions.py" line="119"/>
         <source>Registros editados por dos instalaciones de una región: elija qué versión se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="260"/>
+        <location filename="../../ui/sync_actions.py" line="265"/>
         <source>Frase de paso de la clave de esta oficina:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="262"/>
+        <location filename="../../ui/sync_actions.py" line="267"/>
         <source>Cancelado: no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="279"/>
-        <location filename="../../ui/sync_actions.py" line="296"/>
+        <location filename="../../ui/sync_actions.py" line="284"/>
+        <location filename="../../ui/sync_actions.py" line="304"/>
         <source>Configurar oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="280"/>
+        <location filename="../../ui/sync_actions.py" line="285"/>
         <source>Esta instalación ya está configurada: {0}. Huella de su clave: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="286"/>
+        <location filename="../../ui/sync_actions.py" line="291"/>
         <source>Oficina sin configurar: puede hacerlo en Archivo → Oficina → Configurar oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="297"/>
+        <location filename="../../ui/sync_actions.py" line="305"/>
         <source>Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) y compare la huella por teléfono con la otra oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="300"/>
+        <location filename="../../ui/sync_actions.py" line="309"/>
         <source>Creando las claves de la oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="308"/>
-        <location filename="../../ui/sync_actions.py" line="312"/>
+        <location filename="../../ui/sync_actions.py" line="317"/>
+        <location filename="../../ui/sync_actions.py" line="321"/>
         <source>Exportar claves públicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="323"/>
+        <location filename="../../ui/sync_actions.py" line="332"/>
         <source>Firmando las claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="324"/>
+        <location filename="../../ui/sync_actions.py" line="333"/>
         <source>Claves públicas guardadas en {0}. Huella: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="332"/>
+        <location filename="../../ui/sync_actions.py" line="341"/>
         <source>Incorporar claves de otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="336"/>
-        <location filename="../../ui/sync_actions.py" line="350"/>
-        <location filename="../../ui/sync_actions.py" line="352"/>
+        <location filename="../../ui/sync_actions.py" line="345"/>
+        <location filename="../../ui/sync_actions.py" line="359"/>
+        <location filename="../../ui/sync_actions.py" line="361"/>
         <source>Incorporar claves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="336"/>
+        <location filename="../../ui/sync_actions.py" line="345"/>
         <source>¿De qué región es el archivo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="353"/>
+        <location filename="../../ui/sync_actions.py" line="362"/>
         <source>Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de intercambiar paquetes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="377"/>
-        <location filename="../../ui/sync_actions.py" line="381"/>
-        <location filename="../../ui/sync_actions.py" line="394"/>
+        <location filename="../../ui/sync_actions.py" line="391"/>
+        <location filename="../../ui/sync_actions.py" line="395"/>
+        <location filename="../../ui/sync_actions.py" line="408"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="378"/>
+        <location filename="../../ui/sync_actions.py" line="392"/>
         <source>Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="382"/>
+        <location filename="../../ui/sync_actions.py" line="396"/>
         <source>¿A qué región responder? (una región con varias instalaciones recibe una respuesta para cada una)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="395"/>
+        <location filename="../../ui/sync_actions.py" line="409"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="395"/>
+        <location filename="../../ui/sync_actions.py" line="409"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="399"/>
+        <location filename="../../ui/sync_actions.py" line="413"/>
         <source>Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="418"/>
+        <location filename="../../ui/sync_actions.py" line="432"/>
         <source>Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="420"/>
+        <location filename="../../ui/sync_actions.py" line="434"/>
         <source>registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="420"/>
+        <location filename="../../ui/sync_actions.py" line="434"/>
         <source>registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="421"/>
+        <location filename="../../ui/sync_actions.py" line="435"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="421"/>
+        <location filename="../../ui/sync_actions.py" line="435"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="426"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
         <source>Firmando y cifrando el paquete n.º {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="433"/>
-        <location filename="../../ui/sync_actions.py" line="435"/>
+        <location filename="../../ui/sync_actions.py" line="447"/>
+        <location filename="../../ui/sync_actions.py" line="449"/>
         <source>Importar paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="439"/>
-        <location filename="../../ui/sync_actions.py" line="441"/>
+        <location filename="../../ui/sync_actions.py" line="453"/>
+        <location filename="../../ui/sync_actions.py" line="455"/>
         <source>Importar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="466"/>
+        <location filename="../../ui/sync_actions.py" line="480"/>
         <source>{0}: {1}, {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="467"/>
-        <location filename="../../ui/sync_actions.py" line="479"/>
+        <location filename="../../ui/sync_actions.py" line="481"/>
+        <location filename="../../ui/sync_actions.py" line="493"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="467"/>
-        <location filename="../../ui/sync_actions.py" line="479"/>
+        <location filename="../../ui/sync_actions.py" line="481"/>
+        <location filename="../../ui/sync_actions.py" line="493"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="468"/>
+        <location filename="../../ui/sync_actions.py" line="482"/>
         <source>importado o ya importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="468"/>
+        <location filename="../../ui/sync_actions.py" line="482"/>
         <source>importados o ya importados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="469"/>
+        <location filename="../../ui/sync_actions.py" line="483"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="469"/>
+        <location filename="../../ui/sync_actions.py" line="483"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="471"/>
+        <location filename="../../ui/sync_actions.py" line="485"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="472"/>
+        <location filename="../../ui/sync_actions.py" line="486"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="478"/>
+        <location filename="../../ui/sync_actions.py" line="492"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="533"/>
-        <location filename="../../ui/sync_actions.py" line="536"/>
-        <location filename="../../ui/sync_actions.py" line="583"/>
+        <location filename="../../ui/sync_actions.py" line="549"/>
+        <location filename="../../ui/sync_actions.py" line="552"/>
+        <location filename="../../ui/sync_actions.py" line="622"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="534"/>
+        <location filename="../../ui/sync_actions.py" line="550"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="537"/>
+        <location filename="../../ui/sync_actions.py" line="553"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="552"/>
+        <location filename="../../ui/sync_actions.py" line="568"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="557"/>
+        <location filename="../../ui/sync_actions.py" line="573"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="578"/>
-        <source>Suelte el archivo sobre una fila de actividad.</source>
+        <location filename="../../ui/sync_actions.py" line="581"/>
+        <location filename="../../ui/sync_actions.py" line="593"/>
+        <source>Quitar medio de verificación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="582"/>
+        <source>¿Quitar «{0}» de su actividad? El próximo paquete lo quitará también en la oficina central; el archivo se borra de la carpeta de evidencias si ninguna otra actividad lo usa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/sync_actions.py" line="584"/>
-        <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
+        <source>Quitar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/sync_actions.py" line="585"/>
+        <source>Cancelado: no se quitó nada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="595"/>
+        <source>Medio de verificación quitado: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="617"/>
+        <source>Suelte el archivo sobre una fila de actividad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="623"/>
+        <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="624"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="634"/>
+        <location filename="../../ui/sync_actions.py" line="673"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="638"/>
+        <location filename="../../ui/sync_actions.py" line="677"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="641"/>
+        <location filename="../../ui/sync_actions.py" line="680"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="644"/>
+        <location filename="../../ui/sync_actions.py" line="683"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="647"/>
+        <location filename="../../ui/sync_actions.py" line="686"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="660"/>
+        <location filename="../../ui/sync_actions.py" line="699"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="666"/>
+        <location filename="../../ui/sync_actions.py" line="705"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,196 +2068,211 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="93"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
         <source>Paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="93"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
         <source>Oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="93"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
         <source>N.º</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="93"/>
-        <location filename="../../ui/sync_panel.py" line="95"/>
-        <location filename="../../ui/sync_panel.py" line="100"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
+        <location filename="../../ui/sync_panel.py" line="101"/>
+        <location filename="../../ui/sync_panel.py" line="106"/>
         <source>Fecha</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="100"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="95"/>
+        <location filename="../../ui/sync_panel.py" line="101"/>
         <source>Sobre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="95"/>
-        <location filename="../../ui/sync_panel.py" line="97"/>
+        <location filename="../../ui/sync_panel.py" line="101"/>
+        <location filename="../../ui/sync_panel.py" line="103"/>
         <source>Programa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="95"/>
+        <location filename="../../ui/sync_panel.py" line="101"/>
         <source>Observación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="97"/>
+        <location filename="../../ui/sync_panel.py" line="103"/>
         <source>Revisión</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="97"/>
+        <location filename="../../ui/sync_panel.py" line="103"/>
         <source>Nota</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="98"/>
+        <location filename="../../ui/sync_panel.py" line="104"/>
         <source>Actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="98"/>
-        <location filename="../../ui/sync_panel.py" line="100"/>
+        <location filename="../../ui/sync_panel.py" line="104"/>
+        <location filename="../../ui/sync_panel.py" line="106"/>
         <source>Archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="98"/>
+        <location filename="../../ui/sync_panel.py" line="104"/>
         <source>Tamaño</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="98"/>
+        <location filename="../../ui/sync_panel.py" line="104"/>
         <source>Estado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="100"/>
+        <location filename="../../ui/sync_panel.py" line="106"/>
         <source>Resultado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="100"/>
+        <location filename="../../ui/sync_panel.py" line="106"/>
         <source>Mensaje</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103"/>
+        <location filename="../../ui/sync_panel.py" line="109"/>
         <source>Paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="108"/>
+        <location filename="../../ui/sync_panel.py" line="114"/>
         <source>Revisión de los programas por la oficina central:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
+        <location filename="../../ui/sync_panel.py" line="116"/>
         <source>Observaciones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
+        <source>Quitar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="118"/>
+        <source>Quita el medio de verificación seleccionado de su actividad (el próximo paquete lo quita en la oficina central)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="131"/>
         <source>Medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="112"/>
+        <location filename="../../ui/sync_panel.py" line="132"/>
         <source>Importaciones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="125"/>
+        <location filename="../../ui/sync_panel.py" line="145"/>
         <source>Esta instalación aún no está configurada como oficina. Puede seguir trabajando con los datos; para enviar o recibir paquetes use Archivo → Oficina → Configurar oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="128"/>
+        <location filename="../../ui/sync_panel.py" line="148"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Huella de su clave: &lt;tt&gt;{1}&lt;/tt&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="137"/>
+        <location filename="../../ui/sync_panel.py" line="157"/>
         <source>Aún no se ha exportado ningún paquete a la oficina central.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="139"/>
+        <location filename="../../ui/sync_panel.py" line="159"/>
         <source>Último paquete enviado: n.º {0}. La oficina central aún no envía su acuse de recibo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="142"/>
+        <location filename="../../ui/sync_panel.py" line="162"/>
         <source>Último paquete enviado: n.º {0}. Acuse de recibo: la oficina central aplicó hasta el n.º {1} y tiene {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="145"/>
+        <location filename="../../ui/sync_panel.py" line="165"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="145"/>
+        <location filename="../../ui/sync_panel.py" line="165"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="151"/>
+        <location filename="../../ui/sync_panel.py" line="171"/>
         <source>enviado a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="151"/>
+        <location filename="../../ui/sync_panel.py" line="171"/>
         <source>recibido de</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153"/>
+        <location filename="../../ui/sync_panel.py" line="173"/>
         <source>Ningún paquete enviado ni recibido.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159"/>
+        <location filename="../../ui/sync_panel.py" line="179"/>
         <source>Sin observaciones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="160"/>
+        <location filename="../../ui/sync_panel.py" line="180"/>
         <source>Sin revisiones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="166"/>
+        <location filename="../../ui/sync_panel.py" line="192"/>
         <source>falta el archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167"/>
+        <location filename="../../ui/sync_panel.py" line="194"/>
         <source>recibido por la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167"/>
+        <location filename="../../ui/sync_panel.py" line="195"/>
         <source>por enviar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172"/>
+        <location filename="../../ui/sync_panel.py" line="195"/>
+        <source>enviado, sin acuse de recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>Ningún medio de verificación adjunto. Arrastre un archivo sobre una actividad o use Editar → Adjuntar medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="178"/>
+        <location filename="../../ui/sync_panel.py" line="224"/>
         <source>Ninguna importación todavía.</source>
         <translation type="unfinished"></translation>
     </message>
