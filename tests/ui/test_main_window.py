@@ -345,8 +345,15 @@ def _hold(monkeypatch, target, name: str):  # noqa: ANN001, ANN202
     return reached, gate
 
 
-def _progress_dialog(window: MainWindow) -> QProgressDialog:
-    dialogs = [d for d in window.findChildren(QProgressDialog) if not d.wasCanceled()]
+def _progress_dialog(window: MainWindow, qtbot=None) -> QProgressDialog:  # noqa: ANN001
+    """The one progress dialog of the running job. A finished job's dialog is deleted later (on
+    a busy machine it may still be there): with ``qtbot``, wait for the event loop to delete it."""
+    def live() -> list[QProgressDialog]:
+        return [d for d in window.findChildren(QProgressDialog) if not d.wasCanceled()]
+
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: len(live()) == 1, timeout=10000)
+    dialogs = live()
     assert len(dialogs) == 1
     return dialogs[0]
 
@@ -364,7 +371,7 @@ def test_progress_dialog_stays_open_until_the_pdf_is_written(
     prompter.save_to = out
     action = window.export_nation_action if which == "nation" else window.export_region_action
     action.trigger()
-    dialog = _progress_dialog(window)
+    dialog = _progress_dialog(window, qtbot)
     spy = _HideSpy(out.exists)
     dialog.installEventFilter(spy)
     qtbot.waitUntil(reached.is_set, timeout=30000)
@@ -387,7 +394,7 @@ def test_cancelling_the_nation_pdf_writes_nothing(
     reached, gate = _hold(monkeypatch, pdf._NumberedCanvas, "save")
     prompter.save_to = out = tmp_path / "nacion.pdf"
     window.export_nation_action.trigger()
-    dialog = _progress_dialog(window)
+    dialog = _progress_dialog(window, qtbot)
     qtbot.waitUntil(reached.is_set, timeout=30000)
     qtbot.waitUntil(dialog.isVisible, timeout=10000)
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # «Cancelar»
@@ -428,7 +435,7 @@ def test_print_whole_region_or_nation_page_by_page_with_progress(
     prompter.printer_file = tmp_path / "printed.pdf"
     action.trigger()
     qtbot.waitUntil(reached.is_set, timeout=30000)  # the PDF is written; the printing is held
-    dialog = _progress_dialog(window)
+    dialog = _progress_dialog(window, qtbot)  # the PDF's own dialog is gone
     qtbot.waitUntil(dialog.isVisible, timeout=10000)
     spy = _HideSpy(lambda: list(rendered))
     dialog.installEventFilter(spy)
@@ -452,7 +459,7 @@ def test_cancelling_the_printing_stops_sending_pages(
     prompter.printer_file = tmp_path / "printed.pdf"
     window.print_nation_action.trigger()
     qtbot.waitUntil(reached.is_set, timeout=30000)
-    dialog = _progress_dialog(window)
+    dialog = _progress_dialog(window, qtbot)
     qtbot.waitUntil(dialog.isVisible, timeout=10000)
     assert dialog.findChild(QPushButton).text() == "Cancelar"
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
