@@ -1074,7 +1074,8 @@ class MainWindow(QMainWindow):
                 relay.stepped.disconnect()  # nothing more reaches the dialog deleted here
                 relay.deleteLater()
                 progress.canceled.disconnect()  # closing the dialog emits canceled(): not a cancel
-            progress.close()
+            progress.reset()  # stops the dialog's show-after-minimum-duration timer: closed now, it would
+            progress.close()  # otherwise show itself again inside the next modal dialog and block it
             progress.deleteLater()
             for action in self._print_actions:
                 action.setEnabled(True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QProgressDialog, QPushButton
 
@@ -638,3 +638,32 @@ def test_closing_while_a_print_runs_waits_for_it(window: MainWindow, prompter: F
     gate.set()
     qtbot.waitUntil(lambda: out.exists() and not window._tasks, timeout=30000)  # noqa: SLF001
     assert window.close()
+
+
+class _ModalPrompter(FakePrompter):
+    """Its print preview runs a nested event loop, as the real modal dialog does, and records
+    the progress dialogs visible meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.visible_during: list[list[str]] = []
+
+    def show_preview(self, parent, pdf_path):  # noqa: ANN001, ANN201
+        from PySide6.QtCore import QEventLoop  # noqa: PLC0415
+
+        loop = QEventLoop()
+        QTimer.singleShot(800, loop.quit)  # longer than the progress dialog's 300 ms minimum duration
+        loop.exec()
+        self.visible_during.append([d.labelText() for d in parent.findChildren(QProgressDialog) if d.isVisible()])
+        super().show_preview(parent, pdf_path)
+
+
+def test_a_finished_progress_dialog_never_reappears_over_the_next_modal_dialog(qtbot, db) -> None:  # noqa: ANN001
+    """The second preview of a session used to lock the window: the first job's progress dialog,
+    closed before its minimum duration, showed itself (window-modal) inside the preview's loop."""
+    prompter = _ModalPrompter()
+    window = _window(qtbot, db, prompter)
+    for n in (1, 2, 3):
+        window.print_current(preview=True)
+        qtbot.waitUntil(lambda: len(prompter.previews) == n and window.print_action.isEnabled(), timeout=30000)
+    assert prompter.visible_during == [[], [], []]
