@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QFileInfo
+from PySide6.QtGui import QAbstractFileIconProvider, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -60,13 +63,72 @@ class ProblemsDialog(QDialog):
         QGuiApplication.clipboard().setText(self.text.toPlainText())
 
 
+class SafeIconProvider(QAbstractFileIconProvider):
+    """Icons and type names for the file dialogs from the name alone: never opens a file.
+
+    Qt's default provider sniffs a file's content to tell its type, and so opens and closes the
+    database's own files (``avance.db``, ``-wal``, ``-shm``) when the dialog lists their folder.
+    On Linux and macOS closing any descriptor of a file drops every POSIX lock the process holds
+    on it, SQLite's included: another process could then write under the app's feet, or delete
+    the WAL it still uses, and an import reported done would be lost.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._style = QApplication.style()
+
+    def icon(self, what):  # noqa: ANN001, ANN201 - QAbstractFileIconProvider.icon(IconType | QFileInfo)
+        if isinstance(what, QFileInfo):
+            pixmap = QStyle.StandardPixmap.SP_DirIcon if what.isDir() else QStyle.StandardPixmap.SP_FileIcon
+            return self._style.standardIcon(pixmap)
+        return super().icon(what)
+
+    def type(self, info: QFileInfo) -> str:  # noqa: A003 - Qt's name
+        tr = QCoreApplication.translate
+        if info.isDir():
+            return tr("SafeIconProvider", "Carpeta")
+        suffix = info.suffix()
+        return tr("SafeIconProvider", "Archivo {0}").format(suffix.upper()) if suffix else tr("SafeIconProvider", "Archivo")
+
+
+def make_file_dialog(parent: QWidget | None, title: str, suggested: Path, name_filter: str,
+                     mode: QFileDialog.FileMode, *, save: bool = False) -> QFileDialog:
+    """A file dialog that never opens the files it lists (:class:`SafeIconProvider`).
+
+    Args:
+        suggested: the folder to show, or (to save) the suggested file in its folder.
+        mode: what may be chosen (one existing file, several, any name).
+        save: a save dialog.
+    """
+    dialog = QFileDialog(parent, title, "", name_filter)
+    dialog.setIconProvider(SafeIconProvider())
+    dialog.setFileMode(mode)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if suggested.is_dir():
+        dialog.setDirectory(str(suggested))
+    else:
+        dialog.setDirectory(str(suggested.parent))
+        dialog.selectFile(suggested.name)
+    return dialog
+
+
+def _file_dialog(parent: QWidget | None, title: str, suggested: Path, name_filter: str,
+                 mode: QFileDialog.FileMode, save: bool = False) -> list[Path]:
+    """The paths chosen in :func:`make_file_dialog`, or [] when cancelled."""
+    dialog = make_file_dialog(parent, title, suggested, name_filter, mode, save=save)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return []
+    return [Path(p) for p in dialog.selectedFiles()]
+
+
 class Prompter:
     """Asks the user with real dialogs. Tests pass a fake with the same methods."""
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
         """Ask where to save; None when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
-        return Path(path) if path else None
+        chosen = _file_dialog(parent, title, Path(suggested), name_filter, QFileDialog.FileMode.AnyFile, save=True)
+        return chosen[0] if chosen else None
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show an error."""
@@ -82,8 +144,8 @@ class Prompter:
 
     def open_path(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         """Ask for a file to open; None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), name_filter)
-        return Path(path) if path else None
+        chosen = _file_dialog(parent, title, Path.home(), name_filter, QFileDialog.FileMode.ExistingFile)
+        return chosen[0] if chosen else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str, accept: str) -> bool:
         """Ask a yes/cancel question whose yes button says ``accept``; True when accepted."""
@@ -109,8 +171,7 @@ class Prompter:
 
     def open_paths(self, parent: QWidget | None, title: str, name_filter: str) -> list[Path]:
         """Ask for one or more files to open; an empty list when cancelled."""
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), name_filter)
-        return [Path(p) for p in paths]
+        return _file_dialog(parent, title, Path.home(), name_filter, QFileDialog.FileMode.ExistingFiles)
 
     def setup_office(self, parent: QWidget | None, *, first_start: bool = False) -> OfficeChoice | None:
         """Ask which office this installation is and its passphrase (twice); None when the user
