@@ -467,8 +467,11 @@ class SyncController(QObject):
             from desktop.sync import board
 
             board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
+            from desktop.sync import service
+
+            ordered = service.import_order(db, paths, passphrase) if len(paths) > 1 else paths
             lines = []
-            for i, path in enumerate(paths):
+            for i, path in enumerate(ordered):
                 relay.advanced.emit(i, len(paths))
                 lines.append(self._import_one(db, path, passphrase))
             relay.advanced.emit(len(paths), len(paths))
@@ -496,12 +499,14 @@ class SyncController(QObject):
     def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
         """Import one file (runs in the worker); (accepted, the report line)."""
         from desktop.sync import service
-        from desktop.sync.errors import BundleRejected, ReplayError
+        from desktop.sync.errors import BundleRejected, ReplayError, SupersededError
 
         try:
             r = service.import_bundle(db, path, passphrase)
         except ReplayError as exc:  # imported earlier, newer ones after it: nothing changed, nothing to do
             return True, f"{path.name} — YA IMPORTADO ANTES: {exc}"
+        except SupersededError as exc:  # never imported, a later one covered it: nothing changed
+            return True, f"{path.name} — YA CUBIERTO: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
             try:

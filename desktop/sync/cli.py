@@ -227,7 +227,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     """``avance bundle export|inspect|verify|import|conflicts|resolve``."""
     from desktop.cli import InputError
     from desktop.sync import service
-    from desktop.sync.errors import BundleRejected, ReplayError
+    from desktop.sync.errors import BundleRejected, ReplayError, SupersededError
     from desktop.wording import count, office_name
 
     passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
@@ -279,12 +279,17 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return 0
         files = [args.file] if args.bundle_command == "verify" else args.files
         dry = args.bundle_command == "verify" or args.dry_run
-        failed, earlier = 0, []
+        if len(files) > 1:  # each sender's files by sequence number, whatever order they came in
+            files = service.import_order(db, files, passphrase)
+        failed, earlier, covered = 0, [], []
         for path in files:
             try:
                 result = service.import_bundle(db, path, passphrase, dry_run=dry)
             except ReplayError as exc:  # imported before, newer ones after it: nothing to do
                 earlier.append((path, exc))
+                continue
+            except SupersededError as exc:  # never imported, a later one covered it: nothing to do
+                covered.append((path, exc))
                 continue
             except BundleRejected as exc:
                 failed += 1
@@ -297,6 +302,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                   f"{count(len(earlier), 'paquete', 'paquetes')}.")
             for path, exc in earlier:
                 print(f"{path}: ya importado antes — {exc}")
+        if covered:
+            print(f"Ya cubiertos por paquetes posteriores (no se cambió nada; se pueden borrar): "
+                  f"{count(len(covered), 'paquete', 'paquetes')}.")
+            for path, exc in covered:
+                print(f"{path}: ya cubierto — {exc}")
         if failed:
             raise InputError(f"{failed} de {count(len(files), 'paquete', 'paquetes')} "
                              f"{'fue rechazado' if failed == 1 else 'fueron rechazados'}; no se cambió nada con "

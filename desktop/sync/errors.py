@@ -201,11 +201,31 @@ class RollbackError(SequenceError):
                "Importe el paquete más reciente.")
 
 
-class ReplayError(SequenceError):
+class StaleBundleError(SequenceError):
+    """An older bundle that changes nothing here and need not be imported: one already applied
+    (:class:`ReplayError`) or one a later bundle of its stream covered (:class:`SupersededError`).
+    Still a typed rejection, logged in the audit, but nothing is wrong: ``avance bundle import``
+    and the window list such files apart and do not count them as refused."""
+
+    default = "Ese paquete es anterior a otro ya importado de esa oficina: no se cambió nada y se puede borrar."
+
+
+class ReplayError(StaleBundleError):
     """An older bundle already imported, sent again after a newer one."""
 
     default = ("Ese paquete ya fue importado y hay uno más reciente de esa oficina: se rechaza el reenvío. "
                "No hay nada que hacer.")
+
+
+class SupersededError(StaleBundleError):
+    """An older bundle never applied here (lost, or imported out of order) whose number is below a
+    later bundle of the same stream that was: that later one covered it (a regional bundle
+    carries every change since the acknowledged base, an answer the full state), so it is not
+    applied, and never rolls anything back. A bundle of an applied number with another hash,
+    or one written after the later bundle (its sender went back), is a :class:`RollbackError`."""
+
+    default = ("Ese paquete ya está cubierto por otro más reciente de esa oficina, que se importó después: no "
+               "cambió nada y se puede borrar.")
 
 
 class DuplicateSequenceError(SequenceError):

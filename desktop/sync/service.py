@@ -103,6 +103,7 @@ from desktop.sync.errors import (
     RevokedKeyError,
     RollbackError,
     RotationError,
+    SupersededError,
     TrustError,
     UnknownSenderKeyError,
     WrongRecipientError,
@@ -1293,7 +1294,12 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
 
     Raises:
         ReplayError: a bundle already applied here, older than the last one (nothing to do).
-        RollbackError: older than the last one applied, and not applied here.
+        SupersededError: older than the last one applied, never applied here, and neither a
+            number applied here with another hash nor written after a later bundle applied here
+            (:func:`_went_back`): a lost bundle or one imported out of order, which the later
+            bundles covered (nothing to do).
+        RollbackError: older than the last one applied, not applied here, and its sender went
+            back (restored a backup): :func:`_went_back`.
         DuplicateSequenceError: another bundle with the last sequence applied.
         ForkedStreamError: the next sequence, but its ``previous`` is not the last bundle
             applied (with a gap, lost bundles, the chain cannot be checked and is allowed).
@@ -1313,17 +1319,23 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
                "registros. También sirve que exporte un paquete completo: avance bundle export --full (en la "
                "ventana: Archivo → Exportar paquete completo…).")
     if sequence < last_seq:
-        seen = session.scalar(select(SyncBundle.id).where(SyncBundle.direction == "in", SyncBundle.stream == stream,
-                                                          SyncBundle.bundle_hash == bundle_hash))
-        if seen:
+        applied = session.execute(select(SyncBundle.sequence, SyncBundle.bundle_hash, SyncBundle.signed_at).where(
+            SyncBundle.direction == "in", SyncBundle.stream == stream)).all()
+        if any(h == bundle_hash for _, h, _ in applied):
             raise ReplayError(
                 f"El paquete n.º {sequence} de {who} ya se había importado antes, y después llegaron otros más "
                 f"recientes (el último, n.º {last_seq}). No se cambió nada y no hay nada que hacer: se puede borrar "
                 "este archivo.")
-        raise RollbackError(
+        rollback = RollbackError(
             f"El paquete n.º {sequence} de {who} es más antiguo que el n.º {last_seq} ya importado aquí, y no es uno "
             "de los importados (¿se restauró una copia de seguridad allá?). No se importó nada. Si hay un paquete "
             f"más reciente, impórtelo. {now}")
+        if _went_back(m, applied):
+            raise rollback
+        later = min((q for q, _, _ in applied if q > sequence), default=last_seq)
+        raise SupersededError(
+            f"El paquete n.º {sequence} de {who} ya está cubierto por el paquete n.º {later}, que se importó "
+            "después: no cambió nada, puede borrarlo.")
     if sequence == last_seq:
         raise DuplicateSequenceError(
             f"Ya se importó otro paquete n.º {sequence} de {who}, distinto de este (¿se restauró una copia de "
@@ -1340,6 +1352,31 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
             f"{'solo consta hasta el n.º ' + str(last_seq) if last_seq else 'no consta ninguno'} (¿se restauró una "
             "copia de seguridad?). No se importó nada. Pida a la oficina regional un paquete completo: avance "
             "bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
+
+
+def _went_back(m: dict[str, Any], applied: list[Any]) -> bool:
+    """Whether an older bundle never applied here (its number below the last one applied) comes
+    from its sender going back, rather than from a bundle lost or imported out of order.
+
+    A bundle lost on the way was written before every later bundle of its stream and continues
+    the one before it. So it went back when a bundle with its number was applied here with
+    another hash; when it was signed after a later bundle applied here (the sender restored a
+    backup and exported again from it: those numbers are in use); or when the bundle applied
+    here with the number before it is not the one it names as ``previous``.
+
+    Args:
+        m: the bundle's checked manifest (``sequence``, ``previous``, ``created_at``).
+        applied: the stream's bundles applied here: (sequence, bundle hash, signed time or None).
+    """
+    sequence = m["sequence"]
+    for number, bundle_hash, signed_at in applied:
+        if number == sequence:  # replays were sorted out before: another bundle with this number
+            return True
+        if number > sequence and signed_at is not None and m["created_at"] > signed_at:
+            return True
+        if number == sequence - 1 and m["previous"] != bundle_hash:
+            return True
+    return False
 
 
 def _upsert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
@@ -2233,9 +2270,65 @@ def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Lim
     return info
 
 
+def _stream_position(db: Database, path: Path, passphrase: str, limits: Limits,
+                     keys: dict[str, X25519PrivateKey]) -> tuple[str, int] | None:
+    """The stream and sequence a bundle says (header, decryption and signed manifest only; its
+    evidence files are not read), or None when it cannot be read that far."""
+    try:
+        with Path(path).open("rb") as fh:
+            reader = BundleReader(fh, limits)
+            header = reader.read_header()
+            with db.reading() as session:
+                trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
+                own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
+                if trusted is None or own is None:
+                    return None
+                office, installation_id, sign_public = trusted.office, trusted.installation_id, trusted.sign_public
+                pem = own.encrypt_private
+            if header.recipient_key not in keys:
+                keys[header.recipient_key] = keylib.load_private(pem, passphrase, X25519PrivateKey)
+            reader.open(keys[header.recipient_key])
+            m = reader.read_manifest(Ed25519PublicKey.from_public_bytes(bytes.fromhex(sign_public)))
+        sequence = m.get("sequence") if isinstance(m, dict) else None
+        if not isinstance(sequence, int) or isinstance(sequence, bool):
+            return None
+        return f"in:{office}:{installation_id}", sequence
+    except Exception:  # noqa: BLE001 - any file it cannot read keeps its place; its import says why
+        return None
+
+
+def import_order(db: Database, paths: list[Path], passphrase: str, limits: Limits | None = None) -> list[Path]:
+    """The order in which to import a batch: the files of each stream (one sender installation)
+    by sequence number, so copies that arrive out of order (a USB stick holding bundles 7 and
+    6) are applied 6 then 7 instead of 6 being refused as older than 7.
+
+    Each stream's files take the places its files had in ``paths``, in sequence order; a file
+    this office cannot read as far as its signed manifest (unknown key, damaged, not a bundle)
+    keeps its place, and its import says why. Reads no evidence and changes nothing (no audit:
+    the import that follows checks and logs every file).
+
+    Args:
+        paths: the files, as given.
+        passphrase: opens this installation's decryption keys.
+
+    Returns:
+        The same files, reordered.
+    """
+    limits = limits or Limits()
+    keys: dict[str, X25519PrivateKey] = {}
+    where = [_stream_position(db, Path(p), passphrase, limits, keys) for p in paths]
+    ordered = list(paths)
+    for stream in {w[0] for w in where if w is not None}:
+        slots = [i for i, w in enumerate(where) if w is not None and w[0] == stream]
+        by_number = sorted(slots, key=lambda i: where[i][1])  # stable: equal numbers keep their order
+        for slot, source in zip(slots, by_number, strict=True):
+            ordered[slot] = paths[source]
+    return ordered
+
+
 __all__ = [
     "ConflictInfo", "conflicts", "resolve_conflict", "rotate_keys", "finish_rotation", "pending_rotation",
     "CENTRAL", "ExportResult", "ImportResult", "OfficeInfo", "TrustedInfo", "add_observation", "attach_evidence",
-    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "init_office", "inspect_bundle", "installation",
+    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "import_order", "init_office", "inspect_bundle", "installation",
     "observations", "office", "revoke", "reviews", "set_review", "trust", "trusted_keys", "DecryptionError",
 ]

@@ -578,3 +578,20 @@ def test_a_folder_chosen_to_import_gets_a_spanish_line_in_the_report(qtbot, tmp_
     assert "no existe. Revise el nombre y la carpeta." in lines[1]
     assert not any(w in line for line in lines for w in ("Errno", "Is a directory", "No such file"))
     assert "2 rechazados" in summary
+
+
+def test_a_batch_out_of_order_is_imported_in_sequence_order_and_a_lost_one_is_covered(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    usb = tmp_path / "usb"
+    files = [service.export_bundle(an.db, PASS, out=usb / f"an{i}.avance").path for i in range(1, 6)]
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, lines = _import(qtbot, window, prompter, [files[2], files[0], files[1]])
+    assert [line.split(" — ")[0] for line in lines] == ["an1.avance", "an2.avance", "an3.avance"]
+    assert all(" — ACEPTADO." in line for line in lines)
+    assert summary.endswith(", 0 rechazados.")
+    _import(qtbot, window, prompter, [files[4]])
+    summary, lines = _import(qtbot, window, prompter, [files[3]])
+    assert lines == ["an4.avance — YA CUBIERTO: El paquete n.º 4 de la oficina regional de Antofagasta (CL-AN) ya "
+                     "está cubierto por el paquete n.º 5, que se importó después: no cambió nada, puede borrarlo."]
+    assert summary.endswith(", 0 rechazados.")
