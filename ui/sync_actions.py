@@ -499,7 +499,7 @@ class SyncController(QObject):
     def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
         """Import one file (runs in the worker); (accepted, the report line)."""
         from desktop.sync import service
-        from desktop.sync.errors import BundleRejected, ReplayError, SupersededError
+        from desktop.sync.errors import BundleRejected, OwnBundleError, ReplayError, SupersededError
 
         try:
             r = service.import_bundle(db, path, passphrase)
@@ -509,13 +509,15 @@ class SyncController(QObject):
             return True, f"{path.name} — YA CUBIERTO: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
-            try:
-                info = service.inspect_bundle(db, path, None)
-                known = info.get("remitente_conocido")
-                owner = f" de la {office_name(known)}" if known else ", que esta oficina no conoce"
-                who = f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}{owner}."
-            except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
-                pass
+            if not isinstance(exc, OwnBundleError):  # its header names this office's own key: said already
+                try:
+                    info = service.inspect_bundle(db, path, None)
+                    known = info.get("remitente_conocido")
+                    owner = f" de la {office_name(known)}" if known else ", que esta oficina no conoce"
+                    who = (f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}"
+                           f"{owner}.")
+                except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
+                    pass
             from desktop.wording import os_error_text
 
             message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)

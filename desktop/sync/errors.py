@@ -106,6 +106,15 @@ class UnknownSenderKeyError(BundleRejected):
                "e incorpórela con «avance keys trust», o pida que exporten de nuevo.")
 
 
+class OwnBundleError(UnknownSenderKeyError):
+    """The bundle was signed by this installation's own key: it exported it (a region importing
+    its own bundle, the central office its own answer)."""
+
+    default = ("Este paquete lo exportó esta misma oficina; importe el de la otra oficina. No se importó nada. "
+               "El paquete de una región lo importa la oficina central, y la respuesta de la oficina central, la "
+               "región.")
+
+
 def revoked_key_advice(office: str) -> str:
     """What the office whose key was revoked must do so that its bundles are accepted again: a
     new key pair, finished at once (a bundle signed by the revoked key cannot announce it), its

@@ -97,6 +97,7 @@ from desktop.sync.errors import (
     InstallationError,
     LimitExceededError,
     ManifestError,
+    OwnBundleError,
     OwnershipError,
     PassphraseError,
     ReplayError,
@@ -1169,6 +1170,8 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         header = reader.read_header()
         trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
         if trusted is None:
+            if session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None:
+                raise OwnBundleError()
             raise UnknownSenderKeyError()
         if trusted.status == "retired":
             raise RevokedKeyError(RETIRED_KEY)
