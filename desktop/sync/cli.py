@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,44 @@ def add_parsers(sub: Any) -> None:
     _passphrase_option(imp)
 
 
+NO_PROMPT = "no se pudo leer la frase de paso: use --passphrase-file en scripts."
+"""Said when the prompt cannot read (no terminal and standard input closed or empty)."""
+
+
+def _has_terminal() -> bool:
+    """Whether a terminal can be asked (the controlling terminal, or a console on standard input)."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
+def _prompt(text: str) -> str:
+    """Ask a passphrase at the terminal (``getpass``, never echoed); without a terminal, read
+    the first line of standard input (without ``getpass``'s English warnings).
+
+    Raises:
+        InputError: nothing to read from (standard input closed or empty, no terminal:
+            :data:`NO_PROMPT`).
+        Interrupted: Ctrl+C at the prompt (the command exits 130, quietly).
+    """
+    from desktop.cli import InputError, Interrupted
+
+    try:
+        if _has_terminal():
+            return getpass.getpass(text)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
+    except (EOFError, OSError, ValueError) as exc:  # closed, unreadable, or a closed file object
+        raise InputError(NO_PROMPT) from exc
+    except KeyboardInterrupt as exc:
+        raise Interrupted() from exc
+
+
 def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     from desktop.cli import InputError
 
@@ -111,8 +150,8 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         if not text or not text[0]:
             raise InputError("El archivo de la frase de paso está vacío.")
         return text[0]
-    first = getpass.getpass("Frase de paso: ")
-    if confirm and getpass.getpass("Repita la frase de paso: ") != first:
+    first = _prompt("Frase de paso: ")
+    if confirm and _prompt("Repita la frase de paso: ") != first:
         raise InputError("Las frases de paso no coinciden; no se cambió nada.")
     if not first:
         raise InputError("La frase de paso no puede estar vacía.")
