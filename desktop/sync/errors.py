@@ -49,6 +49,19 @@ class TrustError(SyncError):
     default = "No se pudo modificar el almacén de confianza."
 
 
+class ExportMoveError(SyncError):
+    """An export wrote and recorded its bundle, but could not move the file into place: the
+    bundle is complete in the temporary file ``temp``, which is kept (the message names it).
+    Nothing is lost: a bundle that never arrives is a lost bundle, the next one carries its
+    changes too."""
+
+    default = "El paquete quedó registrado como enviado, pero no se pudo dejar en la carpeta elegida."
+
+    def __init__(self, message: str | None = None, temp: object = None) -> None:
+        super().__init__(message)
+        self.temp = temp
+
+
 # -- bundles -----------------------------------------------------------------------------------
 
 _AGAIN = "Pida a la oficina que lo envió que exporte el paquete de nuevo."

@@ -92,6 +92,7 @@ from desktop.sync.errors import (
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
+    ExportMoveError,
     ForkedStreamError,
     IncompleteDeltaError,
     InstallationError,
@@ -946,6 +947,13 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
     (:func:`outgoing_changes`); what it carried is recorded in ``sync_record`` in the same
     transaction, so a failed export changes nothing.
 
+    Order: the bundle is written to a temporary file beside the target and synced to disk,
+    then recorded (stream, ``sync_bundle``, ``sync_record``) and committed, and only then moved
+    into place. A failure before the commit leaves neither a record nor a file (the temporary
+    file is removed); a failed move after it raises :class:`ExportMoveError` naming the
+    temporary file, which is kept: the bundle is complete there, and if it never reaches the
+    other office it is a lost bundle, whose changes the next one carries too.
+
     Args:
         passphrase: opens the signing key.
         out: the file to write (default ``<from>-<to>-<sequence>.avance`` in ``directory``).
@@ -974,90 +982,92 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
     Raises:
         InstallationError, TrustError, PassphraseError, EditError (Spanish messages; an
         unknown region code is an EditError).
+        ExportMoveError: recorded, but the file could not be moved into place (kept beside it).
     """
     now = now or utcnow()
     store = blob_store(db)
-    with db.transaction() as session:
-        inst = installation(session)
-        me = _office_of(inst)
-        own = _active_key(session)
-        sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
-        carried: list[tuple[str, int]] = []
-        plan: OutgoingChanges | None = None
-        if inst.kind == "regional":
-            if to not in (None, CENTRAL):
-                raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
-            recipient_office, region = CENTRAL, str(inst.region_code)
-            recipient = _pick_recipient(session, CENTRAL)
-            stream = _stream(session, OUTGOING)
-            plan = outgoing_changes(session, region, full=full)
-            records = plan.records
-            for sha, _ in plan.evidence:
-                if not store.has(sha):
-                    raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
-                                    "de evidencias.")
-            _check_carried(plan, limits or Limits())
-            carried = list(plan.evidence)
-            # Format 3: the last answer of the central office applied here, so that a central
-            # office that restored a backup moves its answers past it (they would be refused
-            # here as old ones otherwise).
-            answered, answered_hash = _peek_stream(session, f"in:{CENTRAL}:{recipient.installation_id}")
-            receipt = ({"sequence": answered, "bundle": answered_hash if answered else ""}
-                       if plan.format >= 3 else None)
-            kind = "regional"
-        else:
-            if not to:
-                raise EditError("Indique a qué región responder (--to CÓDIGO).")
-            if full:
-                raise EditError("La respuesta de la oficina central ya es completa: no use --full con --to.")
-            try:
-                region = find_region(to).iso_code
-            except UnknownRegionError as exc:
-                raise EditError(f"{exc} No se exportó nada.") from exc
-            recipient_office = region
-            recipient = _pick_recipient(session, region, recipient_key)
-            stream = _stream(session, f"out:{region}")
-            records = _central_records(session, region)
-            last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
-            held_ev = sorted({e.sha256 for e in _region_rows(session, Evidence, region) if store.has(e.sha256)})
-            receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
-            kind = "central"
-        sequence = stream.last_sequence + 1
-        pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
-        manifest: dict[str, Any] = {
-            "format": plan.format if plan is not None else FORMAT,
-            "bundle_id": str(uuid.uuid4()),
-            "kind": kind,
-            "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
-            "recipient": {"office": recipient_office, "installation": str(recipient.installation_id),
-                          "key_id": recipient.encrypt_key_id},
-            "region": region,
-            "sequence": sequence,
-            "previous": stream.last_hash,
-            "created_at": timestamp(now),
-            "records": records,
-            "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
-            "receipt": receipt,
-            "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
-        }
-        if manifest["format"] >= 3:
-            manifest["base"] = plan.base if plan is not None else 0
-            manifest["tombstones"] = plan.tombstones if plan is not None else []
-        recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
-        several = kind == "central" and len(recipients(session, region)) > 1
-        who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
-        target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
-        remove_stale_parts(target.parent)
-        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-        written = (0, 1)
+    temp: Path | None = None
+    try:
+        with db.transaction() as session:
+            inst = installation(session)
+            me = _office_of(inst)
+            own = _active_key(session)
+            sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
+            carried: list[tuple[str, int]] = []
+            plan: OutgoingChanges | None = None
+            if inst.kind == "regional":
+                if to not in (None, CENTRAL):
+                    raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
+                recipient_office, region = CENTRAL, str(inst.region_code)
+                recipient = _pick_recipient(session, CENTRAL)
+                stream = _stream(session, OUTGOING)
+                plan = outgoing_changes(session, region, full=full)
+                records = plan.records
+                for sha, _ in plan.evidence:
+                    if not store.has(sha):
+                        raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
+                                        "de evidencias.")
+                _check_carried(plan, limits or Limits())
+                carried = list(plan.evidence)
+                # Format 3: the last answer of the central office applied here, so that a central
+                # office that restored a backup moves its answers past it (they would be refused
+                # here as old ones otherwise).
+                answered, answered_hash = _peek_stream(session, f"in:{CENTRAL}:{recipient.installation_id}")
+                receipt = ({"sequence": answered, "bundle": answered_hash if answered else ""}
+                           if plan.format >= 3 else None)
+                kind = "regional"
+            else:
+                if not to:
+                    raise EditError("Indique a qué región responder (--to CÓDIGO).")
+                if full:
+                    raise EditError("La respuesta de la oficina central ya es completa: no use --full con --to.")
+                try:
+                    region = find_region(to).iso_code
+                except UnknownRegionError as exc:
+                    raise EditError(f"{exc} No se exportó nada.") from exc
+                recipient_office = region
+                recipient = _pick_recipient(session, region, recipient_key)
+                stream = _stream(session, f"out:{region}")
+                records = _central_records(session, region)
+                last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
+                held_ev = sorted({e.sha256 for e in _region_rows(session, Evidence, region) if store.has(e.sha256)})
+                receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
+                kind = "central"
+            sequence = stream.last_sequence + 1
+            pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
+            manifest: dict[str, Any] = {
+                "format": plan.format if plan is not None else FORMAT,
+                "bundle_id": str(uuid.uuid4()),
+                "kind": kind,
+                "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
+                "recipient": {"office": recipient_office, "installation": str(recipient.installation_id),
+                              "key_id": recipient.encrypt_key_id},
+                "region": region,
+                "sequence": sequence,
+                "previous": stream.last_hash,
+                "created_at": timestamp(now),
+                "records": records,
+                "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
+                "receipt": receipt,
+                "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
+            }
+            if manifest["format"] >= 3:
+                manifest["base"] = plan.base if plan is not None else 0
+                manifest["tombstones"] = plan.tombstones if plan is not None else []
+            recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
+            several = kind == "central" and len(recipients(session, region)) > 1
+            who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
+            target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
+            remove_stale_parts(target.parent)
+            temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+            written = (0, 1)
 
-        def wrote(done: int, total: int) -> None:  # one more unit for the last step (sync, record, move)
-            nonlocal written
-            written = (done, total + 1)
-            if progress is not None:
-                progress(*written)
+            def wrote(done: int, total: int) -> None:  # one more unit for the last step (sync, record, move)
+                nonlocal written
+                written = (done, total + 1)
+                if progress is not None:
+                    progress(*written)
 
-        try:
             with temp.open("wb") as fh:
                 bundle_hash = write_bundle(
                     fh, manifest=manifest, sign_key=sign,
@@ -1083,10 +1093,23 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                                            + f"{count(len(carried), 'medio de verificación', 'medios de verificación')}"
                                            + (f" (cambios desde el n.º {plan.base})" if plan and plan.base else "")))
             session.flush()
-            os.replace(temp, target)
-        except BaseException:
+    except BaseException:  # nothing recorded (the transaction rolled back): no file either
+        if temp is not None:
             temp.unlink(missing_ok=True)
-            raise
+        raise
+    # Recorded: now the file goes into place. Should that fail, the bundle is recorded as sent
+    # but not where it was asked for; it is complete in the temporary file, which is kept. A
+    # bundle that never arrives is a lost bundle: the next one carries its changes too.
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        from desktop.wording import os_error_reason
+
+        reason, _advice = os_error_reason(exc)
+        raise ExportMoveError(
+            f"El paquete n.º {sequence} quedó escrito y registrado como enviado, pero no se pudo dejar en "
+            f"«{target}»: {reason}. Está completo en «{temp}»: cambie su nombre a «{target.name}» y entréguelo, o "
+            "exporte un paquete nuevo, que lleva también sus cambios.", temp) from exc
     if progress is not None:
         progress(written[1], written[1])
     return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash,
