@@ -454,10 +454,49 @@ def clean_staging(db: Database) -> list[Path]:
     """Remove the staging folders that imports killed mid-way left beside ``db`` (never one a
     live import holds); run at the start of each import and when the window opens ``db``.
 
+    Also acts on the notes of blobs to release that a killed import left
+    (:func:`release_blobs`).
+
     Returns:
         The folders removed.
     """
-    return blob_store(db).sweep()
+    removed = blob_store(db).sweep()
+    release_blobs(db)
+    return removed
+
+
+def release_blobs(db: Database, notes: list[Path] | None = None) -> list[str]:
+    """Remove the blobs named in the release notes (:meth:`BlobStore.note_release`) that no
+    evidence record uses, then the notes.
+
+    Each note is checked in a transaction that holds the database's write lock, so no import
+    or attachment can add a record naming the blob meanwhile (an attachment that finds its
+    file gone copies it again: :func:`attach_evidence`); a blob still used is never removed.
+    A note that cannot be acted on now (the database busy, a read-only folder) stays for the
+    next time.
+
+    Args:
+        notes: only these notes (default every note left).
+
+    Returns:
+        The SHA-256 of the blobs removed.
+    """
+    store = blob_store(db)
+    removed: list[str] = []
+    for note, shas in store.pending_releases():
+        if notes is not None and note not in notes:
+            continue
+        try:
+            with db.transaction() as session:
+                session.execute(update(SyncStream).where(SyncStream.stream == "").values(last_sequence=0))  # the lock
+                used = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.in_(shas)))) if shas else set()
+                for sha in shas:
+                    if sha not in used and store.remove(sha):
+                        removed.append(sha)
+        except (OperationalError, OSError):
+            continue
+        store.forget_release(note)
+    return removed
 
 
 def carry_limit(limits: Limits | None = None) -> int:
@@ -471,11 +510,29 @@ def carry_limit(limits: Limits | None = None) -> int:
     return limits.total - limits.manifest - (limits.total // CHUNK + 1) * TAG - 4096
 
 
+def _held_files(session: Session, stream: SyncStream | None) -> set[str]:
+    """The evidence files this regional office may count on the central office holding: listed
+    as held by the last receipt **and** used by a record of this region that the central office
+    acknowledged (last sent in a bundle at or before the acknowledged sequence, not as a
+    deletion). The central office removes a file once no record uses it, so a file whose
+    records here were all deleted and sent as tombstones (and one attached again later, or a
+    deletion undone) goes again."""
+    if stream is None:
+        return set()
+    listed = set(json.loads(stream.acked_evidence))
+    if not listed:
+        return set()
+    used = session.scalars(
+        select(Evidence.sha256).join(SyncRecord, (SyncRecord.record_id == Evidence.id)
+                                     & (SyncRecord.stream == OUTGOING) & (SyncRecord.table_name == "evidence"))
+        .where(SyncRecord.digest != "", SyncRecord.sequence <= stream.acked_sequence))
+    return listed & set(used)
+
+
 def _unsent_files(session: Session) -> dict[str, int]:
-    """SHA-256 → size of each evidence file of this regional office that the central office's
-    last receipt does not list as held (what the next bundle carries)."""
-    stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
-    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    """SHA-256 → size of each evidence file of this regional office that the central office
+    does not hold as far as it knows (:func:`_held_files`: what the next bundle carries)."""
+    held = _held_files(session, session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING)))
     return {sha: size for sha, size in session.execute(select(Evidence.sha256, Evidence.size)) if sha not in held}
 
 
@@ -527,7 +584,12 @@ def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path, *, lim
             raise
         row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
         session.add(row)
-        session.flush()
+        session.flush()  # the write lock is held from here to the commit
+        if not store.has(sha):  # released meanwhile (release_blobs): no record used it then
+            again, _ = store.add(source)
+            if again != sha:
+                raise EditError(f"El archivo «{source}» cambió mientras se adjuntaba; no se adjuntó. Vuelva a "
+                                "adjuntarlo.")
         return row.id
 
 
@@ -763,7 +825,7 @@ def outgoing_changes(session: Session, code: str, *, full: bool = False) -> Outg
     acked = stream.acked_sequence if stream is not None else 0
     # --full is for a central office that lost what it had: its files too, whatever the last
     # receipt listed as held.
-    held = set(json.loads(stream.acked_evidence)) if stream is not None and not full else set()
+    held = _held_files(session, stream) if not full else set()
     entries = {(t, i): (d, q) for t, i, d, q in session.execute(
         select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.sequence)
         .where(SyncRecord.stream == OUTGOING))}
@@ -1971,6 +2033,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     store = blob_store(db)
     if not dry_run:
         store.sweep()  # what an import killed mid-way left in blobs-staging/
+        release_blobs(db)  # and the files it was about to release
     bundle_hash = ""
     try:
         v = _verify(db, path, passphrase, limits)
@@ -2000,6 +2063,8 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
             store.commit(v.staged, on_moved=lambda _sha: _crash_point("mid_move"))
             _crash_point("after_move")
+            if m.get("_release") is not None:  # files no record uses any more (the region removed them)
+                release_blobs(db, [m["_release"]])
         finally:
             store.discard(v.staging)
     except BundleRejected as exc:
@@ -2038,6 +2103,8 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
     m = v.manifest
     m["_stream"] = v.stream
     m["_notes"] = []
+    m["_release"] = None
+    store = blob_store(db)
     try:
         with db.transaction() as session:
             # Take the write lock first, then re-check the stream inside it (two imports at once).
@@ -2050,8 +2117,11 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             if signer is None or signer.status == "retired":
                 raise RevokedKeyError(RETIRED_KEY)
             if m["kind"] == "regional":
+                files_before = set(session.scalars(_scoped(Evidence, Evidence.sha256)
+                                                   .where(RegionRow.iso_code == m["region"])))
                 changes = _apply_regional(session, m)
                 _follow_answers(session, m)
+                _check_files_held(store, m, v.staged)
             else:
                 changes = _apply_central(session, m, m["region"])
             _apply_keys(session, v, signer)
@@ -2063,17 +2133,46 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
                                    bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios"),
                                    signed_at=m["created_at"]))
             session.flush()
-    except IntegrityError as exc:
-        detail = str(exc.orig)
-        table = next((t for t, _ in REGIONAL_TABLES + CENTRAL_TABLES if f" {t}." in detail or f"({t})" in detail), "")
-        what = (f"dos registros para lo mismo en «{table or 'una tabla'}»" if "UNIQUE" in detail else
-                "un registro sin su registro padre" if "FOREIGN KEY" in detail else "registros que no calzan")
-        raise ManifestError(
-            f"El paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} trae datos que no calzan con "
-            f"los de esta oficina ({what}). No se importó nada. Pida a la oficina un paquete completo (avance bundle "
-            "export --full; en la ventana: Archivo → Exportar paquete completo…) y, si también se rechaza, "
-            "comuníquese con ella para revisar esos registros.") from exc
+            if m["kind"] == "regional" and files_before:
+                # Files whose last record this bundle deleted (a tombstone, a deletion by
+                # absence, a cascade): written down before the commit, removed after it.
+                still = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.in_(files_before))))
+                if files_before - still:
+                    m["_release"] = store.note_release(files_before - still)
+    except BaseException as exc:
+        if m["_release"] is not None:  # rolled back: the records stay, and so do their files
+            store.forget_release(m["_release"])
+            m["_release"] = None
+        if isinstance(exc, IntegrityError):
+            raise _integrity_refusal(m, exc) from exc
+        raise
     return changes
+
+
+def _check_files_held(store: BlobStore, m: dict[str, Any], staged: dict[str, Path]) -> None:
+    """Every evidence record of the bundle whose file it does not carry names a file held here
+    (checked again inside the transaction: a file released since the bundle was verified)."""
+    for e in m["records"].get("evidence", []):
+        if e["sha256"] not in staged and not store.has(e["sha256"]):
+            raise EvidenceError(
+                f"El paquete n.º {m['sequence']} de la {office_name(m['region'])} trae el medio de verificación "
+                f"«{e['name']}» sin su archivo, y esta oficina no lo tiene. No se importó nada. Pida a la oficina "
+                "regional un paquete completo, que lleva todos sus archivos: avance bundle export --full (en la "
+                "ventana: Archivo → Exportar paquete completo…).")
+
+
+def _integrity_refusal(m: dict[str, Any], exc: IntegrityError) -> ManifestError:
+    """The refusal of a bundle whose records do not fit the database (a UNIQUE or FOREIGN KEY
+    constraint)."""
+    detail = str(exc.orig)
+    table = next((t for t, _ in REGIONAL_TABLES + CENTRAL_TABLES if f" {t}." in detail or f"({t})" in detail), "")
+    what = (f"dos registros para lo mismo en «{table or 'una tabla'}»" if "UNIQUE" in detail else
+            "un registro sin su registro padre" if "FOREIGN KEY" in detail else "registros que no calzan")
+    return ManifestError(
+        f"El paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} trae datos que no calzan con "
+        f"los de esta oficina ({what}). No se importó nada. Pida a la oficina un paquete completo (avance bundle "
+        "export --full; en la ventana: Archivo → Exportar paquete completo…) y, si también se rechaza, "
+        "comuníquese con ella para revisar esos registros.")
 
 
 def _follow_answers(session: Session, m: dict[str, Any]) -> None:
@@ -2355,6 +2454,6 @@ def import_order(db: Database, paths: list[Path], passphrase: str, limits: Limit
 __all__ = [
     "ConflictInfo", "conflicts", "resolve_conflict", "rotate_keys", "finish_rotation", "pending_rotation",
     "CENTRAL", "ExportResult", "ImportResult", "OfficeInfo", "TrustedInfo", "add_observation", "attach_evidence",
-    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "import_order", "init_office", "inspect_bundle", "installation",
+    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "import_order", "release_blobs", "init_office", "inspect_bundle", "installation",
     "observations", "office", "revoke", "reviews", "set_review", "trust", "trusted_keys", "DecryptionError",
 ]

@@ -115,7 +115,10 @@ def test_a_removed_attachment_goes_as_a_tombstone_and_its_file_stays_while_used(
     delta = service.export_bundle(world.ta.db, PASS, directory=out)
     manifest, _ = open_bundle(delta.path, world.central, world.ta)
     assert {"table": "evidence", "id": str(first.id)} in manifest["tombstones"]
-    assert [r["id"] for r in manifest["records"]["evidence"]] == [str(copy)] and manifest["evidence"] == []
+    assert [r["id"] for r in manifest["records"]["evidence"]] == [str(copy)]
+    # The file goes again: the record the central office acknowledged with it is gone, and the
+    # central office removes a file once no record uses it (the copy is not acknowledged yet).
+    assert [f["sha256"] for f in manifest["evidence"]] == [first.sha256]
     assert service.import_bundle(world.central.db, delta.path, PASS).outcome == "aceptado"
     assert _region_state(world.central) == _region_state(world.ta)
     with world.central.db.reading() as session:
