@@ -22,6 +22,7 @@ from db.engine import Database
 from db.models import (
     CommitmentRow,
     Evidence,
+    Installation,
     ObjectiveRow,
     Observation,
     OwnKey,
@@ -464,6 +465,10 @@ class EvidenceEntry:
             central office holds the same bytes under another record.
         sent: this record went in a bundle to the central office (regional office).
         region: the region's ISO code.
+        at_central: this installation is the central office: the states above do not apply
+            (they are the regional office's outgoing stream), ``received_in`` does.
+        received_in: central office: the sequence of the last bundle of the region that carried
+            this record (None: no bundle brought it, e.g. a workbook imported here).
     """
 
     id: uuid.UUID
@@ -476,6 +481,13 @@ class EvidenceEntry:
     acknowledged: bool
     sent: bool = False
     region: str = ""
+    at_central: bool = False
+    received_in: int | None = None
+
+    @property
+    def one_line_commitment(self) -> str:
+        """The commitment's text on one line, shortened with "…" (for lists and columns)."""
+        return _short(self.commitment, 80)
 
 
 def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str | None = None) -> list[EvidenceEntry]:
@@ -494,6 +506,13 @@ def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str |
     store = BlobStore.beside(db.path)
     code = find_region(region).iso_code if region is not None else None
     with db.reading() as session:
+        central = session.scalar(select(Installation.kind)) == "central"
+        received = {}  # central office: record -> the last bundle of its region that carried it
+        if central:
+            for i, q in session.execute(select(SyncRecord.record_id, SyncRecord.sequence).where(
+                    SyncRecord.stream.like("in:%"), SyncRecord.table_name == "evidence", SyncRecord.digest != "")
+                    .order_by(SyncRecord.updated_at)):
+                received[i] = q  # the newest entry wins
         stream = _stream_row(session, f"out:{CENTRAL}")
         held = _acked(stream)
         acked = stream.acked_sequence if stream is not None else 0
@@ -515,8 +534,12 @@ def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str |
             said = sent.get(e.id)
             digest = hashlib.sha256(canonical_bytes(encode_row(e, Evidence))).hexdigest()
             acknowledged = said is not None and said[0] == digest and said[1] <= acked and e.sha256 in held
+            if central:
+                acknowledged = False
             out.append(EvidenceEntry(e.id, e.commitment_id, _commitment_label(c), e.name, e.size, e.sha256,
-                                     store.has(e.sha256), acknowledged, said is not None and said[0] == digest, iso))
+                                     store.has(e.sha256), acknowledged,
+                                     not central and said is not None and said[0] == digest, iso,
+                                     central, received.get(e.id)))
         return out
 
 

@@ -386,6 +386,18 @@ def _inspect_value(key: str, value: Any) -> str:  # noqa: ANN401
     return str(value)
 
 
+def evidence_state(e: Any) -> str:  # noqa: ANN401 - a board.EvidenceEntry
+    """The state ``avance evidence list`` shows of an evidence file (Spanish, at most 31
+    characters): at a regional office whether the central office received it; at the central
+    office the bundle of its region that brought it ("" when none did)."""
+    if not e.stored:
+        return "falta el archivo"
+    if e.at_central:
+        return f"recibido en el paquete n.º {e.received_in}" if e.received_in is not None else ""
+    return ("recibido por la oficina central" if e.acknowledged else "enviado, sin acuse de recibo" if e.sent
+            else "por enviar")
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """``avance evidence list [--region CODE]`` / ``avance evidence remove ID``."""
     from desktop.cli import InputError
@@ -406,9 +418,8 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         if not found:
             print("No hay medios de verificación adjuntos.")
         for e in found:
-            state = ("falta el archivo" if not e.stored else "recibido por la oficina central" if e.acknowledged
-                     else "enviado, sin acuse de recibo" if e.sent else "por enviar")
-            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {state:<31}  {e.name}  — {e.commitment}")
+            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {evidence_state(e):<31}  {e.name}  — "
+                  f"{e.one_line_commitment}")
         return 0
 
     return _run(args, body)

@@ -595,3 +595,19 @@ def test_a_batch_out_of_order_is_imported_in_sequence_order_and_a_lost_one_is_co
     assert lines == ["an4.avance — YA CUBIERTO: El paquete n.º 4 de la oficina regional de Antofagasta (CL-AN) ya "
                      "está cubierto por el paquete n.º 5, que se importó después: no cambió nada, puede borrarlo."]
     assert summary.endswith(", 0 rechazados.")
+
+
+def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    with an.db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    proof = tmp_path / "acta.pdf"
+    proof.write_bytes(b"acta firmada")
+    service.attach_evidence(an.db, commitment, proof)
+    service.import_bundle(central.db, service.export_bundle(an.db, PASS, directory=tmp_path / "usb").path, PASS)
+    window = _window(qtbot, central.db, SyncPrompter())
+    window.sync.panel_action.trigger()
+    item = window.sync.panel.evidence.topLevelItem(0)
+    assert item.text(1) == "acta.pdf"
+    assert item.text(3) == "recibido en el paquete n.º 1 de la oficina regional de Antofagasta (CL-AN)"
+    assert not window.sync.panel.remove_evidence_button.isVisible()
