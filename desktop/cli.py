@@ -231,8 +231,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             for r in national.regions:
                 _print_region_text(r)
             for form, verdict in national.verdicts.items():
-                print(f"Desempeño anual servicio {form.value}: {verdict.value}")
-            print(f"Servicio: {national.service.value}")
+                print(f"Desempeño anual servicio {form.value}: {national.verdict_text(verdict)}")
+            print(f"Servicio: {national.verdict_text(national.service)}")
     elif args.json:
         print(json.dumps(region_json(regional), ensure_ascii=False, indent=2))
     else:

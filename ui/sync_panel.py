@@ -469,9 +469,16 @@ class BoardDialog(QDialog):
             self.verdict_label.setText(self.tr("Ninguna región tiene datos de ese año: no hay resultado del servicio."))
         else:
             parts = [f"{form.value}: <b>{self._verdict(v)}</b>" for form, v in board.verdicts.items()]
-            self.verdict_label.setText(self.tr("Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> "
-                                               "(todas las regiones deben llegar al 90 %, nota 12).").format(
-                board.year, " · ".join(parts), self._verdict(board.service)))
+            if board.complete:
+                self.verdict_label.setText(self.tr("Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> "
+                                                   "(todas las regiones deben llegar al 90 %, nota 12).").format(
+                    board.year, " · ".join(parts), self._verdict(board.service)))
+            else:  # regions still missing: a CUMPLE may still turn into NO CUMPLE
+                self.verdict_label.setText(self.tr(
+                    "Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> (provisional: {3} de 16 regiones con "
+                    "datos). Todas las regiones deben llegar al 90 % (nota 12): el resultado es definitivo cuando "
+                    "estén las 16.").format(board.year, " · ".join(parts), self._verdict(board.service),
+                                            board.regions_with_data))
         silent = board.silent
         if silent:
             names = ", ".join(r.name for r in silent)

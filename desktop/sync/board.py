@@ -587,6 +587,8 @@ class NationalBoard:
         service: CUMPLE only when every programme is CUMPLE (None without data).
         conflicts: open conflicts between two installations of one region, one Spanish line
             each (:func:`open_conflicts`).
+        regions_with_data: how many regions of the 16 have data for the year here; with
+            fewer, the verdicts are provisional (:attr:`qualifier`).
     """
 
     year: int | None
@@ -595,6 +597,21 @@ class NationalBoard:
     verdicts: dict[FormKind, Verdict]
     service: Verdict | None
     conflicts: list[str]
+    regions_with_data: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Every region of Chile has data for the year (the verdicts are final)."""
+        from desktop.services.summary import REGION_COUNT
+
+        return self.regions_with_data >= REGION_COUNT
+
+    @property
+    def qualifier(self) -> str:
+        """"provisional: 1 de 16 regiones con datos" while regions lack data, else ""."""
+        from desktop.services.summary import provisional_qualifier
+
+        return provisional_qualifier(self.regions_with_data) if self.service is not None else ""
 
     @property
     def silent(self) -> list[Region]:
@@ -975,11 +992,12 @@ def national_board(db: Database, year: int | None = None, today: dt.date | None 
     scores: dict[str, dict[FormKind, ProgrammeScore]] = {}
     verdicts: dict[FormKind, Verdict] = {}
     overall: Verdict | None = None
+    with_data = 0
     if year is not None and year in available:
         summary = national_summary(db, year, today)
         for r in summary.regions:
             scores[r.region.iso_code] = {s.form: s for s in r.scores}
-        verdicts, overall = summary.verdicts, summary.service
+        verdicts, overall, with_data = summary.verdicts, summary.service, summary.regions_with_data
     none = (None, None, None)
     rows = tuple(
         RegionBoardRow(region, region.iso_code in enrolled,
@@ -990,7 +1008,8 @@ def national_board(db: Database, year: int | None = None, today: dt.date | None 
                        last.get(region.iso_code, none)[2])
         for region in REGIONS
     )
-    return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db))
+    return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db),
+                         with_data)
 
 
 def forms_on_board(board: NationalBoard) -> tuple[FormKind, ...]:

@@ -172,6 +172,7 @@ def test_regional_export_is_imported_by_the_central_window(qtbot, tmp_path, offi
     assert model.index(rows["01 Tarapacá"], 2).data() == "—"
     verdict = national_summary(central.db, 2009, TODAY).service.value
     assert f"Servicio: <b><span style=\"color:#b00020\">{verdict}</span>" in dialog.verdict_label.text()
+    assert "</b> (provisional: 1 de 16 regiones con datos)." in dialog.verdict_label.text()  # 15 regions missing
     assert "Sin envíos en" in dialog.silent_label.text() and "Antofagasta" not in dialog.silent_label.text()
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert header[:6] == ["Región", "Clave", "Último paquete", "Creado por la región", "Importado aquí",
