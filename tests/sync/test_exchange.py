@@ -35,7 +35,8 @@ def _expected_national(own: dict[str, dict[str, Any]]) -> dict[str, Any]:
         programmes.append({"form": form, "service": "NO CUMPLE" if below else "CUMPLE", "regions": len(scores),
                            "regions_below": below})
     return {"year": 2009, "regions": regions, "programmes": programmes,
-            "service": "CUMPLE" if all(p["service"] == "CUMPLE" for p in programmes) else "NO CUMPLE"}
+            "service": "CUMPLE" if all(p["service"] == "CUMPLE" for p in programmes) else "NO CUMPLE",
+            "regions_with_data": len(regions), "complete": len(regions) == 16}  # provisional: 2 of 16
 
 
 def _check_the_regional_panel(qtbot, office, description: str) -> None:  # noqa: ANN001
