@@ -14,6 +14,7 @@ import argparse
 import getpass
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -398,6 +399,37 @@ def evidence_state(e: Any) -> str:  # noqa: ANN401 - a board.EvidenceEntry
             else "por enviar")
 
 
+EVIDENCE_NAME_WIDTH = 40
+"""The widest file name ``avance evidence list`` shows (a longer one is shortened with "…")."""
+
+
+def evidence_table(entries: list[Any], human_size: Any) -> list[str]:  # noqa: ANN401 - board.EvidenceEntry
+    """The lines ``avance evidence list`` prints: a header, then one line per file, in aligned
+    columns (id, region, size, state, file, activity) two spaces apart.
+
+    Args:
+        entries: the evidence files (:func:`desktop.sync.board.evidence`).
+        human_size: formats a byte count for people (``desktop.wording.human_size``).
+
+    Returns:
+        The lines, without trailing spaces; the activity (last column) on one line, shortened
+        with "…" at 80 characters, the file name at :data:`EVIDENCE_NAME_WIDTH`.
+    """
+    def one_line(text: str, limit: int) -> str:
+        text = " ".join(unicodedata.normalize("NFC", text).split())
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+    header = ("ID", "Región", "Tamaño", "Estado", "Archivo", "Actividad")
+    rows = [(e.id.hex[:12], e.region, human_size(e.size), evidence_state(e), one_line(e.name, EVIDENCE_NAME_WIDTH),
+             e.one_line_commitment) for e in entries]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
+    lines = []
+    for row in (header, *rows):
+        cells = [cell.rjust(w) if i == 2 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """``avance evidence list [--region CODE]`` / ``avance evidence remove ID``."""
     from desktop.cli import InputError
@@ -417,9 +449,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
             raise InputError(str(exc)) from exc
         if not found:
             print("No hay medios de verificación adjuntos.")
-        for e in found:
-            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {evidence_state(e):<31}  {e.name}  — "
-                  f"{e.one_line_commitment}")
+            return 0
+        for line in evidence_table(found, human_size):
+            print(line)
         return 0
 
     return _run(args, body)

@@ -147,7 +147,7 @@ def test_the_status_is_per_record_not_per_file(world) -> None:  # noqa: ANN001
 def test_the_command_line_lists_and_removes_evidence(world, capsys) -> None:  # noqa: ANN001
     db = str(world.ta.db.path)
     assert main(["--db", db, "evidence", "list"]) == 0
-    line = capsys.readouterr().out.strip()
+    _header, line = capsys.readouterr().out.strip().splitlines()
     [entry] = board.evidence(world.ta.db)
     assert line.startswith(entry.id.hex[:12]) and "acta de reunión.pdf" in line and "por enviar" in line
     assert main(["--db", db, "evidence", "list", "--region", "CL-AN"]) == 0
