@@ -463,7 +463,7 @@ class SyncController(QObject):
         db = self.window.db
         relay = _Relay(self)
 
-        def job() -> list[tuple[bool, str]]:
+        def job() -> list[tuple[str, str]]:
             from desktop.sync import board
 
             board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
@@ -477,13 +477,17 @@ class SyncController(QObject):
             relay.advanced.emit(len(paths), len(paths))
             return lines
 
-        def done(lines: list[tuple[bool, str]]) -> None:
-            rejected = sum(1 for ok, _ in lines if not ok)
-            accepted = len(lines) - rejected
-            summary = self.tr("{0}: {1}, {2}.").format(
-                count(len(lines), self.tr("paquete"), self.tr("paquetes")),
-                count(accepted, self.tr("importado o ya importado"), self.tr("importados o ya importados")),
-                count(rejected, self.tr("rechazado"), self.tr("rechazados")))
+        def done(lines: list[tuple[str, str]]) -> None:
+            rejected = sum(1 for kind, _ in lines if kind == "rechazado")
+            unchanged = sum(1 for kind, _ in lines if kind == "sin cambios")
+            accepted = len(lines) - rejected - unchanged
+            parts = [count(accepted, self.tr("importado"), self.tr("importados"))]
+            if unchanged:
+                parts.append(count(unchanged, self.tr("ya importado o cubierto antes (sin cambios)"),
+                                   self.tr("ya importados o cubiertos antes (sin cambios)")))
+            parts.append(count(rejected, self.tr("rechazado"), self.tr("rechazados")))
+            summary = self.tr("{0}: {1}.").format(count(len(lines), self.tr("paquete"), self.tr("paquetes")),
+                                                  ", ".join(parts))
             if rejected:
                 summary += " " + (self.tr("Con el rechazado no se cambió nada.") if rejected == 1
                                   else self.tr("Con los rechazados no se cambió nada."))
@@ -496,17 +500,18 @@ class SyncController(QObject):
             count(len(paths), self.tr("paquete"), self.tr("paquetes"))), job, done, relay)
 
     @staticmethod
-    def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
-        """Import one file (runs in the worker); (accepted, the report line)."""
+    def _import_one(db: Any, path: Path, passphrase: str) -> tuple[str, str]:  # noqa: ANN401
+        """Import one file (runs in the worker); ("aceptado", "sin cambios" — imported or covered
+        before — or "rechazado", the report line)."""
         from desktop.sync import service
         from desktop.sync.errors import BundleRejected, OwnBundleError, ReplayError, SupersededError
 
         try:
             r = service.import_bundle(db, path, passphrase)
         except ReplayError as exc:  # imported earlier, newer ones after it: nothing changed, nothing to do
-            return True, f"{path.name} — YA IMPORTADO ANTES: {exc}"
+            return "sin cambios", f"{path.name} — YA IMPORTADO ANTES: {exc}"
         except SupersededError as exc:  # never imported, a later one covered it: nothing changed
-            return True, f"{path.name} — YA CUBIERTO: {exc}"
+            return "sin cambios", f"{path.name} — YA CUBIERTO: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
             if not isinstance(exc, OwnBundleError):  # its header names this office's own key: said already
@@ -521,11 +526,11 @@ class SyncController(QObject):
             from desktop.wording import os_error_text
 
             message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-            return False, f"{path.name} — RECHAZADO: {message}{who}"
+            return "rechazado", f"{path.name} — RECHAZADO: {message}{who}"
         origin = office_name(r.sender)
         region = "" if r.sender == "central" else f", región {r.sender}"
         state = "YA IMPORTADO" if r.outcome == "ya importado" else r.outcome.upper()
-        return True, (f"{path.name} — {state}. Firmado por la {origin} (huella {r.fingerprint}) el "
+        return ("sin cambios" if r.outcome == "ya importado" else "aceptado"), (f"{path.name} — {state}. Firmado por la {origin} (huella {r.fingerprint}) el "
                       f"{when_text(r.created_at)}{region}, secuencia {r.sequence}. {r.summary}")
 
     # -- evidence -----------------------------------------------------------------------------

@@ -437,11 +437,20 @@ class AuditEntry:
     message: str
 
 
+AUDIT_OUTCOMES = {"ReplayError": "ya importado antes", "SupersededError": "ya cubierto"}
+"""What a logged refusal that changed nothing and needs nothing is called where people read it
+(as ``avance bundle import`` and the window's report say it), by the error's class name; the
+audit table keeps "rechazado" and the class, its security trail."""
+
+
 def audit(db: Database, limit: int = 50) -> list[AuditEntry]:
-    """The latest import outcomes (accepted, already imported, rejected), newest first."""
+    """The latest import outcomes, newest first: "aceptado", "ya importado", "rechazado", and
+    for a bundle imported before or covered by a later one "ya importado antes" / "ya cubierto"
+    (:data:`AUDIT_OUTCOMES`), the words ``avance bundle import`` uses."""
     with db.reading() as session:
         rows = session.scalars(select(SyncAudit).order_by(SyncAudit.created_at.desc()).limit(limit))
-        return [AuditEntry(r.created_at, r.file_name, r.outcome, r.message) for r in rows]
+        return [AuditEntry(r.created_at, r.file_name, AUDIT_OUTCOMES.get(r.error_code, r.outcome), r.message)
+                for r in rows]
 
 
 # -- evidence ------------------------------------------------------------------------------------

@@ -598,6 +598,37 @@ def test_a_batch_out_of_order_is_imported_in_sequence_order_and_a_lost_one_is_co
     assert summary.endswith(", 0 rechazados.")
 
 
+def test_the_import_report_and_the_importaciones_tab_use_the_command_line_words(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    """A bundle imported before or covered by a later one changed nothing and needs nothing: the
+    summary counts it apart from the imported ones, and the «Importaciones» tab says what
+    ``avance bundle import`` says ("ya importado antes", "ya cubierto"), not "rechazado"."""
+    central, an = offices
+    usb = tmp_path / "usb"
+    files = [service.export_bundle(an.db, PASS, out=usb / f"an{i}.avance").path for i in range(1, 5)]
+    garbage = usb / "otro.avance"
+    garbage.write_bytes(b"esto no es un paquete")
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, _lines = _import(qtbot, window, prompter, [files[0], files[1], files[3]])
+    assert summary == "3 paquetes: 3 importados, 0 rechazados."
+    summary, lines = _import(qtbot, window, prompter, [files[0], files[2], files[3], garbage])
+    assert [line.split(" — ")[1].split(":")[0].split(".")[0] for line in lines] == [
+        "YA IMPORTADO ANTES", "YA CUBIERTO", "YA IMPORTADO", "RECHAZADO"]
+    assert summary == ("4 paquetes: 0 importados, 3 ya importados o cubiertos antes (sin cambios), 1 rechazado. "
+                       "Con el rechazado no se cambió nada.")
+    window.sync.panel_action.trigger()
+    tab = window.sync.panel.imports
+    shown = [(tab.topLevelItem(i).text(1), tab.topLevelItem(i).text(2)) for i in range(tab.topLevelItemCount())]
+    assert shown[:4] == [("otro.avance", "rechazado"), ("an4.avance", "ya importado"), ("an3.avance", "ya cubierto"),
+                         ("an1.avance", "ya importado antes")]
+    assert window.sync.panel.tabs.tabText(window.sync.panel.tabs.indexOf(tab)) == "Importaciones"
+    with central.db.reading() as session:  # the security trail keeps the refusal and its class
+        from db.models import SyncAudit
+
+        logged = {(a.outcome, a.error_code) for a in session.scalars(select(SyncAudit))}
+    assert {("rechazado", "ReplayError"), ("rechazado", "SupersededError")} <= logged
+
+
 def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
     central, an = offices
     with an.db.reading() as session:
