@@ -341,21 +341,32 @@ class SyncController(QObject):
         path = p.open_path(self.window, self.tr("Incorporar claves de otra oficina"), self.tr(KEYS_FILTER))
         if path is None:
             return
+        from desktop.sync import keys as keylib
+        from desktop.sync import service
+        from desktop.sync.errors import SyncError
+        from desktop.wording import os_error_text
+
+        try:  # an unreadable or invalid file is said at once, before asking its region
+            data = path.read_bytes()
+            named = keylib.read_public_file(data).office
+        except (SyncError, OSError) as exc:
+            p.error(self.window, self.tr("Incorporar claves"), os_error_text(exc) if isinstance(exc, OSError)
+                    else str(exc))
+            return
         if self.office.central:
+            codes = [r.iso_code for r in REGIONS]
+            # The region the file names comes chosen; the person confirms it (trust checks it too).
             choice = p.choose(self.window, self.tr("Incorporar claves"), self.tr("¿De qué región es el archivo?"),
-                              [f"{r.name} ({r.iso_code})" for r in REGIONS])
+                              [f"{r.name} ({r.iso_code})" for r in REGIONS],
+                              current=codes.index(named) if named in codes else 0)
             if choice is None:
                 return
             owner = REGIONS[choice].iso_code
         else:
             owner = "central"
-        from desktop.sync import keys as keylib
-        from desktop.sync import service
-        from desktop.sync.errors import SyncError
-
         try:
-            pub = service.trust(self.window.db, path.read_bytes(), owner)
-        except (SyncError, OSError) as exc:
+            pub = service.trust(self.window.db, data, owner)
+        except SyncError as exc:
             p.error(self.window, self.tr("Incorporar claves"), str(exc))
             return
         p.info(self.window, self.tr("Incorporar claves"), self.tr(

@@ -42,6 +42,8 @@ class SyncPrompter(_Answers):
         self.open_these: list[Path] = []
         self.choice: int | None = 0
         self.choices: list[list[str]] = []
+        self.currents: list[int] = []
+        self.accept_current = False
         self.previews: list[str] = []
         self.reports: list[tuple[str, list[str]]] = []
         self.confirm_answer = True
@@ -55,9 +57,12 @@ class SyncPrompter(_Answers):
     def open_paths(self, parent, title, name_filter):  # noqa: ANN001, ANN201
         return list(self.open_these)
 
-    def choose(self, parent, title, text, items):  # noqa: ANN001, ANN201
+    def choose(self, parent, title, text, items, current=0):  # noqa: ANN001, ANN201
+        """Answers ``choice`` (None = "Cancelar"), or with ``accept_current`` what the dialog
+        chose at first (``current``, recorded)."""
         self.choices.append(items)
-        return self.choice
+        self.currents.append(current)
+        return current if self.accept_current else self.choice
 
     def setup_office(self, parent, *, first_start=False):  # noqa: ANN001, ANN201
         """Answers with ``office_answer`` (None = "Más tarde" / "Cancelar")."""
@@ -643,3 +648,54 @@ def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_
     assert item.text(1) == "acta.pdf"
     assert item.text(3) == "recibido en el paquete n.º 1 de la oficina regional de Antofagasta (CL-AN)"
     assert not window.sync.panel.remove_evidence_button.isVisible()
+
+
+def test_the_trust_dialog_starts_on_the_region_the_key_file_names(qtbot, tmp_path) -> None:  # noqa: ANN001
+    central = make_office(tmp_path, "central", None)
+    bio = make_office(tmp_path, "bi", "CL-BI")
+    other = make_office(tmp_path, "central2", None)
+    try:
+        keys = tmp_path / "bi.avance-claves"
+        keys.write_bytes(service.export_public(bio.db, PASS))
+        prompter = SyncPrompter()
+        window = _window(qtbot, central.db, prompter)
+        prompter.open_this = keys
+        prompter.accept_current = True  # the person only confirms
+        window.sync.trust_action.trigger()
+        regions = [item.rsplit("(", 1)[1].rstrip(")") for item in prompter.choices[-1]]
+        assert regions[prompter.currents[-1]] == "CL-BI" and prompter.currents[-1] != 0
+        assert not prompter.errors and board.offices_trusted(central.db) == ["CL-BI"]
+
+        # A file naming no region (another central office's) starts on the first one; trust refuses it.
+        central_keys = tmp_path / "central2.avance-claves"
+        central_keys.write_bytes(service.export_public(other.db, PASS))
+        prompter.open_this = central_keys
+        window.sync.trust_action.trigger()
+        assert prompter.currents[-1] == 0 and prompter.errors
+        # An invalid file is said at once: no region is asked.
+        bad = tmp_path / "mal.avance-claves"
+        bad.write_bytes(b"no es un archivo de claves")
+        prompter.open_this = bad
+        asked = len(prompter.choices)
+        window.sync.trust_action.trigger()
+        assert len(prompter.choices) == asked and "no es válido" in prompter.errors[-1][1]
+        assert board.offices_trusted(central.db) == ["CL-BI"]
+        window.close()
+    finally:
+        for office in (central, bio, other):
+            office.db.close()
+
+
+def test_the_choice_dialog_opens_on_the_item_given(monkeypatch) -> None:  # noqa: ANN001
+    from ui import dialogs
+
+    seen = []
+
+    def get_item(parent, title, text, items, current, editable):  # noqa: ANN001, ANN202, PLR0913
+        seen.append(current)
+        return items[current], True
+
+    monkeypatch.setattr(dialogs.QInputDialog, "getItem", staticmethod(get_item))
+    assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"], current=2) == 2
+    assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"]) == 0
+    assert seen == [2, 0]
