@@ -260,12 +260,30 @@ class SyncController(QObject):
                                on_error=on_error)
 
     def _passphrase(self, title: str) -> str | None:
-        """Ask this office's passphrase; None (and a status line) when cancelled."""
-        value = self.window.prompter.ask_passphrase(
-            self.window, title, self.tr("Frase de paso de la clave de esta oficina:"))
-        if value is None:
-            self._status(self.tr("Cancelado: no se cambió nada."), 5000)
-        return value
+        """Ask this office's passphrase, again when wrong («Frase de paso incorrecta», up to
+        :data:`board.PASSPHRASE_TRIES` times); None (and a status line, or after the last wrong
+        try an error) when cancelled or never right."""
+        from desktop.sync import board
+        from desktop.sync.errors import PassphraseError
+
+        p = self.window.prompter
+        text = self.tr("Frase de paso de la clave de esta oficina:")
+        for attempt in range(1, board.PASSPHRASE_TRIES + 1):
+            value = p.ask_passphrase(self.window, title, text)
+            if value is None:
+                self._status(self.tr("Cancelado: no se cambió nada."), 5000)
+                return None
+            try:
+                if self.window.db is None or board.passphrase_opens(self.window.db, value):
+                    return value
+            except PassphraseError as exc:  # a damaged key: asking again cannot help
+                p.error(self.window, title, str(exc))
+                return None
+            text = self.tr("Frase de paso incorrecta. Escríbala de nuevo (intento {0} de {1}):").format(
+                attempt + 1, board.PASSPHRASE_TRIES)
+        p.error(self.window, title, self.tr("Frase de paso incorrecta {0} veces: no se cambió nada. Vuelva a "
+                                            "intentarlo cuando la tenga.").format(board.PASSPHRASE_TRIES))
+        return None
 
     # -- office and keys ------------------------------------------------------------------------
     def setup_office(self, *, first_start: bool = False) -> None:

@@ -42,7 +42,7 @@ from desktop.domain.regions import REGIONS, Region, find_region
 from desktop.domain.scoring import ProgrammeScore, Verdict
 from desktop.sync import keys as keylib
 from desktop.sync.canonical import canonical_bytes
-from desktop.sync.errors import InstallationError
+from desktop.sync.errors import InstallationError, PassphraseError
 from desktop.wording import count, human_size
 
 CENTRAL = "central"
@@ -144,6 +144,37 @@ def check_passphrase(db: Database, passphrase: str) -> None:
             raise InstallationError()
         pem = key.sign_private
     keylib.load_private(pem, passphrase, Ed25519PrivateKey)
+
+
+PASSPHRASE_TRIES = 3
+"""How many times a prompt (the window's dialog, the command line's terminal) asks the
+passphrase when it is wrong; ``--passphrase-file`` is read once and fails at once."""
+
+
+def passphrase_opens(db: Database, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens this installation's signing key: a prompt asks again when not.
+
+    Args:
+        passphrase: what was typed.
+
+    Returns:
+        False for a wrong (or empty) passphrase; True when it opens the key, and when the office
+        is not set up (the operation itself says so).
+
+    Raises:
+        PassphraseError: the stored key is damaged (asking again cannot help).
+    """
+    if not passphrase:
+        return False
+    try:
+        check_passphrase(db, passphrase)
+    except InstallationError:
+        return True
+    except PassphraseError as exc:
+        if str(exc) == PassphraseError.default:
+            return False
+        raise
+    return True
 
 
 def offices_trusted(db: Database) -> list[str]:

@@ -137,7 +137,15 @@ def _prompt(text: str) -> str:
         raise Interrupted() from exc
 
 
-def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False, db: Any = None) -> str:  # noqa: ANN401
+    """The passphrase: the first line of ``--passphrase-file`` (used as it is: a wrong one fails
+    at once), or asked at the prompt; at a terminal, with ``db`` (the installation whose key it
+    opens), a wrong one is asked again, up to :data:`board.PASSPHRASE_TRIES` times.
+
+    Raises:
+        InputError: unreadable or empty file, nothing to read, the two new ones differ, empty,
+            or wrong at every try.
+    """
     from desktop.cli import InputError
 
     if getattr(args, "passphrase_file", None):
@@ -156,7 +164,20 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         raise InputError("Las frases de paso no coinciden; no se cambió nada.")
     if not first:
         raise InputError("La frase de paso no puede estar vacía.")
-    return first
+    if db is None or not _has_terminal():  # piped: the next line is no person's second try
+        return first
+    from desktop.sync import board
+
+    for attempt in range(2, board.PASSPHRASE_TRIES + 1):
+        if board.passphrase_opens(db, first):
+            return first
+        print(f"Frase de paso incorrecta. Escríbala de nuevo (intento {attempt} de {board.PASSPHRASE_TRIES}).",
+              file=sys.stderr)
+        first = _prompt("Frase de paso: ")
+    if board.passphrase_opens(db, first):
+        return first
+    raise InputError(f"Frase de paso incorrecta {board.PASSPHRASE_TRIES} veces: no se cambió nada. Vuelva a "
+                     "intentarlo cuando la tenga.")
 
 
 def _run(args: argparse.Namespace, body: Any) -> int:
@@ -236,7 +257,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                       f"{extra}")
             return 0
         if args.keys_command == "export-public":
-            data = service.export_public(db, _passphrase(args))
+            data = service.export_public(db, _passphrase(args, db=db))
             args.output.write_bytes(data)
             print(f"Claves públicas escritas en {args.output}. Huella: {service.office(db).fingerprint}")
             return 0
@@ -251,7 +272,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 info = service.finish_rotation(db)
                 print(f"Cambio de claves terminado: esta oficina firma con la clave {info.fingerprint}.")
                 return 0
-            info = service.rotate_keys(db, _passphrase(args))
+            info = service.rotate_keys(db, _passphrase(args, db=db))
             print(f"Claves nuevas creadas (huella {info.fingerprint}). Se anunciarán, firmadas por la clave anterior "
                   "y la nueva, en los próximos paquetes que exporte.")
             return 0
@@ -270,9 +291,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     from desktop.sync.errors import BundleRejected, ReplayError, SupersededError
     from desktop.wording import count, office_name
 
-    passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
-
     def body(db: Any) -> int:
+        passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args, db=db)
         if args.bundle_command == "conflicts":
             from desktop.sync import board
 

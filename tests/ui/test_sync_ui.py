@@ -272,11 +272,17 @@ def test_passphrase_cancel_or_wrong_changes_nothing(qtbot, tmp_path, offices) ->
     assert window.statusBar().currentMessage().startswith("Cancelado")
     assert snapshot(an) == before
 
-    prompter.passphrases = ["frase equivocada"]
+    prompter.passphrases = ["frase equivocada"] * 3  # asked three times, then given up
     window.sync.export_bundle_action.trigger()
-    qtbot.waitUntil(lambda: bool(prompter.errors) and _idle(window), timeout=20000)
-    assert "Frase de paso incorrecta" in prompter.errors[-1][1]
+    assert len(prompter.asked) == 4 and not prompter.passphrases and _idle(window)
+    assert prompter.asked[-2:] == ["Frase de paso incorrecta. Escríbala de nuevo (intento 2 de 3):",
+                                   "Frase de paso incorrecta. Escríbala de nuevo (intento 3 de 3):"]
+    assert prompter.errors[-1][1] == ("Frase de paso incorrecta 3 veces: no se cambió nada. Vuelva a intentarlo "
+                                      "cuando la tenga.")
     assert not out.exists() and snapshot(an) == before
+    prompter.passphrases = ["frase equivocada"]  # wrong, then "Cancelar": cancelled, no error
+    window.sync.export_bundle_action.trigger()
+    assert len(prompter.errors) == 1 and window.statusBar().currentMessage().startswith("Cancelado")
 
     # Importing: cancelled, then a wrong passphrase stops before the first file.
     prompter.open_this = out
@@ -284,10 +290,10 @@ def test_passphrase_cancel_or_wrong_changes_nothing(qtbot, tmp_path, offices) ->
     window.sync.import_answer_action.trigger()
     assert not prompter.reports and _idle(window)
     prompter.open_this = tmp_path / "usb" / "cualquiera.avance"
-    prompter.passphrases = ["frase equivocada"]
+    prompter.passphrases = ["frase equivocada"] * 3
     window.sync.import_answer_action.trigger()
-    qtbot.waitUntil(lambda: len(prompter.errors) == 2 and _idle(window), timeout=20000)
-    assert "Frase de paso incorrecta" in prompter.errors[-1][1] and not prompter.reports
+    assert len(prompter.errors) == 2 and _idle(window)
+    assert "Frase de paso incorrecta 3 veces" in prompter.errors[-1][1] and not prompter.reports
     assert snapshot(an) == before
     assert not any("equivocada" in line for line in Path(an.db.path).read_bytes().decode("latin-1").splitlines())
 
@@ -699,3 +705,18 @@ def test_the_choice_dialog_opens_on_the_item_given(monkeypatch) -> None:  # noqa
     assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"], current=2) == 2
     assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"]) == 0
     assert seen == [2, 0]
+
+
+def test_a_wrong_passphrase_in_the_window_is_asked_again(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    prompter = SyncPrompter()
+    window = _window(qtbot, an.db, prompter)
+    out = tmp_path / "usb" / "segundo intento.avance"
+    prompter.save_to = out
+    prompter.passphrases = ["frase equivocada", PASS]
+    window.sync.export_bundle_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and _idle(window), timeout=20000)
+    assert prompter.asked == ["Frase de paso de la clave de esta oficina:",
+                              "Frase de paso incorrecta. Escríbala de nuevo (intento 2 de 3):"]
+    assert not prompter.errors
+    assert service.import_bundle(central.db, out, PASS).outcome == "aceptado"
