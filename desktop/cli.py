@@ -42,6 +42,14 @@ class InputError(Exception):
     """Bad input (exit 1); the message is one line in Spanish."""
 
 
+class Interrupted(Exception):
+    """The user pressed Ctrl+C at a prompt: the command stops quietly, exit :data:`INTERRUPTED_STATUS`."""
+
+
+INTERRUPTED_STATUS = 130
+"""Exit status after Ctrl+C at a prompt (128 + SIGINT, as the shell reports it)."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D401 - argparse hook
         self.print_usage(sys.stderr)
@@ -223,8 +231,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             for r in national.regions:
                 _print_region_text(r)
             for form, verdict in national.verdicts.items():
-                print(f"Desempeño anual servicio {form.value}: {verdict.value}")
-            print(f"Servicio: {national.service.value}")
+                print(f"Desempeño anual servicio {form.value}: {national.verdict_text(verdict)}")
+            print(f"Servicio: {national.verdict_text(national.service)}")
     elif args.json:
         print(json.dumps(region_json(regional), ensure_ascii=False, indent=2))
     else:
@@ -354,6 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"avance: {exc}", file=sys.stderr)
         return 1
+    except Interrupted:
+        print(file=sys.stderr)  # the prompt's line ends; nothing else is said
+        return INTERRUPTED_STATUS
     except BrokenPipeError:
         return _pipe_closed()
 

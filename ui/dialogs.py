@@ -194,9 +194,10 @@ class Prompter:
             return None
         return dialog.choice()
 
-    def choose(self, parent: QWidget | None, title: str, text: str, items: list[str]) -> int | None:
-        """Ask to pick one of ``items``; its index, or None when cancelled."""
-        value, ok = QInputDialog.getItem(parent, title, text, items, 0, False)
+    def choose(self, parent: QWidget | None, title: str, text: str, items: list[str], current: int = 0) -> int | None:
+        """Ask to pick one of ``items``, ``items[current]`` chosen at first; its index, or None
+        when cancelled."""
+        value, ok = QInputDialog.getItem(parent, title, text, items, current, False)
         return items.index(value) if ok and value in items else None
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

@@ -260,12 +260,30 @@ class SyncController(QObject):
                                on_error=on_error)
 
     def _passphrase(self, title: str) -> str | None:
-        """Ask this office's passphrase; None (and a status line) when cancelled."""
-        value = self.window.prompter.ask_passphrase(
-            self.window, title, self.tr("Frase de paso de la clave de esta oficina:"))
-        if value is None:
-            self._status(self.tr("Cancelado: no se cambió nada."), 5000)
-        return value
+        """Ask this office's passphrase, again when wrong («Frase de paso incorrecta», up to
+        :data:`board.PASSPHRASE_TRIES` times); None (and a status line, or after the last wrong
+        try an error) when cancelled or never right."""
+        from desktop.sync import board
+        from desktop.sync.errors import PassphraseError
+
+        p = self.window.prompter
+        text = self.tr("Frase de paso de la clave de esta oficina:")
+        for attempt in range(1, board.PASSPHRASE_TRIES + 1):
+            value = p.ask_passphrase(self.window, title, text)
+            if value is None:
+                self._status(self.tr("Cancelado: no se cambió nada."), 5000)
+                return None
+            try:
+                if self.window.db is None or board.passphrase_opens(self.window.db, value):
+                    return value
+            except PassphraseError as exc:  # a damaged key: asking again cannot help
+                p.error(self.window, title, str(exc))
+                return None
+            text = self.tr("Frase de paso incorrecta. Escríbala de nuevo (intento {0} de {1}):").format(
+                attempt + 1, board.PASSPHRASE_TRIES)
+        p.error(self.window, title, self.tr("Frase de paso incorrecta {0} veces: no se cambió nada. Vuelva a "
+                                            "intentarlo cuando la tenga.").format(board.PASSPHRASE_TRIES))
+        return None
 
     # -- office and keys ------------------------------------------------------------------------
     def setup_office(self, *, first_start: bool = False) -> None:
@@ -341,21 +359,32 @@ class SyncController(QObject):
         path = p.open_path(self.window, self.tr("Incorporar claves de otra oficina"), self.tr(KEYS_FILTER))
         if path is None:
             return
+        from desktop.sync import keys as keylib
+        from desktop.sync import service
+        from desktop.sync.errors import SyncError
+        from desktop.wording import os_error_text
+
+        try:  # an unreadable or invalid file is said at once, before asking its region
+            data = path.read_bytes()
+            named = keylib.read_public_file(data).office
+        except (SyncError, OSError) as exc:
+            p.error(self.window, self.tr("Incorporar claves"), os_error_text(exc) if isinstance(exc, OSError)
+                    else str(exc))
+            return
         if self.office.central:
+            codes = [r.iso_code for r in REGIONS]
+            # The region the file names comes chosen; the person confirms it (trust checks it too).
             choice = p.choose(self.window, self.tr("Incorporar claves"), self.tr("¿De qué región es el archivo?"),
-                              [f"{r.name} ({r.iso_code})" for r in REGIONS])
+                              [f"{r.name} ({r.iso_code})" for r in REGIONS],
+                              current=codes.index(named) if named in codes else 0)
             if choice is None:
                 return
             owner = REGIONS[choice].iso_code
         else:
             owner = "central"
-        from desktop.sync import keys as keylib
-        from desktop.sync import service
-        from desktop.sync.errors import SyncError
-
         try:
-            pub = service.trust(self.window.db, path.read_bytes(), owner)
-        except (SyncError, OSError) as exc:
+            pub = service.trust(self.window.db, data, owner)
+        except SyncError as exc:
             p.error(self.window, self.tr("Incorporar claves"), str(exc))
             return
         p.info(self.window, self.tr("Incorporar claves"), self.tr(
@@ -463,24 +492,31 @@ class SyncController(QObject):
         db = self.window.db
         relay = _Relay(self)
 
-        def job() -> list[tuple[bool, str]]:
+        def job() -> list[tuple[str, str]]:
             from desktop.sync import board
 
             board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
+            from desktop.sync import service
+
+            ordered = service.import_order(db, paths, passphrase) if len(paths) > 1 else paths
             lines = []
-            for i, path in enumerate(paths):
+            for i, path in enumerate(ordered):
                 relay.advanced.emit(i, len(paths))
                 lines.append(self._import_one(db, path, passphrase))
             relay.advanced.emit(len(paths), len(paths))
             return lines
 
-        def done(lines: list[tuple[bool, str]]) -> None:
-            rejected = sum(1 for ok, _ in lines if not ok)
-            accepted = len(lines) - rejected
-            summary = self.tr("{0}: {1}, {2}.").format(
-                count(len(lines), self.tr("paquete"), self.tr("paquetes")),
-                count(accepted, self.tr("importado o ya importado"), self.tr("importados o ya importados")),
-                count(rejected, self.tr("rechazado"), self.tr("rechazados")))
+        def done(lines: list[tuple[str, str]]) -> None:
+            rejected = sum(1 for kind, _ in lines if kind == "rechazado")
+            unchanged = sum(1 for kind, _ in lines if kind == "sin cambios")
+            accepted = len(lines) - rejected - unchanged
+            parts = [count(accepted, self.tr("importado"), self.tr("importados"))]
+            if unchanged:
+                parts.append(count(unchanged, self.tr("ya importado o cubierto antes (sin cambios)"),
+                                   self.tr("ya importados o cubiertos antes (sin cambios)")))
+            parts.append(count(rejected, self.tr("rechazado"), self.tr("rechazados")))
+            summary = self.tr("{0}: {1}.").format(count(len(lines), self.tr("paquete"), self.tr("paquetes")),
+                                                  ", ".join(parts))
             if rejected:
                 summary += " " + (self.tr("Con el rechazado no se cambió nada.") if rejected == 1
                                   else self.tr("Con los rechazados no se cambió nada."))
@@ -493,32 +529,37 @@ class SyncController(QObject):
             count(len(paths), self.tr("paquete"), self.tr("paquetes"))), job, done, relay)
 
     @staticmethod
-    def _import_one(db: Any, path: Path, passphrase: str) -> tuple[bool, str]:  # noqa: ANN401
-        """Import one file (runs in the worker); (accepted, the report line)."""
+    def _import_one(db: Any, path: Path, passphrase: str) -> tuple[str, str]:  # noqa: ANN401
+        """Import one file (runs in the worker); ("aceptado", "sin cambios" — imported or covered
+        before — or "rechazado", the report line)."""
         from desktop.sync import service
-        from desktop.sync.errors import BundleRejected, ReplayError
+        from desktop.sync.errors import BundleRejected, OwnBundleError, ReplayError, SupersededError
 
         try:
             r = service.import_bundle(db, path, passphrase)
         except ReplayError as exc:  # imported earlier, newer ones after it: nothing changed, nothing to do
-            return True, f"{path.name} — YA IMPORTADO ANTES: {exc}"
+            return "sin cambios", f"{path.name} — YA IMPORTADO ANTES: {exc}"
+        except SupersededError as exc:  # never imported, a later one covered it: nothing changed
+            return "sin cambios", f"{path.name} — YA CUBIERTO: {exc}"
         except (BundleRejected, OSError) as exc:
             who = ""
-            try:
-                info = service.inspect_bundle(db, path, None)
-                known = info.get("remitente_conocido")
-                owner = f" de la {office_name(known)}" if known else ", que esta oficina no conoce"
-                who = f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}{owner}."
-            except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
-                pass
+            if not isinstance(exc, OwnBundleError):  # its header names this office's own key: said already
+                try:
+                    info = service.inspect_bundle(db, path, None)
+                    known = info.get("remitente_conocido")
+                    owner = f" de la {office_name(known)}" if known else ", que esta oficina no conoce"
+                    who = (f" Según su encabezado (sin verificar), lo firmó la clave {info['firmado_por_clave']}"
+                           f"{owner}.")
+                except Exception:  # noqa: BLE001 - the header itself is unreadable: nothing more to say
+                    pass
             from desktop.wording import os_error_text
 
             message = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-            return False, f"{path.name} — RECHAZADO: {message}{who}"
+            return "rechazado", f"{path.name} — RECHAZADO: {message}{who}"
         origin = office_name(r.sender)
         region = "" if r.sender == "central" else f", región {r.sender}"
         state = "YA IMPORTADO" if r.outcome == "ya importado" else r.outcome.upper()
-        return True, (f"{path.name} — {state}. Firmado por la {origin} (huella {r.fingerprint}) el "
+        return ("sin cambios" if r.outcome == "ya importado" else "aceptado"), (f"{path.name} — {state}. Firmado por la {origin} (huella {r.fingerprint}) el "
                       f"{when_text(r.created_at)}{region}, secuencia {r.sequence}. {r.summary}")
 
     # -- evidence -----------------------------------------------------------------------------

@@ -190,13 +190,18 @@ class SyncPanel(QWidget):
         def state(e: EvidenceEntry) -> str:
             if not e.stored:
                 return self.tr("falta el archivo")
+            if e.at_central:  # what the region's bundles brought; nothing to send from here
+                if e.received_in is None:
+                    return ""
+                return self.tr("recibido en el paquete n.º {0} de la {1}").format(e.received_in,
+                                                                                  office_name(e.region))
             if e.acknowledged:
                 return self.tr("recibido por la oficina central")
             return self.tr("enviado, sin acuse de recibo") if e.sent else self.tr("por enviar")
 
         from desktop.sync.board import human_size
 
-        _fill(self.evidence, [[e.commitment, e.name, human_size(e.size), state(e)] for e in evidence],
+        _fill(self.evidence, [[e.one_line_commitment, e.name, human_size(e.size), state(e)] for e in evidence],
               self.tr("Ningún medio de verificación adjunto. Arrastre un archivo sobre una actividad o use "
                       "Editar → Adjuntar medio de verificación…"))
         for i, e in enumerate(evidence):
@@ -464,9 +469,16 @@ class BoardDialog(QDialog):
             self.verdict_label.setText(self.tr("Ninguna región tiene datos de ese año: no hay resultado del servicio."))
         else:
             parts = [f"{form.value}: <b>{self._verdict(v)}</b>" for form, v in board.verdicts.items()]
-            self.verdict_label.setText(self.tr("Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> "
-                                               "(todas las regiones deben llegar al 90 %, nota 12).").format(
-                board.year, " · ".join(parts), self._verdict(board.service)))
+            if board.complete:
+                self.verdict_label.setText(self.tr("Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> "
+                                                   "(todas las regiones deben llegar al 90 %, nota 12).").format(
+                    board.year, " · ".join(parts), self._verdict(board.service)))
+            else:  # regions still missing: a CUMPLE may still turn into NO CUMPLE
+                self.verdict_label.setText(self.tr(
+                    "Desempeño anual servicio {0} — {1}. Servicio: <b>{2}</b> (provisional: {3} de 16 regiones con "
+                    "datos). Todas las regiones deben llegar al 90 % (nota 12): el resultado es definitivo cuando "
+                    "estén las 16.").format(board.year, " · ".join(parts), self._verdict(board.service),
+                                            board.regions_with_data))
         silent = board.silent
         if silent:
             names = ", ".join(r.name for r in silent)

@@ -30,6 +30,30 @@ class GeneratedSize:
     progress_entries: int
 
 
+GENERATED_NAMESPACE = uuid.UUID("5b0e4c7a-2f1d-5a8e-9c3b-7d6e1f0a2b4c")
+"""The namespace of generated objective ids (:func:`objective_id`)."""
+
+
+def objective_id(year: int, region: Region, form: FormKind, position: int) -> uuid.UUID:
+    """The id of a generated objective, the same every run and never reused in one database.
+
+    ``uuid5`` over year, region, form and position: a database holds one reporting year per
+    region and year, so another year, another region or another size never collides (the ids
+    once came from the random seed and a second year failed with an IntegrityError); the seed
+    only drives the results. Commitments and III.4 rows take random ``uuid4`` ids.
+
+    Args:
+        year: reporting year.
+        region: the region.
+        form: the programme's form (III.1–III.3).
+        position: the objective's position in its programme, from 0.
+
+    Returns:
+        The objective's id.
+    """
+    return uuid.uuid5(GENERATED_NAMESPACE, f"{year}/{region.iso_code}/{form.value}/{position}")
+
+
 def _weights(count: int) -> list[Decimal]:
     """``count`` weights in percent, two decimals, adding up to exactly 100."""
     base = (Decimal(100) / count).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
@@ -57,13 +81,14 @@ def generate_national(
         objectives: objectives per programme.
         activities: activity rows per objective.
         met_ratio: share of activities marked met (the rest "no").
-        seed: random seed, so two runs give the same data.
+        seed: random seed of the results (indicator results, met or not), so two runs give the
+            same data; the objective ids come from :func:`objective_id`.
 
     Returns:
         The :class:`GeneratedSize`.
 
     Raises:
-        ValueError: a region already has data for ``year`` (nothing is written).
+        ValueError: a region already has data for ``year`` (Spanish message; nothing is written).
     """
     rng = random.Random(seed)
     n_obj = n_com = n_prog = 0
@@ -71,7 +96,8 @@ def generate_national(
         service = get_or_create_service(session, "Servicio Nacional de la Mujer", "SERNAM")
         for region in regions:
             if reporting_year(session, region, year) is not None:
-                raise ValueError(f"{region.name} ya tiene datos del año {year}.")
+                raise ValueError(f"{region.name} ya tiene datos del año {year}: no se generó nada. Genere otro año "
+                                 "(--year) o use otra base de datos (--db).")
             ry = ReportingYear(service=service, region=region_row(session, region), year=year,
                                responsible_office="Dirección Regional")
             session.add(ry)
@@ -86,8 +112,9 @@ def generate_national(
                 weights = _weights(objectives * activities)
                 for o in range(objectives):
                     section = ("11", "12", "13")[o % 3] if form is FormKind.III_3 else None
+                    rng.getrandbits(128)  # the draw the id once took: the same seed keeps the same results
                     objective = ObjectiveRow(
-                        id=uuid.UUID(int=rng.getrandbits(128)),
+                        id=objective_id(year, region, form, o),
                         position=o,
                         section=section,
                         text=f"Objetivo generado {o + 1} de {region.name}: fortalecer la coordinación territorial "
@@ -129,4 +156,4 @@ def generate_national(
     return GeneratedSize(len(regions), len(regions) * len(PROGRAMME_FORMS), n_obj, n_com, n_prog)
 
 
-__all__ = ["GeneratedSize", "NotFoundError", "generate_national"]
+__all__ = ["GeneratedSize", "NotFoundError", "generate_national", "objective_id"]

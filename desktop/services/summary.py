@@ -51,6 +51,44 @@ class NationalSummary:
     verdicts: dict[FormKind, Verdict]
     service: Verdict
 
+    @property
+    def regions_with_data(self) -> int:
+        """How many regions of the 16 have data (a programme) for the year here."""
+        return len(self.regions)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every region of Chile has data for the year: otherwise the verdicts are
+        provisional (III.1 note (12): the service result counts every region)."""
+        return self.regions_with_data >= REGION_COUNT
+
+    def verdict_text(self, verdict: Verdict) -> str:
+        """``verdict`` as the command line and the board print it: "CUMPLE", or "CUMPLE
+        (provisional: 1 de 16 regiones con datos)" when not every region has data
+        (:func:`provisional_verdict`)."""
+        return provisional_verdict(verdict, self.regions_with_data)
+
+
+REGION_COUNT = 16
+"""Regions of Chile (seed 002): a database holding all of them holds the national result."""
+
+
+def provisional_qualifier(regions_with_data: int) -> str:
+    """"" when every region of Chile has data, else "provisional: 1 de 16 regiones con datos".
+
+    The service result is national (seed 001, III.1 note (12)): with regions missing, a
+    CUMPLE may still turn into NO CUMPLE when they arrive.
+    """
+    if regions_with_data >= REGION_COUNT:
+        return ""
+    return f"provisional: {regions_with_data} de {REGION_COUNT} regiones con datos"
+
+
+def provisional_verdict(verdict: Verdict, regions_with_data: int) -> str:
+    """``verdict``'s text with its :func:`provisional_qualifier` in parentheses, if any."""
+    qualifier = provisional_qualifier(regions_with_data)
+    return f"{verdict.value} ({qualifier})" if qualifier else verdict.value
+
 
 def region_summary(db: Database, region: Region, year: int, today: dt.date | None = None) -> RegionSummary:
     """Score every programme of ``region`` and ``year``.
@@ -111,10 +149,6 @@ def service_verdict_of(db: Database, form: FormKind, year: int) -> tuple[Verdict
         return None
     all_pass = all(is_valid(performance_from(rows)) for rows in by_region.values())
     return (Verdict.CUMPLE if all_pass else Verdict.NO_CUMPLE), len(by_region)
-
-
-REGION_COUNT = 16
-"""Regions of Chile (seed 002): a database holding all of them holds the national result."""
 
 
 def verdict_is_national(db: Database, year: int) -> bool:
@@ -182,7 +216,9 @@ def region_json(summary: RegionSummary) -> dict[str, Any]:
 
 
 def national_json(summary: NationalSummary) -> dict[str, Any]:
-    """The ``summary --national --json`` object: every region plus the service verdicts."""
+    """The ``summary --national --json`` object: every region plus the service verdicts, and
+    ``regions_with_data`` (of the 16) and ``complete`` (all 16 have data: otherwise the
+    verdicts are provisional). The verdict keys keep their values ("CUMPLE" / "NO CUMPLE")."""
     return {
         "year": summary.year,
         "regions": [region_json(r) for r in summary.regions],
@@ -198,4 +234,6 @@ def national_json(summary: NationalSummary) -> dict[str, Any]:
             for form, verdict in summary.verdicts.items()
         ],
         "service": summary.service.value,
+        "regions_with_data": summary.regions_with_data,
+        "complete": summary.complete,
     }

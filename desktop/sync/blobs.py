@@ -12,12 +12,19 @@ Windows) for as long as its import lives; the operating system drops the lock wh
 process dies. :meth:`BlobStore.sweep` removes every staging folder whose lock nobody holds
 (an import's own folder, in this process or another, is never touched): it runs at the start
 of each import and when the window opens a database.
+
+A blob no record uses any more is removed: at a regional office when a file is detached, at
+the central office when a bundle's tombstones delete the last records naming it. The import
+writes the candidates down before its commit (:meth:`BlobStore.note_release`) and removes,
+after the commit, those no record uses then; a note a killed process left is acted on by the
+next import or when the window opens the database.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -31,6 +38,8 @@ from filelock import FileLock, Timeout
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _STAGING_NAME = re.compile(r"[0-9a-f]{32}")
 LOCK_SUFFIX = ".lock"
+RELEASE_PREFIX = "release-"
+_RELEASE_NAME = re.compile(RELEASE_PREFIX + r"[0-9a-f]{32}\.json")
 
 _held: dict[Path, FileLock] = {}
 """The staging folders this process holds, with their locks (any :class:`BlobStore` instance of
@@ -95,6 +104,55 @@ class BlobStore:
         except FileNotFoundError:
             return False
         return True
+
+    def note_release(self, shas: set[str]) -> Path:
+        """Write down, durably, blobs that may no longer be used (an import is about to commit
+        the deletion of the last records naming them): ``blobs-staging/release-<random>.json``.
+
+        The note is only a list of candidates: :meth:`pending_releases` gives it back until
+        :meth:`forget_release`, and whoever acts on it removes only a blob that no record uses
+        then. So a process killed before its commit (the records stay) or after it (the blob
+        stays) leaves a note that the next import, or the window opening the database, acts on.
+
+        Returns:
+            The note's path.
+        """
+        for sha in shas:
+            self.path(sha)  # checks the name
+        self.staging_root.mkdir(parents=True, exist_ok=True)
+        note = self.staging_root / f"{RELEASE_PREFIX}{uuid.uuid4().hex}.json"
+        temp = note.with_name(note.name + ".tmp")
+        with temp.open("w", encoding="utf-8") as fh:
+            json.dump(sorted(shas), fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, note)
+        return note
+
+    def pending_releases(self) -> list[tuple[Path, list[str]]]:
+        """The notes of :meth:`note_release` still to act on, oldest name first, with their
+        blobs (a damaged note gives no blob, so it is only forgotten)."""
+        try:
+            entries = sorted(self.staging_root.iterdir())
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        found = []
+        for entry in entries:
+            if not _RELEASE_NAME.fullmatch(entry.name):
+                continue
+            try:
+                shas = json.loads(entry.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                shas = []
+            valid = [s for s in shas if isinstance(s, str) and _HEX64.fullmatch(s)] if isinstance(shas, list) else []
+            found.append((entry, valid))
+        return found
+
+    def forget_release(self, note: Path) -> None:
+        """Remove a note acted on (and the staging root when empty)."""
+        with contextlib.suppress(OSError):
+            note.unlink(missing_ok=True)
+        self._remove_empty_root()
 
     def new_staging(self) -> Path:
         """A fresh staging folder, held (locked) by this process until :meth:`discard`."""

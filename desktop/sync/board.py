@@ -22,6 +22,7 @@ from db.engine import Database
 from db.models import (
     CommitmentRow,
     Evidence,
+    Installation,
     ObjectiveRow,
     Observation,
     OwnKey,
@@ -41,7 +42,7 @@ from desktop.domain.regions import REGIONS, Region, find_region
 from desktop.domain.scoring import ProgrammeScore, Verdict
 from desktop.sync import keys as keylib
 from desktop.sync.canonical import canonical_bytes
-from desktop.sync.errors import InstallationError
+from desktop.sync.errors import InstallationError, PassphraseError
 from desktop.wording import count, human_size
 
 CENTRAL = "central"
@@ -143,6 +144,37 @@ def check_passphrase(db: Database, passphrase: str) -> None:
             raise InstallationError()
         pem = key.sign_private
     keylib.load_private(pem, passphrase, Ed25519PrivateKey)
+
+
+PASSPHRASE_TRIES = 3
+"""How many times a prompt (the window's dialog, the command line's terminal) asks the
+passphrase when it is wrong; ``--passphrase-file`` is read once and fails at once."""
+
+
+def passphrase_opens(db: Database, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens this installation's signing key: a prompt asks again when not.
+
+    Args:
+        passphrase: what was typed.
+
+    Returns:
+        False for a wrong (or empty) passphrase; True when it opens the key, and when the office
+        is not set up (the operation itself says so).
+
+    Raises:
+        PassphraseError: the stored key is damaged (asking again cannot help).
+    """
+    if not passphrase:
+        return False
+    try:
+        check_passphrase(db, passphrase)
+    except InstallationError:
+        return True
+    except PassphraseError as exc:
+        if str(exc) == PassphraseError.default:
+            return False
+        raise
+    return True
 
 
 def offices_trusted(db: Database) -> list[str]:
@@ -436,11 +468,20 @@ class AuditEntry:
     message: str
 
 
+AUDIT_OUTCOMES = {"ReplayError": "ya importado antes", "SupersededError": "ya cubierto"}
+"""What a logged refusal that changed nothing and needs nothing is called where people read it
+(as ``avance bundle import`` and the window's report say it), by the error's class name; the
+audit table keeps "rechazado" and the class, its security trail."""
+
+
 def audit(db: Database, limit: int = 50) -> list[AuditEntry]:
-    """The latest import outcomes (accepted, already imported, rejected), newest first."""
+    """The latest import outcomes, newest first: "aceptado", "ya importado", "rechazado", and
+    for a bundle imported before or covered by a later one "ya importado antes" / "ya cubierto"
+    (:data:`AUDIT_OUTCOMES`), the words ``avance bundle import`` uses."""
     with db.reading() as session:
         rows = session.scalars(select(SyncAudit).order_by(SyncAudit.created_at.desc()).limit(limit))
-        return [AuditEntry(r.created_at, r.file_name, r.outcome, r.message) for r in rows]
+        return [AuditEntry(r.created_at, r.file_name, AUDIT_OUTCOMES.get(r.error_code, r.outcome), r.message)
+                for r in rows]
 
 
 # -- evidence ------------------------------------------------------------------------------------
@@ -464,6 +505,10 @@ class EvidenceEntry:
             central office holds the same bytes under another record.
         sent: this record went in a bundle to the central office (regional office).
         region: the region's ISO code.
+        at_central: this installation is the central office: the states above do not apply
+            (they are the regional office's outgoing stream), ``received_in`` does.
+        received_in: central office: the sequence of the last bundle of the region that carried
+            this record (None: no bundle brought it, e.g. a workbook imported here).
     """
 
     id: uuid.UUID
@@ -476,6 +521,13 @@ class EvidenceEntry:
     acknowledged: bool
     sent: bool = False
     region: str = ""
+    at_central: bool = False
+    received_in: int | None = None
+
+    @property
+    def one_line_commitment(self) -> str:
+        """The commitment's text on one line, shortened with "…" (for lists and columns)."""
+        return _short(self.commitment, 80)
 
 
 def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str | None = None) -> list[EvidenceEntry]:
@@ -494,6 +546,13 @@ def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str |
     store = BlobStore.beside(db.path)
     code = find_region(region).iso_code if region is not None else None
     with db.reading() as session:
+        central = session.scalar(select(Installation.kind)) == "central"
+        received = {}  # central office: record -> the last bundle of its region that carried it
+        if central:
+            for i, q in session.execute(select(SyncRecord.record_id, SyncRecord.sequence).where(
+                    SyncRecord.stream.like("in:%"), SyncRecord.table_name == "evidence", SyncRecord.digest != "")
+                    .order_by(SyncRecord.updated_at)):
+                received[i] = q  # the newest entry wins
         stream = _stream_row(session, f"out:{CENTRAL}")
         held = _acked(stream)
         acked = stream.acked_sequence if stream is not None else 0
@@ -515,8 +574,12 @@ def evidence(db: Database, commitment_id: uuid.UUID | None = None, region: str |
             said = sent.get(e.id)
             digest = hashlib.sha256(canonical_bytes(encode_row(e, Evidence))).hexdigest()
             acknowledged = said is not None and said[0] == digest and said[1] <= acked and e.sha256 in held
+            if central:
+                acknowledged = False
             out.append(EvidenceEntry(e.id, e.commitment_id, _commitment_label(c), e.name, e.size, e.sha256,
-                                     store.has(e.sha256), acknowledged, said is not None and said[0] == digest, iso))
+                                     store.has(e.sha256), acknowledged,
+                                     not central and said is not None and said[0] == digest, iso,
+                                     central, received.get(e.id)))
         return out
 
 
@@ -564,6 +627,8 @@ class NationalBoard:
         service: CUMPLE only when every programme is CUMPLE (None without data).
         conflicts: open conflicts between two installations of one region, one Spanish line
             each (:func:`open_conflicts`).
+        regions_with_data: how many regions of the 16 have data for the year here; with
+            fewer, the verdicts are provisional (:attr:`qualifier`).
     """
 
     year: int | None
@@ -572,6 +637,21 @@ class NationalBoard:
     verdicts: dict[FormKind, Verdict]
     service: Verdict | None
     conflicts: list[str]
+    regions_with_data: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Every region of Chile has data for the year (the verdicts are final)."""
+        from desktop.services.summary import REGION_COUNT
+
+        return self.regions_with_data >= REGION_COUNT
+
+    @property
+    def qualifier(self) -> str:
+        """"provisional: 1 de 16 regiones con datos" while regions lack data, else ""."""
+        from desktop.services.summary import provisional_qualifier
+
+        return provisional_qualifier(self.regions_with_data) if self.service is not None else ""
 
     @property
     def silent(self) -> list[Region]:
@@ -952,11 +1032,12 @@ def national_board(db: Database, year: int | None = None, today: dt.date | None 
     scores: dict[str, dict[FormKind, ProgrammeScore]] = {}
     verdicts: dict[FormKind, Verdict] = {}
     overall: Verdict | None = None
+    with_data = 0
     if year is not None and year in available:
         summary = national_summary(db, year, today)
         for r in summary.regions:
             scores[r.region.iso_code] = {s.form: s for s in r.scores}
-        verdicts, overall = summary.verdicts, summary.service
+        verdicts, overall, with_data = summary.verdicts, summary.service, summary.regions_with_data
     none = (None, None, None)
     rows = tuple(
         RegionBoardRow(region, region.iso_code in enrolled,
@@ -967,7 +1048,8 @@ def national_board(db: Database, year: int | None = None, today: dt.date | None 
                        last.get(region.iso_code, none)[2])
         for region in REGIONS
     )
-    return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db))
+    return NationalBoard(year, f"{quarter_day.year}-T{quarter}", rows, dict(verdicts), overall, open_conflicts(db),
+                         with_data)
 
 
 def forms_on_board(board: NationalBoard) -> tuple[FormKind, ...]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +99,53 @@ def add_parsers(sub: Any) -> None:
     _passphrase_option(imp)
 
 
-def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+NO_PROMPT = "no se pudo leer la frase de paso: use --passphrase-file en scripts."
+"""Said when the prompt cannot read (no terminal and standard input closed or empty)."""
+
+
+def _has_terminal() -> bool:
+    """Whether a terminal can be asked (the controlling terminal, or a console on standard input)."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
+def _prompt(text: str) -> str:
+    """Ask a passphrase at the terminal (``getpass``, never echoed); without a terminal, read
+    the first line of standard input (without ``getpass``'s English warnings).
+
+    Raises:
+        InputError: nothing to read from (standard input closed or empty, no terminal:
+            :data:`NO_PROMPT`).
+        Interrupted: Ctrl+C at the prompt (the command exits 130, quietly).
+    """
+    from desktop.cli import InputError, Interrupted
+
+    try:
+        if _has_terminal():
+            return getpass.getpass(text)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
+    except (EOFError, OSError, ValueError) as exc:  # closed, unreadable, or a closed file object
+        raise InputError(NO_PROMPT) from exc
+    except KeyboardInterrupt as exc:
+        raise Interrupted() from exc
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False, db: Any = None) -> str:  # noqa: ANN401
+    """The passphrase: the first line of ``--passphrase-file`` (used as it is: a wrong one fails
+    at once), or asked at the prompt; at a terminal, with ``db`` (the installation whose key it
+    opens), a wrong one is asked again, up to :data:`board.PASSPHRASE_TRIES` times.
+
+    Raises:
+        InputError: unreadable or empty file, nothing to read, the two new ones differ, empty,
+            or wrong at every try.
+    """
     from desktop.cli import InputError
 
     if getattr(args, "passphrase_file", None):
@@ -111,12 +159,25 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         if not text or not text[0]:
             raise InputError("El archivo de la frase de paso está vacío.")
         return text[0]
-    first = getpass.getpass("Frase de paso: ")
-    if confirm and getpass.getpass("Repita la frase de paso: ") != first:
+    first = _prompt("Frase de paso: ")
+    if confirm and _prompt("Repita la frase de paso: ") != first:
         raise InputError("Las frases de paso no coinciden; no se cambió nada.")
     if not first:
         raise InputError("La frase de paso no puede estar vacía.")
-    return first
+    if db is None or not _has_terminal():  # piped: the next line is no person's second try
+        return first
+    from desktop.sync import board
+
+    for attempt in range(2, board.PASSPHRASE_TRIES + 1):
+        if board.passphrase_opens(db, first):
+            return first
+        print(f"Frase de paso incorrecta. Escríbala de nuevo (intento {attempt} de {board.PASSPHRASE_TRIES}).",
+              file=sys.stderr)
+        first = _prompt("Frase de paso: ")
+    if board.passphrase_opens(db, first):
+        return first
+    raise InputError(f"Frase de paso incorrecta {board.PASSPHRASE_TRIES} veces: no se cambió nada. Vuelva a "
+                     "intentarlo cuando la tenga.")
 
 
 def _run(args: argparse.Namespace, body: Any) -> int:
@@ -196,7 +257,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                       f"{extra}")
             return 0
         if args.keys_command == "export-public":
-            data = service.export_public(db, _passphrase(args))
+            data = service.export_public(db, _passphrase(args, db=db))
             args.output.write_bytes(data)
             print(f"Claves públicas escritas en {args.output}. Huella: {service.office(db).fingerprint}")
             return 0
@@ -211,7 +272,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 info = service.finish_rotation(db)
                 print(f"Cambio de claves terminado: esta oficina firma con la clave {info.fingerprint}.")
                 return 0
-            info = service.rotate_keys(db, _passphrase(args))
+            info = service.rotate_keys(db, _passphrase(args, db=db))
             print(f"Claves nuevas creadas (huella {info.fingerprint}). Se anunciarán, firmadas por la clave anterior "
                   "y la nueva, en los próximos paquetes que exporte.")
             return 0
@@ -227,12 +288,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     """``avance bundle export|inspect|verify|import|conflicts|resolve``."""
     from desktop.cli import InputError
     from desktop.sync import service
-    from desktop.sync.errors import BundleRejected, ReplayError
+    from desktop.sync.errors import BundleRejected, ReplayError, SupersededError
     from desktop.wording import count, office_name
 
-    passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args)
-
     def body(db: Any) -> int:
+        passphrase = "" if args.bundle_command in ("conflicts", "resolve") else _passphrase(args, db=db)
         if args.bundle_command == "conflicts":
             from desktop.sync import board
 
@@ -279,12 +339,17 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return 0
         files = [args.file] if args.bundle_command == "verify" else args.files
         dry = args.bundle_command == "verify" or args.dry_run
-        failed, earlier = 0, []
+        if len(files) > 1:  # each sender's files by sequence number, whatever order they came in
+            files = service.import_order(db, files, passphrase)
+        failed, earlier, covered = 0, [], []
         for path in files:
             try:
                 result = service.import_bundle(db, path, passphrase, dry_run=dry)
             except ReplayError as exc:  # imported before, newer ones after it: nothing to do
                 earlier.append((path, exc))
+                continue
+            except SupersededError as exc:  # never imported, a later one covered it: nothing to do
+                covered.append((path, exc))
                 continue
             except BundleRejected as exc:
                 failed += 1
@@ -297,6 +362,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                   f"{count(len(earlier), 'paquete', 'paquetes')}.")
             for path, exc in earlier:
                 print(f"{path}: ya importado antes — {exc}")
+        if covered:
+            print(f"Ya cubiertos por paquetes posteriores (no se cambió nada; se pueden borrar): "
+                  f"{count(len(covered), 'paquete', 'paquetes')}.")
+            for path, exc in covered:
+                print(f"{path}: ya cubierto — {exc}")
         if failed:
             raise InputError(f"{failed} de {count(len(files), 'paquete', 'paquetes')} "
                              f"{'fue rechazado' if failed == 1 else 'fueron rechazados'}; no se cambió nada con "
@@ -337,6 +407,49 @@ def _inspect_value(key: str, value: Any) -> str:  # noqa: ANN401
     return str(value)
 
 
+def evidence_state(e: Any) -> str:  # noqa: ANN401 - a board.EvidenceEntry
+    """The state ``avance evidence list`` shows of an evidence file (Spanish, at most 31
+    characters): at a regional office whether the central office received it; at the central
+    office the bundle of its region that brought it ("" when none did)."""
+    if not e.stored:
+        return "falta el archivo"
+    if e.at_central:
+        return f"recibido en el paquete n.º {e.received_in}" if e.received_in is not None else ""
+    return ("recibido por la oficina central" if e.acknowledged else "enviado, sin acuse de recibo" if e.sent
+            else "por enviar")
+
+
+EVIDENCE_NAME_WIDTH = 40
+"""The widest file name ``avance evidence list`` shows (a longer one is shortened with "…")."""
+
+
+def evidence_table(entries: list[Any], human_size: Any) -> list[str]:  # noqa: ANN401 - board.EvidenceEntry
+    """The lines ``avance evidence list`` prints: a header, then one line per file, in aligned
+    columns (id, region, size, state, file, activity) two spaces apart.
+
+    Args:
+        entries: the evidence files (:func:`desktop.sync.board.evidence`).
+        human_size: formats a byte count for people (``desktop.wording.human_size``).
+
+    Returns:
+        The lines, without trailing spaces; the activity (last column) on one line, shortened
+        with "…" at 80 characters, the file name at :data:`EVIDENCE_NAME_WIDTH`.
+    """
+    def one_line(text: str, limit: int) -> str:
+        text = " ".join(unicodedata.normalize("NFC", text).split())
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+    header = ("ID", "Región", "Tamaño", "Estado", "Archivo", "Actividad")
+    rows = [(e.id.hex[:12], e.region, human_size(e.size), evidence_state(e), one_line(e.name, EVIDENCE_NAME_WIDTH),
+             e.one_line_commitment) for e in entries]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
+    lines = []
+    for row in (header, *rows):
+        cells = [cell.rjust(w) if i == 2 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """``avance evidence list [--region CODE]`` / ``avance evidence remove ID``."""
     from desktop.cli import InputError
@@ -356,10 +469,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
             raise InputError(str(exc)) from exc
         if not found:
             print("No hay medios de verificación adjuntos.")
-        for e in found:
-            state = ("falta el archivo" if not e.stored else "recibido por la oficina central" if e.acknowledged
-                     else "enviado, sin acuse de recibo" if e.sent else "por enviar")
-            print(f"{e.id.hex[:12]}  {e.region}  {human_size(e.size):>10}  {state:<31}  {e.name}  — {e.commitment}")
+            return 0
+        for line in evidence_table(found, human_size):
+            print(line)
         return 0
 
     return _run(args, body)

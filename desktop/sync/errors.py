@@ -49,6 +49,19 @@ class TrustError(SyncError):
     default = "No se pudo modificar el almacén de confianza."
 
 
+class ExportMoveError(SyncError):
+    """An export wrote and recorded its bundle, but could not move the file into place: the
+    bundle is complete in the temporary file ``temp``, which is kept (the message names it).
+    Nothing is lost: a bundle that never arrives is a lost bundle, the next one carries its
+    changes too."""
+
+    default = "El paquete quedó registrado como enviado, pero no se pudo dejar en la carpeta elegida."
+
+    def __init__(self, message: str | None = None, temp: object = None) -> None:
+        super().__init__(message)
+        self.temp = temp
+
+
 # -- bundles -----------------------------------------------------------------------------------
 
 _AGAIN = "Pida a la oficina que lo envió que exporte el paquete de nuevo."
@@ -104,6 +117,15 @@ class UnknownSenderKeyError(BundleRejected):
 
     default = ("El paquete está firmado con una clave que esta oficina no conoce. Verifique la huella por teléfono "
                "e incorpórela con «avance keys trust», o pida que exporten de nuevo.")
+
+
+class OwnBundleError(UnknownSenderKeyError):
+    """The bundle was signed by this installation's own key: it exported it (a region importing
+    its own bundle, the central office its own answer)."""
+
+    default = ("Este paquete lo exportó esta misma oficina; importe el de la otra oficina. No se importó nada. "
+               "El paquete de una región lo importa la oficina central, y la respuesta de la oficina central, la "
+               "región.")
 
 
 def revoked_key_advice(office: str) -> str:
@@ -201,11 +223,31 @@ class RollbackError(SequenceError):
                "Importe el paquete más reciente.")
 
 
-class ReplayError(SequenceError):
+class StaleBundleError(SequenceError):
+    """An older bundle that changes nothing here and need not be imported: one already applied
+    (:class:`ReplayError`) or one a later bundle of its stream covered (:class:`SupersededError`).
+    Still a typed rejection, logged in the audit, but nothing is wrong: ``avance bundle import``
+    and the window list such files apart and do not count them as refused."""
+
+    default = "Ese paquete es anterior a otro ya importado de esa oficina: no se cambió nada y se puede borrar."
+
+
+class ReplayError(StaleBundleError):
     """An older bundle already imported, sent again after a newer one."""
 
     default = ("Ese paquete ya fue importado y hay uno más reciente de esa oficina: se rechaza el reenvío. "
                "No hay nada que hacer.")
+
+
+class SupersededError(StaleBundleError):
+    """An older bundle never applied here (lost, or imported out of order) whose number is below a
+    later bundle of the same stream that was: that later one covered it (a regional bundle
+    carries every change since the acknowledged base, an answer the full state), so it is not
+    applied, and never rolls anything back. A bundle of an applied number with another hash,
+    or one written after the later bundle (its sender went back), is a :class:`RollbackError`."""
+
+    default = ("Ese paquete ya está cubierto por otro más reciente de esa oficina, que se importó después: no "
+               "cambió nada y se puede borrar.")
 
 
 class DuplicateSequenceError(SequenceError):

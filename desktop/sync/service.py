@@ -92,17 +92,20 @@ from desktop.sync.errors import (
     DecryptionError,
     DuplicateSequenceError,
     EvidenceError,
+    ExportMoveError,
     ForkedStreamError,
     IncompleteDeltaError,
     InstallationError,
     LimitExceededError,
     ManifestError,
+    OwnBundleError,
     OwnershipError,
     PassphraseError,
     ReplayError,
     RevokedKeyError,
     RollbackError,
     RotationError,
+    SupersededError,
     TrustError,
     UnknownSenderKeyError,
     WrongRecipientError,
@@ -451,10 +454,49 @@ def clean_staging(db: Database) -> list[Path]:
     """Remove the staging folders that imports killed mid-way left beside ``db`` (never one a
     live import holds); run at the start of each import and when the window opens ``db``.
 
+    Also acts on the notes of blobs to release that a killed import left
+    (:func:`release_blobs`).
+
     Returns:
         The folders removed.
     """
-    return blob_store(db).sweep()
+    removed = blob_store(db).sweep()
+    release_blobs(db)
+    return removed
+
+
+def release_blobs(db: Database, notes: list[Path] | None = None) -> list[str]:
+    """Remove the blobs named in the release notes (:meth:`BlobStore.note_release`) that no
+    evidence record uses, then the notes.
+
+    Each note is checked in a transaction that holds the database's write lock, so no import
+    or attachment can add a record naming the blob meanwhile (an attachment that finds its
+    file gone copies it again: :func:`attach_evidence`); a blob still used is never removed.
+    A note that cannot be acted on now (the database busy, a read-only folder) stays for the
+    next time.
+
+    Args:
+        notes: only these notes (default every note left).
+
+    Returns:
+        The SHA-256 of the blobs removed.
+    """
+    store = blob_store(db)
+    removed: list[str] = []
+    for note, shas in store.pending_releases():
+        if notes is not None and note not in notes:
+            continue
+        try:
+            with db.transaction() as session:
+                session.execute(update(SyncStream).where(SyncStream.stream == "").values(last_sequence=0))  # the lock
+                used = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.in_(shas)))) if shas else set()
+                for sha in shas:
+                    if sha not in used and store.remove(sha):
+                        removed.append(sha)
+        except (OperationalError, OSError):
+            continue
+        store.forget_release(note)
+    return removed
 
 
 def carry_limit(limits: Limits | None = None) -> int:
@@ -468,11 +510,29 @@ def carry_limit(limits: Limits | None = None) -> int:
     return limits.total - limits.manifest - (limits.total // CHUNK + 1) * TAG - 4096
 
 
+def _held_files(session: Session, stream: SyncStream | None) -> set[str]:
+    """The evidence files this regional office may count on the central office holding: listed
+    as held by the last receipt **and** used by a record of this region that the central office
+    acknowledged (last sent in a bundle at or before the acknowledged sequence, not as a
+    deletion). The central office removes a file once no record uses it, so a file whose
+    records here were all deleted and sent as tombstones (and one attached again later, or a
+    deletion undone) goes again."""
+    if stream is None:
+        return set()
+    listed = set(json.loads(stream.acked_evidence))
+    if not listed:
+        return set()
+    used = session.scalars(
+        select(Evidence.sha256).join(SyncRecord, (SyncRecord.record_id == Evidence.id)
+                                     & (SyncRecord.stream == OUTGOING) & (SyncRecord.table_name == "evidence"))
+        .where(SyncRecord.digest != "", SyncRecord.sequence <= stream.acked_sequence))
+    return listed & set(used)
+
+
 def _unsent_files(session: Session) -> dict[str, int]:
-    """SHA-256 → size of each evidence file of this regional office that the central office's
-    last receipt does not list as held (what the next bundle carries)."""
-    stream = session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING))
-    held = set(json.loads(stream.acked_evidence)) if stream is not None else set()
+    """SHA-256 → size of each evidence file of this regional office that the central office
+    does not hold as far as it knows (:func:`_held_files`: what the next bundle carries)."""
+    held = _held_files(session, session.scalar(select(SyncStream).where(SyncStream.stream == OUTGOING)))
     return {sha: size for sha, size in session.execute(select(Evidence.sha256, Evidence.size)) if sha not in held}
 
 
@@ -524,7 +584,12 @@ def attach_evidence(db: Database, commitment_id: uuid.UUID, source: Path, *, lim
             raise
         row = Evidence(commitment_id=commitment_id, sha256=sha, size=size, name=name)
         session.add(row)
-        session.flush()
+        session.flush()  # the write lock is held from here to the commit
+        if not store.has(sha):  # released meanwhile (release_blobs): no record used it then
+            again, _ = store.add(source)
+            if again != sha:
+                raise EditError(f"El archivo «{source}» cambió mientras se adjuntaba; no se adjuntó. Vuelva a "
+                                "adjuntarlo.")
         return row.id
 
 
@@ -760,7 +825,7 @@ def outgoing_changes(session: Session, code: str, *, full: bool = False) -> Outg
     acked = stream.acked_sequence if stream is not None else 0
     # --full is for a central office that lost what it had: its files too, whatever the last
     # receipt listed as held.
-    held = set(json.loads(stream.acked_evidence)) if stream is not None and not full else set()
+    held = _held_files(session, stream) if not full else set()
     entries = {(t, i): (d, q) for t, i, d, q in session.execute(
         select(SyncRecord.table_name, SyncRecord.record_id, SyncRecord.digest, SyncRecord.sequence)
         .where(SyncRecord.stream == OUTGOING))}
@@ -944,6 +1009,13 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
     (:func:`outgoing_changes`); what it carried is recorded in ``sync_record`` in the same
     transaction, so a failed export changes nothing.
 
+    Order: the bundle is written to a temporary file beside the target and synced to disk,
+    then recorded (stream, ``sync_bundle``, ``sync_record``) and committed, and only then moved
+    into place. A failure before the commit leaves neither a record nor a file (the temporary
+    file is removed); a failed move after it raises :class:`ExportMoveError` naming the
+    temporary file, which is kept: the bundle is complete there, and if it never reaches the
+    other office it is a lost bundle, whose changes the next one carries too.
+
     Args:
         passphrase: opens the signing key.
         out: the file to write (default ``<from>-<to>-<sequence>.avance`` in ``directory``).
@@ -972,90 +1044,92 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
     Raises:
         InstallationError, TrustError, PassphraseError, EditError (Spanish messages; an
         unknown region code is an EditError).
+        ExportMoveError: recorded, but the file could not be moved into place (kept beside it).
     """
     now = now or utcnow()
     store = blob_store(db)
-    with db.transaction() as session:
-        inst = installation(session)
-        me = _office_of(inst)
-        own = _active_key(session)
-        sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
-        carried: list[tuple[str, int]] = []
-        plan: OutgoingChanges | None = None
-        if inst.kind == "regional":
-            if to not in (None, CENTRAL):
-                raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
-            recipient_office, region = CENTRAL, str(inst.region_code)
-            recipient = _pick_recipient(session, CENTRAL)
-            stream = _stream(session, OUTGOING)
-            plan = outgoing_changes(session, region, full=full)
-            records = plan.records
-            for sha, _ in plan.evidence:
-                if not store.has(sha):
-                    raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
-                                    "de evidencias.")
-            _check_carried(plan, limits or Limits())
-            carried = list(plan.evidence)
-            # Format 3: the last answer of the central office applied here, so that a central
-            # office that restored a backup moves its answers past it (they would be refused
-            # here as old ones otherwise).
-            answered, answered_hash = _peek_stream(session, f"in:{CENTRAL}:{recipient.installation_id}")
-            receipt = ({"sequence": answered, "bundle": answered_hash if answered else ""}
-                       if plan.format >= 3 else None)
-            kind = "regional"
-        else:
-            if not to:
-                raise EditError("Indique a qué región responder (--to CÓDIGO).")
-            if full:
-                raise EditError("La respuesta de la oficina central ya es completa: no use --full con --to.")
-            try:
-                region = find_region(to).iso_code
-            except UnknownRegionError as exc:
-                raise EditError(f"{exc} No se exportó nada.") from exc
-            recipient_office = region
-            recipient = _pick_recipient(session, region, recipient_key)
-            stream = _stream(session, f"out:{region}")
-            records = _central_records(session, region)
-            last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
-            held_ev = sorted({e.sha256 for e in _region_rows(session, Evidence, region) if store.has(e.sha256)})
-            receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
-            kind = "central"
-        sequence = stream.last_sequence + 1
-        pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
-        manifest: dict[str, Any] = {
-            "format": plan.format if plan is not None else FORMAT,
-            "bundle_id": str(uuid.uuid4()),
-            "kind": kind,
-            "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
-            "recipient": {"office": recipient_office, "installation": str(recipient.installation_id),
-                          "key_id": recipient.encrypt_key_id},
-            "region": region,
-            "sequence": sequence,
-            "previous": stream.last_hash,
-            "created_at": timestamp(now),
-            "records": records,
-            "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
-            "receipt": receipt,
-            "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
-        }
-        if manifest["format"] >= 3:
-            manifest["base"] = plan.base if plan is not None else 0
-            manifest["tombstones"] = plan.tombstones if plan is not None else []
-        recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
-        several = kind == "central" and len(recipients(session, region)) > 1
-        who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
-        target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
-        remove_stale_parts(target.parent)
-        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-        written = (0, 1)
+    temp: Path | None = None
+    try:
+        with db.transaction() as session:
+            inst = installation(session)
+            me = _office_of(inst)
+            own = _active_key(session)
+            sign = keylib.load_private(own.sign_private, passphrase, Ed25519PrivateKey)
+            carried: list[tuple[str, int]] = []
+            plan: OutgoingChanges | None = None
+            if inst.kind == "regional":
+                if to not in (None, CENTRAL):
+                    raise EditError("Una oficina regional envía sus paquetes solo a la oficina central.")
+                recipient_office, region = CENTRAL, str(inst.region_code)
+                recipient = _pick_recipient(session, CENTRAL)
+                stream = _stream(session, OUTGOING)
+                plan = outgoing_changes(session, region, full=full)
+                records = plan.records
+                for sha, _ in plan.evidence:
+                    if not store.has(sha):
+                        raise EditError(f"Falta el archivo del medio de verificación «{plan.names[sha]}» en la carpeta "
+                                        "de evidencias.")
+                _check_carried(plan, limits or Limits())
+                carried = list(plan.evidence)
+                # Format 3: the last answer of the central office applied here, so that a central
+                # office that restored a backup moves its answers past it (they would be refused
+                # here as old ones otherwise).
+                answered, answered_hash = _peek_stream(session, f"in:{CENTRAL}:{recipient.installation_id}")
+                receipt = ({"sequence": answered, "bundle": answered_hash if answered else ""}
+                           if plan.format >= 3 else None)
+                kind = "regional"
+            else:
+                if not to:
+                    raise EditError("Indique a qué región responder (--to CÓDIGO).")
+                if full:
+                    raise EditError("La respuesta de la oficina central ya es completa: no use --full con --to.")
+                try:
+                    region = find_region(to).iso_code
+                except UnknownRegionError as exc:
+                    raise EditError(f"{exc} No se exportó nada.") from exc
+                recipient_office = region
+                recipient = _pick_recipient(session, region, recipient_key)
+                stream = _stream(session, f"out:{region}")
+                records = _central_records(session, region)
+                last_seq, last_hash = _peek_stream(session, f"in:{region}:{recipient.installation_id}")
+                held_ev = sorted({e.sha256 for e in _region_rows(session, Evidence, region) if store.has(e.sha256)})
+                receipt = {"sequence": last_seq, "bundle": last_hash, "evidence": held_ev}
+                kind = "central"
+            sequence = stream.last_sequence + 1
+            pending = session.scalar(select(OwnKey).where(OwnKey.status == "pending"))
+            manifest: dict[str, Any] = {
+                "format": plan.format if plan is not None else FORMAT,
+                "bundle_id": str(uuid.uuid4()),
+                "kind": kind,
+                "sender": {"office": me, "installation": str(inst.id), "key_id": own.sign_key_id},
+                "recipient": {"office": recipient_office, "installation": str(recipient.installation_id),
+                              "key_id": recipient.encrypt_key_id},
+                "region": region,
+                "sequence": sequence,
+                "previous": stream.last_hash,
+                "created_at": timestamp(now),
+                "records": records,
+                "evidence": [{"sha256": sha, "size": size} for sha, size in carried],
+                "receipt": receipt,
+                "rotation": json.loads(pending.announcement) if pending is not None and pending.announcement else None,
+            }
+            if manifest["format"] >= 3:
+                manifest["base"] = plan.base if plan is not None else 0
+                manifest["tombstones"] = plan.tombstones if plan is not None else []
+            recipient_fingerprint = keylib.fingerprint(recipient.sign_key_id)
+            several = kind == "central" and len(recipients(session, region)) > 1
+            who = f"-{recipient_fingerprint[:9]}" if several else ""  # which installation the file is for
+            target = out or (directory or Path.cwd()) / f"{me}-a-{recipient_office}{who}-{sequence:06d}.avance"
+            remove_stale_parts(target.parent)
+            temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+            written = (0, 1)
 
-        def wrote(done: int, total: int) -> None:  # one more unit for the last step (sync, record, move)
-            nonlocal written
-            written = (done, total + 1)
-            if progress is not None:
-                progress(*written)
+            def wrote(done: int, total: int) -> None:  # one more unit for the last step (sync, record, move)
+                nonlocal written
+                written = (done, total + 1)
+                if progress is not None:
+                    progress(*written)
 
-        try:
             with temp.open("wb") as fh:
                 bundle_hash = write_bundle(
                     fh, manifest=manifest, sign_key=sign,
@@ -1081,10 +1155,23 @@ def export_bundle(db: Database, passphrase: str, *, out: Path | None = None, to:
                                            + f"{count(len(carried), 'medio de verificación', 'medios de verificación')}"
                                            + (f" (cambios desde el n.º {plan.base})" if plan and plan.base else "")))
             session.flush()
-            os.replace(temp, target)
-        except BaseException:
+    except BaseException:  # nothing recorded (the transaction rolled back): no file either
+        if temp is not None:
             temp.unlink(missing_ok=True)
-            raise
+        raise
+    # Recorded: now the file goes into place. Should that fail, the bundle is recorded as sent
+    # but not where it was asked for; it is complete in the temporary file, which is kept. A
+    # bundle that never arrives is a lost bundle: the next one carries its changes too.
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        from desktop.wording import os_error_reason
+
+        reason, _advice = os_error_reason(exc)
+        raise ExportMoveError(
+            f"El paquete n.º {sequence} quedó escrito y registrado como enviado, pero no se pudo dejar en "
+            f"«{target}»: {reason}. Está completo en «{temp}»: cambie su nombre a «{target.name}» y entréguelo, o "
+            "exporte un paquete nuevo, que lleva también sus cambios.", temp) from exc
     if progress is not None:
         progress(written[1], written[1])
     return ExportResult(target, sequence, n_records, len(carried), recipient_office, bundle_hash,
@@ -1168,6 +1255,8 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         header = reader.read_header()
         trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
         if trusted is None:
+            if session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None:
+                raise OwnBundleError()
             raise UnknownSenderKeyError()
         if trusted.status == "retired":
             raise RevokedKeyError(RETIRED_KEY)
@@ -1293,7 +1382,12 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
 
     Raises:
         ReplayError: a bundle already applied here, older than the last one (nothing to do).
-        RollbackError: older than the last one applied, and not applied here.
+        SupersededError: older than the last one applied, never applied here, and neither a
+            number applied here with another hash nor written after a later bundle applied here
+            (:func:`_went_back`): a lost bundle or one imported out of order, which the later
+            bundles covered (nothing to do).
+        RollbackError: older than the last one applied, not applied here, and its sender went
+            back (restored a backup): :func:`_went_back`.
         DuplicateSequenceError: another bundle with the last sequence applied.
         ForkedStreamError: the next sequence, but its ``previous`` is not the last bundle
             applied (with a gap, lost bundles, the chain cannot be checked and is allowed).
@@ -1313,17 +1407,23 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
                "registros. También sirve que exporte un paquete completo: avance bundle export --full (en la "
                "ventana: Archivo → Exportar paquete completo…).")
     if sequence < last_seq:
-        seen = session.scalar(select(SyncBundle.id).where(SyncBundle.direction == "in", SyncBundle.stream == stream,
-                                                          SyncBundle.bundle_hash == bundle_hash))
-        if seen:
+        applied = session.execute(select(SyncBundle.sequence, SyncBundle.bundle_hash, SyncBundle.signed_at).where(
+            SyncBundle.direction == "in", SyncBundle.stream == stream)).all()
+        if any(h == bundle_hash for _, h, _ in applied):
             raise ReplayError(
                 f"El paquete n.º {sequence} de {who} ya se había importado antes, y después llegaron otros más "
                 f"recientes (el último, n.º {last_seq}). No se cambió nada y no hay nada que hacer: se puede borrar "
                 "este archivo.")
-        raise RollbackError(
+        rollback = RollbackError(
             f"El paquete n.º {sequence} de {who} es más antiguo que el n.º {last_seq} ya importado aquí, y no es uno "
             "de los importados (¿se restauró una copia de seguridad allá?). No se importó nada. Si hay un paquete "
             f"más reciente, impórtelo. {now}")
+        if _went_back(m, applied):
+            raise rollback
+        later = min((q for q, _, _ in applied if q > sequence), default=last_seq)
+        raise SupersededError(
+            f"El paquete n.º {sequence} de {who} ya está cubierto por el paquete n.º {later}, que se importó "
+            "después: no cambió nada, puede borrarlo.")
     if sequence == last_seq:
         raise DuplicateSequenceError(
             f"Ya se importó otro paquete n.º {sequence} de {who}, distinto de este (¿se restauró una copia de "
@@ -1340,6 +1440,31 @@ def _check_sequence(session: Session, stream: str, m: dict[str, Any], bundle_has
             f"{'solo consta hasta el n.º ' + str(last_seq) if last_seq else 'no consta ninguno'} (¿se restauró una "
             "copia de seguridad?). No se importó nada. Pida a la oficina regional un paquete completo: avance "
             "bundle export --full (en la ventana: Archivo → Exportar paquete completo…).")
+
+
+def _went_back(m: dict[str, Any], applied: list[Any]) -> bool:
+    """Whether an older bundle never applied here (its number below the last one applied) comes
+    from its sender going back, rather than from a bundle lost or imported out of order.
+
+    A bundle lost on the way was written before every later bundle of its stream and continues
+    the one before it. So it went back when a bundle with its number was applied here with
+    another hash; when it was signed after a later bundle applied here (the sender restored a
+    backup and exported again from it: those numbers are in use); or when the bundle applied
+    here with the number before it is not the one it names as ``previous``.
+
+    Args:
+        m: the bundle's checked manifest (``sequence``, ``previous``, ``created_at``).
+        applied: the stream's bundles applied here: (sequence, bundle hash, signed time or None).
+    """
+    sequence = m["sequence"]
+    for number, bundle_hash, signed_at in applied:
+        if number == sequence:  # replays were sorted out before: another bundle with this number
+            return True
+        if number > sequence and signed_at is not None and m["created_at"] > signed_at:
+            return True
+        if number == sequence - 1 and m["previous"] != bundle_hash:
+            return True
+    return False
 
 
 def _upsert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
@@ -1908,6 +2033,7 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
     store = blob_store(db)
     if not dry_run:
         store.sweep()  # what an import killed mid-way left in blobs-staging/
+        release_blobs(db)  # and the files it was about to release
     bundle_hash = ""
     try:
         v = _verify(db, path, passphrase, limits)
@@ -1937,6 +2063,8 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
                 return ImportResult("ya importado", summary=str(AlreadyImported()), **base)
             store.commit(v.staged, on_moved=lambda _sha: _crash_point("mid_move"))
             _crash_point("after_move")
+            if m.get("_release") is not None:  # files no record uses any more (the region removed them)
+                release_blobs(db, [m["_release"]])
         finally:
             store.discard(v.staging)
     except BundleRejected as exc:
@@ -1975,6 +2103,8 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
     m = v.manifest
     m["_stream"] = v.stream
     m["_notes"] = []
+    m["_release"] = None
+    store = blob_store(db)
     try:
         with db.transaction() as session:
             # Take the write lock first, then re-check the stream inside it (two imports at once).
@@ -1987,8 +2117,11 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
             if signer is None or signer.status == "retired":
                 raise RevokedKeyError(RETIRED_KEY)
             if m["kind"] == "regional":
+                files_before = set(session.scalars(_scoped(Evidence, Evidence.sha256)
+                                                   .where(RegionRow.iso_code == m["region"])))
                 changes = _apply_regional(session, m)
                 _follow_answers(session, m)
+                _check_files_held(store, m, v.staged)
             else:
                 changes = _apply_central(session, m, m["region"])
             _apply_keys(session, v, signer)
@@ -2000,17 +2133,46 @@ def _apply_once(db: Database, v: _Verified) -> dict[str, int]:
                                    bundle_hash=v.bundle_hash, summary=count(sum(changes.values()), "cambio", "cambios"),
                                    signed_at=m["created_at"]))
             session.flush()
-    except IntegrityError as exc:
-        detail = str(exc.orig)
-        table = next((t for t, _ in REGIONAL_TABLES + CENTRAL_TABLES if f" {t}." in detail or f"({t})" in detail), "")
-        what = (f"dos registros para lo mismo en «{table or 'una tabla'}»" if "UNIQUE" in detail else
-                "un registro sin su registro padre" if "FOREIGN KEY" in detail else "registros que no calzan")
-        raise ManifestError(
-            f"El paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} trae datos que no calzan con "
-            f"los de esta oficina ({what}). No se importó nada. Pida a la oficina un paquete completo (avance bundle "
-            "export --full; en la ventana: Archivo → Exportar paquete completo…) y, si también se rechaza, "
-            "comuníquese con ella para revisar esos registros.") from exc
+            if m["kind"] == "regional" and files_before:
+                # Files whose last record this bundle deleted (a tombstone, a deletion by
+                # absence, a cascade): written down before the commit, removed after it.
+                still = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.in_(files_before))))
+                if files_before - still:
+                    m["_release"] = store.note_release(files_before - still)
+    except BaseException as exc:
+        if m["_release"] is not None:  # rolled back: the records stay, and so do their files
+            store.forget_release(m["_release"])
+            m["_release"] = None
+        if isinstance(exc, IntegrityError):
+            raise _integrity_refusal(m, exc) from exc
+        raise
     return changes
+
+
+def _check_files_held(store: BlobStore, m: dict[str, Any], staged: dict[str, Path]) -> None:
+    """Every evidence record of the bundle whose file it does not carry names a file held here
+    (checked again inside the transaction: a file released since the bundle was verified)."""
+    for e in m["records"].get("evidence", []):
+        if e["sha256"] not in staged and not store.has(e["sha256"]):
+            raise EvidenceError(
+                f"El paquete n.º {m['sequence']} de la {office_name(m['region'])} trae el medio de verificación "
+                f"«{e['name']}» sin su archivo, y esta oficina no lo tiene. No se importó nada. Pida a la oficina "
+                "regional un paquete completo, que lleva todos sus archivos: avance bundle export --full (en la "
+                "ventana: Archivo → Exportar paquete completo…).")
+
+
+def _integrity_refusal(m: dict[str, Any], exc: IntegrityError) -> ManifestError:
+    """The refusal of a bundle whose records do not fit the database (a UNIQUE or FOREIGN KEY
+    constraint)."""
+    detail = str(exc.orig)
+    table = next((t for t, _ in REGIONAL_TABLES + CENTRAL_TABLES if f" {t}." in detail or f"({t})" in detail), "")
+    what = (f"dos registros para lo mismo en «{table or 'una tabla'}»" if "UNIQUE" in detail else
+            "un registro sin su registro padre" if "FOREIGN KEY" in detail else "registros que no calzan")
+    return ManifestError(
+        f"El paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} trae datos que no calzan con "
+        f"los de esta oficina ({what}). No se importó nada. Pida a la oficina un paquete completo (avance bundle "
+        "export --full; en la ventana: Archivo → Exportar paquete completo…) y, si también se rechaza, "
+        "comuníquese con ella para revisar esos registros.")
 
 
 def _follow_answers(session: Session, m: dict[str, Any]) -> None:
@@ -2233,9 +2395,65 @@ def inspect_bundle(db: Database, path: Path, passphrase: str | None, limits: Lim
     return info
 
 
+def _stream_position(db: Database, path: Path, passphrase: str, limits: Limits,
+                     keys: dict[str, X25519PrivateKey]) -> tuple[str, int] | None:
+    """The stream and sequence a bundle says (header, decryption and signed manifest only; its
+    evidence files are not read), or None when it cannot be read that far."""
+    try:
+        with Path(path).open("rb") as fh:
+            reader = BundleReader(fh, limits)
+            header = reader.read_header()
+            with db.reading() as session:
+                trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
+                own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
+                if trusted is None or own is None:
+                    return None
+                office, installation_id, sign_public = trusted.office, trusted.installation_id, trusted.sign_public
+                pem = own.encrypt_private
+            if header.recipient_key not in keys:
+                keys[header.recipient_key] = keylib.load_private(pem, passphrase, X25519PrivateKey)
+            reader.open(keys[header.recipient_key])
+            m = reader.read_manifest(Ed25519PublicKey.from_public_bytes(bytes.fromhex(sign_public)))
+        sequence = m.get("sequence") if isinstance(m, dict) else None
+        if not isinstance(sequence, int) or isinstance(sequence, bool):
+            return None
+        return f"in:{office}:{installation_id}", sequence
+    except Exception:  # noqa: BLE001 - any file it cannot read keeps its place; its import says why
+        return None
+
+
+def import_order(db: Database, paths: list[Path], passphrase: str, limits: Limits | None = None) -> list[Path]:
+    """The order in which to import a batch: the files of each stream (one sender installation)
+    by sequence number, so copies that arrive out of order (a USB stick holding bundles 7 and
+    6) are applied 6 then 7 instead of 6 being refused as older than 7.
+
+    Each stream's files take the places its files had in ``paths``, in sequence order; a file
+    this office cannot read as far as its signed manifest (unknown key, damaged, not a bundle)
+    keeps its place, and its import says why. Reads no evidence and changes nothing (no audit:
+    the import that follows checks and logs every file).
+
+    Args:
+        paths: the files, as given.
+        passphrase: opens this installation's decryption keys.
+
+    Returns:
+        The same files, reordered.
+    """
+    limits = limits or Limits()
+    keys: dict[str, X25519PrivateKey] = {}
+    where = [_stream_position(db, Path(p), passphrase, limits, keys) for p in paths]
+    ordered = list(paths)
+    for stream in {w[0] for w in where if w is not None}:
+        slots = [i for i, w in enumerate(where) if w is not None and w[0] == stream]
+        by_number = sorted(slots, key=lambda i: where[i][1])  # stable: equal numbers keep their order
+        for slot, source in zip(slots, by_number, strict=True):
+            ordered[slot] = paths[source]
+    return ordered
+
+
 __all__ = [
     "ConflictInfo", "conflicts", "resolve_conflict", "rotate_keys", "finish_rotation", "pending_rotation",
     "CENTRAL", "ExportResult", "ImportResult", "OfficeInfo", "TrustedInfo", "add_observation", "attach_evidence",
-    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "init_office", "inspect_bundle", "installation",
+    "BundleRejected", "RollbackError", "blob_store", "export_bundle", "export_public", "import_bundle", "import_order", "release_blobs", "init_office", "inspect_bundle", "installation",
     "observations", "office", "revoke", "reviews", "set_review", "trust", "trusted_keys", "DecryptionError",
 ]

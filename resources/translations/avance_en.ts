@@ -4,62 +4,67 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="400"/>
+        <location filename="../../ui/sync_panel.py" line="405"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="406"/>
+        <location filename="../../ui/sync_panel.py" line="411"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="428"/>
+        <location filename="../../ui/sync_panel.py" line="433"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="429"/>
+        <location filename="../../ui/sync_panel.py" line="434"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="432"/>
+        <location filename="../../ui/sync_panel.py" line="437"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="461"/>
+        <location filename="../../ui/sync_panel.py" line="466"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="464"/>
+        <location filename="../../ui/sync_panel.py" line="469"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="467"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="473"/>
+        <location filename="../../ui/sync_panel.py" line="478"/>
+        <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (provisional: {3} de 16 regiones con datos). Todas las regiones deben llegar al 90 % (nota 12): el resultado es definitivo cuando estén las 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="485"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="476"/>
+        <location filename="../../ui/sync_panel.py" line="488"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="479"/>
+        <location filename="../../ui/sync_panel.py" line="491"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="482"/>
+        <location filename="../../ui/sync_panel.py" line="494"/>
         <source>Ningún conflicto abierto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,77 +72,77 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="346"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="346"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Clave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="346"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Último paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="346"/>
+        <location filename="../../ui/sync_panel.py" line="351"/>
         <source>Creado por la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="347"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>Este trimestre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="347"/>
+        <location filename="../../ui/sync_panel.py" line="352"/>
         <source>Importado aquí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="359"/>
+        <location filename="../../ui/sync_panel.py" line="364"/>
         <source>inscrita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="361"/>
+        <location filename="../../ui/sync_panel.py" line="366"/>
         <source>n.º {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="364"/>
+        <location filename="../../ui/sync_panel.py" line="369"/>
         <source>(no registrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369"/>
+        <location filename="../../ui/sync_panel.py" line="374"/>
         <source>enviado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369"/>
+        <location filename="../../ui/sync_panel.py" line="374"/>
         <source>sin envío</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="382"/>
+        <location filename="../../ui/sync_panel.py" line="387"/>
         <source>Fecha y hora en que la región creó el paquete, firmada por ella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="384"/>
+        <location filename="../../ui/sync_panel.py" line="389"/>
         <source>Fecha y hora en que esta oficina importó el paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="386"/>
+        <location filename="../../ui/sync_panel.py" line="391"/>
         <source>cumple la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="387"/>
+        <location filename="../../ui/sync_panel.py" line="392"/>
         <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,82 +303,82 @@
 <context>
     <name>ExportPreviewDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="240"/>
+        <location filename="../../ui/sync_panel.py" line="245"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241"/>
+        <location filename="../../ui/sync_panel.py" line="246"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241"/>
+        <location filename="../../ui/sync_panel.py" line="246"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="243"/>
+        <location filename="../../ui/sync_panel.py" line="248"/>
         <source>&lt;b&gt;Paquete n.º {0}&lt;/b&gt; de la {1} para la {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="247"/>
+        <location filename="../../ui/sync_panel.py" line="252"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="247"/>
+        <location filename="../../ui/sync_panel.py" line="252"/>
         <source>Registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257"/>
+        <location filename="../../ui/sync_panel.py" line="262"/>
         <source>Eliminaciones (registros borrados aquí)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="265"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="260"/>
+        <location filename="../../ui/sync_panel.py" line="265"/>
         <source>Total (sin los servicios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="270"/>
+        <location filename="../../ui/sync_panel.py" line="275"/>
         <source>Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="274"/>
+        <location filename="../../ui/sync_panel.py" line="279"/>
         <source>Solo los cambios posteriores al paquete n.º {0}, el último que la oficina central acusó recibir; si un paquete posterior se perdió, sus cambios van también.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="278"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Paquete completo: todos los registros de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="280"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Archivos de medios de verificación: {0} ({1}), todos los de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="283"/>
+        <location filename="../../ui/sync_panel.py" line="288"/>
         <source>Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="290"/>
         <source>El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se pierde, no revela nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="290"/>
+        <location filename="../../ui/sync_panel.py" line="295"/>
         <source>Elegir destino y exportar…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,305 +1767,326 @@ La {4} la verá al importar la próxima respuesta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="265"/>
+        <location filename="../../ui/sync_actions.py" line="270"/>
         <source>Frase de paso de la clave de esta oficina:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="267"/>
+        <location filename="../../ui/sync_actions.py" line="274"/>
         <source>Cancelado: no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/sync_actions.py" line="282"/>
+        <source>Frase de paso incorrecta. Escríbala de nuevo (intento {0} de {1}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_actions.py" line="284"/>
-        <location filename="../../ui/sync_actions.py" line="304"/>
+        <source>Frase de paso incorrecta {0} veces: no se cambió nada. Vuelva a intentarlo cuando la tenga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="302"/>
+        <location filename="../../ui/sync_actions.py" line="322"/>
         <source>Configurar oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="285"/>
+        <location filename="../../ui/sync_actions.py" line="303"/>
         <source>Esta instalación ya está configurada: {0}. Huella de su clave: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="291"/>
+        <location filename="../../ui/sync_actions.py" line="309"/>
         <source>Oficina sin configurar: puede hacerlo en Archivo → Oficina → Configurar oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="305"/>
+        <location filename="../../ui/sync_actions.py" line="323"/>
         <source>Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) y compare la huella por teléfono con la otra oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="309"/>
+        <location filename="../../ui/sync_actions.py" line="327"/>
         <source>Creando las claves de la oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="317"/>
-        <location filename="../../ui/sync_actions.py" line="321"/>
+        <location filename="../../ui/sync_actions.py" line="335"/>
+        <location filename="../../ui/sync_actions.py" line="339"/>
         <source>Exportar claves públicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="332"/>
+        <location filename="../../ui/sync_actions.py" line="350"/>
         <source>Firmando las claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="333"/>
+        <location filename="../../ui/sync_actions.py" line="351"/>
         <source>Claves públicas guardadas en {0}. Huella: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="341"/>
+        <location filename="../../ui/sync_actions.py" line="359"/>
         <source>Incorporar claves de otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="345"/>
-        <location filename="../../ui/sync_actions.py" line="359"/>
-        <location filename="../../ui/sync_actions.py" line="361"/>
+        <location filename="../../ui/sync_actions.py" line="371"/>
+        <location filename="../../ui/sync_actions.py" line="377"/>
+        <location filename="../../ui/sync_actions.py" line="388"/>
+        <location filename="../../ui/sync_actions.py" line="390"/>
         <source>Incorporar claves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="345"/>
+        <location filename="../../ui/sync_actions.py" line="377"/>
         <source>¿De qué región es el archivo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="362"/>
+        <location filename="../../ui/sync_actions.py" line="391"/>
         <source>Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de intercambiar paquetes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="391"/>
-        <location filename="../../ui/sync_actions.py" line="395"/>
-        <location filename="../../ui/sync_actions.py" line="408"/>
+        <location filename="../../ui/sync_actions.py" line="420"/>
+        <location filename="../../ui/sync_actions.py" line="424"/>
+        <location filename="../../ui/sync_actions.py" line="437"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="392"/>
+        <location filename="../../ui/sync_actions.py" line="421"/>
         <source>Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="396"/>
+        <location filename="../../ui/sync_actions.py" line="425"/>
         <source>¿A qué región responder? (una región con varias instalaciones recibe una respuesta para cada una)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="409"/>
+        <location filename="../../ui/sync_actions.py" line="438"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="409"/>
+        <location filename="../../ui/sync_actions.py" line="438"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="413"/>
+        <location filename="../../ui/sync_actions.py" line="442"/>
         <source>Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="432"/>
+        <location filename="../../ui/sync_actions.py" line="461"/>
         <source>Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="434"/>
+        <location filename="../../ui/sync_actions.py" line="463"/>
         <source>registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="434"/>
+        <location filename="../../ui/sync_actions.py" line="463"/>
         <source>registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="435"/>
+        <location filename="../../ui/sync_actions.py" line="464"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="435"/>
+        <location filename="../../ui/sync_actions.py" line="464"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="440"/>
+        <location filename="../../ui/sync_actions.py" line="469"/>
         <source>Firmando y cifrando el paquete n.º {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="447"/>
-        <location filename="../../ui/sync_actions.py" line="449"/>
+        <location filename="../../ui/sync_actions.py" line="476"/>
+        <location filename="../../ui/sync_actions.py" line="478"/>
         <source>Importar paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="453"/>
-        <location filename="../../ui/sync_actions.py" line="455"/>
+        <location filename="../../ui/sync_actions.py" line="482"/>
+        <location filename="../../ui/sync_actions.py" line="484"/>
         <source>Importar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="480"/>
-        <source>{0}: {1}, {2}.</source>
+        <location filename="../../ui/sync_actions.py" line="513"/>
+        <source>importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="481"/>
-        <location filename="../../ui/sync_actions.py" line="493"/>
+        <location filename="../../ui/sync_actions.py" line="513"/>
+        <source>importados</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="515"/>
+        <source>ya importado o cubierto antes (sin cambios)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="516"/>
+        <source>ya importados o cubiertos antes (sin cambios)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="518"/>
+        <location filename="../../ui/sync_actions.py" line="529"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="481"/>
-        <location filename="../../ui/sync_actions.py" line="493"/>
+        <location filename="../../ui/sync_actions.py" line="518"/>
+        <location filename="../../ui/sync_actions.py" line="529"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="482"/>
-        <source>importado o ya importado</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_actions.py" line="482"/>
-        <source>importados o ya importados</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_actions.py" line="483"/>
+        <location filename="../../ui/sync_actions.py" line="517"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="483"/>
+        <location filename="../../ui/sync_actions.py" line="517"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="485"/>
+        <location filename="../../ui/sync_actions.py" line="518"/>
+        <source>{0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_actions.py" line="521"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="486"/>
+        <location filename="../../ui/sync_actions.py" line="522"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="492"/>
+        <location filename="../../ui/sync_actions.py" line="528"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="549"/>
-        <location filename="../../ui/sync_actions.py" line="552"/>
-        <location filename="../../ui/sync_actions.py" line="622"/>
+        <location filename="../../ui/sync_actions.py" line="590"/>
+        <location filename="../../ui/sync_actions.py" line="593"/>
+        <location filename="../../ui/sync_actions.py" line="663"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="550"/>
+        <location filename="../../ui/sync_actions.py" line="591"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="553"/>
+        <location filename="../../ui/sync_actions.py" line="594"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="568"/>
+        <location filename="../../ui/sync_actions.py" line="609"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="573"/>
+        <location filename="../../ui/sync_actions.py" line="614"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="581"/>
-        <location filename="../../ui/sync_actions.py" line="593"/>
+        <location filename="../../ui/sync_actions.py" line="622"/>
+        <location filename="../../ui/sync_actions.py" line="634"/>
         <source>Quitar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="582"/>
+        <location filename="../../ui/sync_actions.py" line="623"/>
         <source>¿Quitar «{0}» de su actividad? El próximo paquete lo quitará también en la oficina central; el archivo se borra de la carpeta de evidencias si ninguna otra actividad lo usa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="584"/>
+        <location filename="../../ui/sync_actions.py" line="625"/>
         <source>Quitar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="585"/>
+        <location filename="../../ui/sync_actions.py" line="626"/>
         <source>Cancelado: no se quitó nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="595"/>
+        <location filename="../../ui/sync_actions.py" line="636"/>
         <source>Medio de verificación quitado: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="617"/>
+        <location filename="../../ui/sync_actions.py" line="658"/>
         <source>Suelte el archivo sobre una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="623"/>
+        <location filename="../../ui/sync_actions.py" line="664"/>
         <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="624"/>
+        <location filename="../../ui/sync_actions.py" line="665"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="673"/>
+        <location filename="../../ui/sync_actions.py" line="714"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="677"/>
+        <location filename="../../ui/sync_actions.py" line="718"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="680"/>
+        <location filename="../../ui/sync_actions.py" line="721"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="683"/>
+        <location filename="../../ui/sync_actions.py" line="724"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="686"/>
+        <location filename="../../ui/sync_actions.py" line="727"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="699"/>
+        <location filename="../../ui/sync_actions.py" line="740"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="705"/>
+        <location filename="../../ui/sync_actions.py" line="746"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,27 +2278,32 @@ La {4} la verá al importar la próxima respuesta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="196"/>
+        <source>recibido en el paquete n.º {0} de la {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="199"/>
         <source>recibido por la oficina central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>por enviar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>enviado, sin acuse de recibo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="200"/>
+        <location filename="../../ui/sync_panel.py" line="205"/>
         <source>Ningún medio de verificación adjunto. Arrastre un archivo sobre una actividad o use Editar → Adjuntar medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="224"/>
+        <location filename="../../ui/sync_panel.py" line="229"/>
         <source>Ninguna importación todavía.</source>
         <translation type="unfinished"></translation>
     </message>

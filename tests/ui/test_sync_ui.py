@@ -42,6 +42,8 @@ class SyncPrompter(_Answers):
         self.open_these: list[Path] = []
         self.choice: int | None = 0
         self.choices: list[list[str]] = []
+        self.currents: list[int] = []
+        self.accept_current = False
         self.previews: list[str] = []
         self.reports: list[tuple[str, list[str]]] = []
         self.confirm_answer = True
@@ -55,9 +57,12 @@ class SyncPrompter(_Answers):
     def open_paths(self, parent, title, name_filter):  # noqa: ANN001, ANN201
         return list(self.open_these)
 
-    def choose(self, parent, title, text, items):  # noqa: ANN001, ANN201
+    def choose(self, parent, title, text, items, current=0):  # noqa: ANN001, ANN201
+        """Answers ``choice`` (None = "Cancelar"), or with ``accept_current`` what the dialog
+        chose at first (``current``, recorded)."""
         self.choices.append(items)
-        return self.choice
+        self.currents.append(current)
+        return current if self.accept_current else self.choice
 
     def setup_office(self, parent, *, first_start=False):  # noqa: ANN001, ANN201
         """Answers with ``office_answer`` (None = "Más tarde" / "Cancelar")."""
@@ -172,6 +177,7 @@ def test_regional_export_is_imported_by_the_central_window(qtbot, tmp_path, offi
     assert model.index(rows["01 Tarapacá"], 2).data() == "—"
     verdict = national_summary(central.db, 2009, TODAY).service.value
     assert f"Servicio: <b><span style=\"color:#b00020\">{verdict}</span>" in dialog.verdict_label.text()
+    assert "</b> (provisional: 1 de 16 regiones con datos)." in dialog.verdict_label.text()  # 15 regions missing
     assert "Sin envíos en" in dialog.silent_label.text() and "Antofagasta" not in dialog.silent_label.text()
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert header[:6] == ["Región", "Clave", "Último paquete", "Creado por la región", "Importado aquí",
@@ -266,11 +272,17 @@ def test_passphrase_cancel_or_wrong_changes_nothing(qtbot, tmp_path, offices) ->
     assert window.statusBar().currentMessage().startswith("Cancelado")
     assert snapshot(an) == before
 
-    prompter.passphrases = ["frase equivocada"]
+    prompter.passphrases = ["frase equivocada"] * 3  # asked three times, then given up
     window.sync.export_bundle_action.trigger()
-    qtbot.waitUntil(lambda: bool(prompter.errors) and _idle(window), timeout=20000)
-    assert "Frase de paso incorrecta" in prompter.errors[-1][1]
+    assert len(prompter.asked) == 4 and not prompter.passphrases and _idle(window)
+    assert prompter.asked[-2:] == ["Frase de paso incorrecta. Escríbala de nuevo (intento 2 de 3):",
+                                   "Frase de paso incorrecta. Escríbala de nuevo (intento 3 de 3):"]
+    assert prompter.errors[-1][1] == ("Frase de paso incorrecta 3 veces: no se cambió nada. Vuelva a intentarlo "
+                                      "cuando la tenga.")
     assert not out.exists() and snapshot(an) == before
+    prompter.passphrases = ["frase equivocada"]  # wrong, then "Cancelar": cancelled, no error
+    window.sync.export_bundle_action.trigger()
+    assert len(prompter.errors) == 1 and window.statusBar().currentMessage().startswith("Cancelado")
 
     # Importing: cancelled, then a wrong passphrase stops before the first file.
     prompter.open_this = out
@@ -278,10 +290,10 @@ def test_passphrase_cancel_or_wrong_changes_nothing(qtbot, tmp_path, offices) ->
     window.sync.import_answer_action.trigger()
     assert not prompter.reports and _idle(window)
     prompter.open_this = tmp_path / "usb" / "cualquiera.avance"
-    prompter.passphrases = ["frase equivocada"]
+    prompter.passphrases = ["frase equivocada"] * 3
     window.sync.import_answer_action.trigger()
-    qtbot.waitUntil(lambda: len(prompter.errors) == 2 and _idle(window), timeout=20000)
-    assert "Frase de paso incorrecta" in prompter.errors[-1][1] and not prompter.reports
+    assert len(prompter.errors) == 2 and _idle(window)
+    assert "Frase de paso incorrecta 3 veces" in prompter.errors[-1][1] and not prompter.reports
     assert snapshot(an) == before
     assert not any("equivocada" in line for line in Path(an.db.path).read_bytes().decode("latin-1").splitlines())
 
@@ -578,3 +590,133 @@ def test_a_folder_chosen_to_import_gets_a_spanish_line_in_the_report(qtbot, tmp_
     assert "no existe. Revise el nombre y la carpeta." in lines[1]
     assert not any(w in line for line in lines for w in ("Errno", "Is a directory", "No such file"))
     assert "2 rechazados" in summary
+
+
+def test_a_batch_out_of_order_is_imported_in_sequence_order_and_a_lost_one_is_covered(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    usb = tmp_path / "usb"
+    files = [service.export_bundle(an.db, PASS, out=usb / f"an{i}.avance").path for i in range(1, 6)]
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, lines = _import(qtbot, window, prompter, [files[2], files[0], files[1]])
+    assert [line.split(" — ")[0] for line in lines] == ["an1.avance", "an2.avance", "an3.avance"]
+    assert all(" — ACEPTADO." in line for line in lines)
+    assert summary.endswith(", 0 rechazados.")
+    _import(qtbot, window, prompter, [files[4]])
+    summary, lines = _import(qtbot, window, prompter, [files[3]])
+    assert lines == ["an4.avance — YA CUBIERTO: El paquete n.º 4 de la oficina regional de Antofagasta (CL-AN) ya "
+                     "está cubierto por el paquete n.º 5, que se importó después: no cambió nada, puede borrarlo."]
+    assert summary.endswith(", 0 rechazados.")
+
+
+def test_the_import_report_and_the_importaciones_tab_use_the_command_line_words(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    """A bundle imported before or covered by a later one changed nothing and needs nothing: the
+    summary counts it apart from the imported ones, and the «Importaciones» tab says what
+    ``avance bundle import`` says ("ya importado antes", "ya cubierto"), not "rechazado"."""
+    central, an = offices
+    usb = tmp_path / "usb"
+    files = [service.export_bundle(an.db, PASS, out=usb / f"an{i}.avance").path for i in range(1, 5)]
+    garbage = usb / "otro.avance"
+    garbage.write_bytes(b"esto no es un paquete")
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    summary, _lines = _import(qtbot, window, prompter, [files[0], files[1], files[3]])
+    assert summary == "3 paquetes: 3 importados, 0 rechazados."
+    summary, lines = _import(qtbot, window, prompter, [files[0], files[2], files[3], garbage])
+    assert [line.split(" — ")[1].split(":")[0].split(".")[0] for line in lines] == [
+        "YA IMPORTADO ANTES", "YA CUBIERTO", "YA IMPORTADO", "RECHAZADO"]
+    assert summary == ("4 paquetes: 0 importados, 3 ya importados o cubiertos antes (sin cambios), 1 rechazado. "
+                       "Con el rechazado no se cambió nada.")
+    window.sync.panel_action.trigger()
+    tab = window.sync.panel.imports
+    shown = [(tab.topLevelItem(i).text(1), tab.topLevelItem(i).text(2)) for i in range(tab.topLevelItemCount())]
+    assert shown[:4] == [("otro.avance", "rechazado"), ("an4.avance", "ya importado"), ("an3.avance", "ya cubierto"),
+                         ("an1.avance", "ya importado antes")]
+    assert window.sync.panel.tabs.tabText(window.sync.panel.tabs.indexOf(tab)) == "Importaciones"
+    with central.db.reading() as session:  # the security trail keeps the refusal and its class
+        from db.models import SyncAudit
+
+        logged = {(a.outcome, a.error_code) for a in session.scalars(select(SyncAudit))}
+    assert {("rechazado", "ReplayError"), ("rechazado", "SupersededError")} <= logged
+
+
+def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    with an.db.reading() as session:
+        commitment = session.scalars(select(CommitmentRow.id).order_by(CommitmentRow.id)).first()
+    proof = tmp_path / "acta.pdf"
+    proof.write_bytes(b"acta firmada")
+    service.attach_evidence(an.db, commitment, proof)
+    service.import_bundle(central.db, service.export_bundle(an.db, PASS, directory=tmp_path / "usb").path, PASS)
+    window = _window(qtbot, central.db, SyncPrompter())
+    window.sync.panel_action.trigger()
+    item = window.sync.panel.evidence.topLevelItem(0)
+    assert item.text(1) == "acta.pdf"
+    assert item.text(3) == "recibido en el paquete n.º 1 de la oficina regional de Antofagasta (CL-AN)"
+    assert not window.sync.panel.remove_evidence_button.isVisible()
+
+
+def test_the_trust_dialog_starts_on_the_region_the_key_file_names(qtbot, tmp_path) -> None:  # noqa: ANN001
+    central = make_office(tmp_path, "central", None)
+    bio = make_office(tmp_path, "bi", "CL-BI")
+    other = make_office(tmp_path, "central2", None)
+    try:
+        keys = tmp_path / "bi.avance-claves"
+        keys.write_bytes(service.export_public(bio.db, PASS))
+        prompter = SyncPrompter()
+        window = _window(qtbot, central.db, prompter)
+        prompter.open_this = keys
+        prompter.accept_current = True  # the person only confirms
+        window.sync.trust_action.trigger()
+        regions = [item.rsplit("(", 1)[1].rstrip(")") for item in prompter.choices[-1]]
+        assert regions[prompter.currents[-1]] == "CL-BI" and prompter.currents[-1] != 0
+        assert not prompter.errors and board.offices_trusted(central.db) == ["CL-BI"]
+
+        # A file naming no region (another central office's) starts on the first one; trust refuses it.
+        central_keys = tmp_path / "central2.avance-claves"
+        central_keys.write_bytes(service.export_public(other.db, PASS))
+        prompter.open_this = central_keys
+        window.sync.trust_action.trigger()
+        assert prompter.currents[-1] == 0 and prompter.errors
+        # An invalid file is said at once: no region is asked.
+        bad = tmp_path / "mal.avance-claves"
+        bad.write_bytes(b"no es un archivo de claves")
+        prompter.open_this = bad
+        asked = len(prompter.choices)
+        window.sync.trust_action.trigger()
+        assert len(prompter.choices) == asked and "no es válido" in prompter.errors[-1][1]
+        assert board.offices_trusted(central.db) == ["CL-BI"]
+        window.close()
+    finally:
+        for office in (central, bio, other):
+            office.db.close()
+
+
+def test_the_choice_dialog_opens_on_the_item_given(monkeypatch) -> None:  # noqa: ANN001
+    from ui import dialogs
+
+    seen = []
+
+    def get_item(parent, title, text, items, current, editable):  # noqa: ANN001, ANN202, PLR0913
+        seen.append(current)
+        return items[current], True
+
+    monkeypatch.setattr(dialogs.QInputDialog, "getItem", staticmethod(get_item))
+    assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"], current=2) == 2
+    assert dialogs.Prompter().choose(None, "t", "¿Cuál?", ["a", "b", "c"]) == 0
+    assert seen == [2, 0]
+
+
+def test_a_wrong_passphrase_in_the_window_is_asked_again(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    central, an = offices
+    prompter = SyncPrompter()
+    window = _window(qtbot, an.db, prompter)
+    out = tmp_path / "usb" / "segundo intento.avance"
+    prompter.save_to = out
+    prompter.passphrases = ["frase equivocada", PASS]
+    window.sync.export_bundle_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and _idle(window), timeout=20000)
+    assert prompter.asked == ["Frase de paso de la clave de esta oficina:",
+                              "Frase de paso incorrecta. Escríbala de nuevo (intento 2 de 3):"]
+    assert not prompter.errors
+    assert service.import_bundle(central.db, out, PASS).outcome == "aceptado"
