@@ -316,7 +316,7 @@ class SyncController(QObject):
 
         def done(info: Any) -> None:  # noqa: ANN401
             self.attach()
-            if info.example_removed:  # the central office: the example it was shown is gone
+            if info.example_removed:  # central, or another region's office: the example it showed is gone
                 self.window.current = None
                 self._after_data_change()
             p.info(self.window, self.tr("Configurar oficina"), self.tr(

@@ -4,10 +4,10 @@
 stores them in one transaction. Record ids are UUIDv5 derived from the file's keys, so every
 installation that loads the example gives each record the same id.
 
-The window loads the example on an empty database, except at the central office
-(:func:`wants_example`), whose data are what the regions send; setting up an installation as
-the central office removes it when it is untouched (:func:`remove_example_in`), and ``avance
-example remove`` does it by hand. Records that went out or came in through a sync bundle are
+The window loads the example on an empty database, except at the central office, whose data
+are what the regions send, and at a regional office of another region (:func:`wants_example`);
+setting up an installation as one of those removes it when it is untouched
+(:func:`remove_example_in`), and ``avance example remove`` does it by hand. Records that went out or came in through a sync bundle are
 never removed.
 """
 
@@ -477,12 +477,28 @@ def remove_example(db: Database, *, edited: bool = False) -> RemoveResult:
         return remove_example_in(session, edited=edited)
 
 
+@lru_cache(maxsize=1)
+def example_region_code() -> str:
+    """ISO 3166-2 code of the example's region ("CL-TA", seed 001)."""
+    return read_example().programmes[0].region.iso_code
+
+
+def belongs_here(kind: str | None, region_code: str | None) -> bool:
+    """Whether the example belongs in an installation of this ``kind`` ("regional", "central"
+    or None while not set up) and region: not at the central office (its data are what the
+    regions send), nor at a regional office of another region (it holds its own region only)."""
+    if kind is None:
+        return True
+    return kind == "regional" and region_code == example_region_code()
+
+
 def wants_example(db: Database) -> bool:
-    """Whether the window loads the example on this database: it is empty and this installation
-    is not the central office (whose data are what the regions send)."""
+    """Whether the window loads the example on this database: it is empty and the example
+    belongs in this installation (:func:`belongs_here`)."""
     from desktop.services.programmes import ProgrammeService
 
     if not ProgrammeService(db).is_empty():
         return False
     with db.reading() as session:
-        return session.scalar(select(Installation.kind)) != "central"
+        row = session.execute(select(Installation.kind, Installation.region_code)).first()
+    return belongs_here(*row) if row is not None else True

@@ -183,8 +183,9 @@ def _active_key(session: Session) -> OwnKey:
 def init_office(db: Database, *, region: str | None, passphrase: str, keyset: keylib.KeySet | None = None) -> OfficeInfo:
     """Set up this installation as a regional office (``region``) or the central office (None).
 
-    The central office holds only what the regions send: setting it up removes the Tarapacá
-    example (loaded when the window opened an empty database) if it is untouched, and says so
+    The central office holds only what the regions send, and a regional office only its own
+    region: setting up either removes the Tarapacá example (loaded when the window opened an
+    empty database) if it is untouched, unless this is Tarapacá's office, and says so
     in the returned ``notice``; an example that was edited or went through sync stays, and the
     notice says why and how to remove it (:mod:`desktop.services.example`).
 
@@ -219,29 +220,39 @@ def init_office(db: Database, *, region: str | None, passphrase: str, keyset: ke
             encrypt_private=keylib.encrypt_private(keyset.encrypt, passphrase),
         ))
         session.flush()
-        notice, removed = _drop_example(session) if code is None else ("", False)
+        notice, removed = _drop_example(session, code)
         return OfficeInfo(_office_of(inst), inst.id, keylib.key_id(sign_raw), keylib.key_id(enc_raw), notice,
                           removed)
 
 
-def _drop_example(session: Session) -> tuple[str, bool]:
-    """At a new central office: remove the untouched example; the notice for the user, and
-    whether it was removed."""
-    from desktop.services.example import ABSENT, SYNCED, UNTOUCHED, example_state_in, remove_example_in
+def _drop_example(session: Session, region_code: str | None) -> tuple[str, bool]:
+    """At a new central office (``region_code`` None) or regional office of another region than
+    the example's: remove the untouched example; the notice for the user, and whether it was
+    removed. A regional office of the example's own region keeps it (it is that region's data)."""
+    from desktop.services.example import (ABSENT, SYNCED, UNTOUCHED, belongs_here, example_state_in,
+                                          remove_example_in)
 
+    kind = "central" if region_code is None else "regional"
+    if belongs_here(kind, region_code):
+        return "", False
     state, why = example_state_in(session)
     if state == ABSENT:
         return "", False
+    if region_code is None:
+        holder = "la oficina central tiene solo lo que envían las regiones"
+        otherwise = "si no, el resumen nacional los cuenta"
+    else:
+        name = find_region(region_code).name
+        holder = f"la oficina regional de {name} tiene solo los datos de su región"
+        otherwise = f"sus paquetes llevan solo los datos de {name}"
     if state == UNTOUCHED:
         removed = remove_example_in(session)
         return (f"Se quitó el ejemplo {removed.region_name} {removed.year} que traía la base "
-                f"({count(removed.records, 'registro', 'registros')}): la oficina central tiene solo lo que envían "
-                "las regiones."), True
+                f"({count(removed.records, 'registro', 'registros')}): {holder}."), True
     if state == SYNCED:
         return f"El ejemplo Tarapacá 2009 de esta base no se quitó: {why}, así que ya son datos de la región.", False
     return (f"El ejemplo Tarapacá 2009 de esta base no se quitó porque no está como se cargó ({why}). Si no son "
-            "datos reales de la región, quítelo con «avance example remove --edited»: si no, el resumen nacional "
-            "los cuenta."), False
+            f"datos reales de la región, quítelo con «avance example remove --edited»; {otherwise}."), False
 
 
 def office(db: Database) -> OfficeInfo:

@@ -64,6 +64,44 @@ def test_a_regional_office_keeps_its_example(tmp_path: Path) -> None:
         db.close()
 
 
+def test_a_regional_office_of_another_region_drops_the_untouched_example(tmp_path: Path) -> None:
+    """Antofagasta's office holds Antofagasta's data: the Tarapacá example it was shown goes, and
+    the window does not load it again on the empty database."""
+    db = open_database(_fresh(tmp_path, "an"))
+    try:
+        load_example(db)
+        info = service.init_office(db, region="CL-AN", passphrase=PASS)
+        assert info.example_removed
+        assert "Se quitó el ejemplo Tarapacá 2009" in info.notice and "oficina regional de Antofagasta" in info.notice
+        assert example.example_state(db) == example.ABSENT
+        assert not example.wants_example(db)
+    finally:
+        db.close()
+
+
+def test_an_edited_example_at_another_regions_office_stays_with_a_notice(tmp_path: Path) -> None:
+    db = open_database(_fresh(tmp_path, "an"))
+    try:
+        load_example(db)
+        with db.transaction() as session:
+            session.scalars(select(CommitmentRow)).first().description = "Cambiada aquí"
+        info = service.init_office(db, region="CL-AN", passphrase=PASS)
+        assert not info.example_removed and "avance example remove --edited" in info.notice
+        assert "sus paquetes llevan solo los datos de Antofagasta" in info.notice
+        assert example.example_state(db) == example.EDITED
+    finally:
+        db.close()
+
+
+def test_tarapacas_office_wants_the_example_on_an_empty_database(tmp_path: Path) -> None:
+    db = open_database(_fresh(tmp_path, "ta"))
+    try:
+        service.init_office(db, region="CL-TA", passphrase=PASS)
+        assert example.wants_example(db)
+    finally:
+        db.close()
+
+
 def test_the_command_line_says_it_removed_the_example(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     pw = tmp_path / "pass"
     pw.write_text("frase larga de prueba\n", encoding="utf-8")
