@@ -960,6 +960,72 @@ class _PObjective:
     section: str | None
     commitments: list[_PCommitment] = field(default_factory=list)
     blank: bool = False  # its row's visible cells all empty: kept only if it was exported so
+    rows: list[int] = field(default_factory=list)  # rows that write its cells (2)–(4)
+    apart: bool = False  # some of those rows are not next to the others, and no id ties them
+
+    @property
+    def key(self) -> tuple[str, str, str, str | None]:
+        """Cells (2)–(4) and the III.3 section: what makes two rows the same objective."""
+        return self.text, self.indicator, self.indicator_result, self.section
+
+
+class _ObjectiveGroups:
+    """The objectives of one sheet by their cells (2)–(4) and by their hidden id, so that the
+    rows of one objective are found wherever a sort or a filter left them (README, Excel
+    import: copy the objective's cells onto its rows to sort or filter)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str, str, str | None], list[_PObjective]] = {}
+        self._by_id: dict[uuid.UUID, _PObjective] = {}
+        self._all: list[_PObjective] = []
+
+    def add(self, objective: _PObjective) -> None:
+        self._by_key.setdefault(objective.key, []).append(objective)
+        if objective.id is not None:
+            self._by_id.setdefault(objective.id, objective)
+        if not objective.rows:
+            objective.rows.append(objective.row)
+            self._all.append(objective)
+
+    def forget(self, objective: _PObjective) -> None:
+        same = self._by_key.get(objective.key, [])
+        if objective in same:
+            same.remove(objective)
+
+    def find(self, current: _PObjective | None, key: tuple[str, str, str, str | None], oid: uuid.UUID | None,
+             row: int, id_ref: str) -> _PObjective | None:
+        """The objective a row whose cells (2)–(4) are written belongs to; None for a new one.
+
+        A row with an id belongs to the objective of that id when its cells are the same (else
+        it is another objective, and its repeated id is reported), or to the objective of the
+        same cells read so far without an id (rows sorted above the one that keeps the id). A
+        row without an id belongs to the objective of the same cells: the one right above, else
+        one with an id, else one without (marked ``apart``: said as a notice).
+        """
+        target: _PObjective | None = None
+        if oid is not None:
+            known = self._by_id.get(oid)
+            if known is not None:
+                target = known if known.key == key else None
+            else:
+                target = next((o for o in self._by_key.get(key, ()) if o.id is None), None)
+                if target is not None:
+                    target.id, target.id_ref = oid, id_ref
+                    self._by_id[oid] = target
+        elif current is not None and not current.blank and current.key == key:
+            target = current
+        else:
+            same = self._by_key.get(key, ())
+            target = next((o for o in same if o.id is not None), None) or next(iter(same), None)
+            if target is not None and target.id is None:
+                target.apart = True
+        if target is not None:
+            target.rows.append(row)
+        return target
+
+    def scattered(self) -> list[_PObjective]:
+        """Objectives without an id whose rows are not all together (a notice each)."""
+        return [o for o in self._all if o.apart and o.id is None]
 
 
 @dataclass
@@ -1294,6 +1360,7 @@ class _Reader:
         read_columns = {first + j for j in range(ncols)} - {c_earned} | {c for c in (oid_col, rid_col, region_col) if c}
         self._check_uncached(grid, header_row + 1, end, read_columns)
         current: _PObjective | None = None
+        groups = _ObjectiveGroups()
         section: str | None = None
         region_text = region_text_ref = ""
         for r in range(header_row + 1, end + 1):
@@ -1336,7 +1403,9 @@ class _Reader:
                     and not any(t.strip() for t in obj[1:]) and not has_com:
                 # Only column (2) written under an objective with activities: the rest of its text,
                 # cut by a page break (seed 001 prints the forms so).
+                groups.forget(current)
                 current.text = f"{current.text.rstrip()} {obj[0].strip()}"
+                groups.add(current)
                 continue
             if has_obj:
                 text = obj[0]
@@ -1351,16 +1420,18 @@ class _Reader:
                     oid = _parse_uuid(oid_raw)
                     if oid is None:
                         self.problem(grid.name, _ref(r, oid_col), f"el identificador «{_text(oid_raw)}» no es válido.")
-                if current is not None and written_obj and not current.blank and (text, obj[1], obj[2]) == (
-                        current.text, current.indicator, current.indicator_result) \
-                        and obj_section == current.section and (oid is None or oid == current.id):
-                    # Cells (2)–(4) copied down onto the objective's next rows (to sort or filter,
-                    # as coordinators do): the same objective, not a new one.
-                    pass
+                target = groups.find(current, (text, obj[1], obj[2], obj_section), oid, r,
+                                     _ref(r, oid_col) if oid_col else "") if written_obj else None
+                if target is not None:
+                    # Cells (2)–(4) copied onto the objective's other rows (to sort or filter, as
+                    # coordinators do), next to each other or not: the same objective, not a new one.
+                    current = target
                 else:
                     current = _PObjective(r, oid, _ref(r, oid_col) if oid_col else "", text, obj[1], obj[2],
                                           obj_section, blank=blank)
                     sheet.objectives.append(current)
+                    if written_obj:
+                        groups.add(current)
             if has_com:
                 if current is None:
                     self.problem(grid.name, _ref(r, first), "esta fila tiene actividades pero ningún objetivo "
@@ -1383,6 +1454,13 @@ class _Reader:
                     _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met,
                                  blank=blank)
                 )
+        for group in groups.scattered():
+            rows = group.rows
+            shown = ", ".join(str(x) for x in rows[:-1]) + f" y {rows[-1]}"
+            self.notice(grid.name, _ref(group.row, first),
+                        f"las filas {shown} repiten el objetivo específico «{_short(group.text)}» (columnas (2) a (4)) "
+                        "sin estar juntas: se importan como un solo objetivo, con sus actividades en el orden de las "
+                        "filas. Si eran objetivos distintos, cambie el texto de uno y vuelva a importar.")
         if not legacy and end < grid.nrows:
             # Row (11): the regional performance is Avance's formula too.
             for c, v in enumerate(grid.rows[end], start=1):
