@@ -76,7 +76,7 @@ from desktop.domain.records import (
     Programme,
 )
 from desktop.domain.regions import Region, UnknownRegionError, find_region, parse_region_label
-from desktop.domain.weights import parse_weight
+from desktop.domain.weights import format_percent, parse_weight
 from desktop.errors import NotFoundError
 from desktop.forms import xlsx
 from desktop.forms.xlsx import (
@@ -908,6 +908,53 @@ def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool
     return _text(value)
 
 
+def _helper_weight(weight: object, helper: object) -> Decimal | None:
+    """The weight the workbook's earned-weight formula takes for a row (note (10)): None when
+    column (8) holds a number (the formula reads that number itself, as the import does), else
+    ``N()`` of the helper column "Ponderación leída (%)": its number, 1 or 0 for a logical
+    value, 0 for anything else (the earned-weight formula of :mod:`desktop.forms.xlsx`)."""
+    if isinstance(weight, (int, float, Decimal, dt.date, dt.time, dt.timedelta)) and not isinstance(weight, bool):
+        return None
+    if isinstance(helper, bool):
+        return Decimal(int(helper))
+    if isinstance(helper, (int, float, Decimal)):
+        return Decimal(repr(helper)) if isinstance(helper, float) else Decimal(helper)
+    return Decimal(0)
+
+
+def _helper_notice(pc: _PCommitment, unchanged: bool | None) -> tuple[str, str] | None:
+    """(cell, message) when the workbook's totals take another weight for a row than the one
+    the import reads from its column (8) (the helper column "Ponderación leída (%)" holds the
+    number read when exporting, and does not follow a weight rewritten as text); None when
+    they agree. ``unchanged``: the row is as exported (so the helper column was edited), None
+    for a row that was not exported."""
+    if pc.helper is None:
+        return None
+    parsed = parse_weight(pc.weight_text)
+    if parsed.problems:  # a problem of its own
+        return None
+    read = parsed.total or Decimal(0)
+    if abs(read - pc.helper) < Decimal("1e-9"):
+        return None
+    used = format_percent(pc.helper.normalize())
+    shown = format_percent(read.normalize())
+    helper = f"columna «{xlsx.HELPER_HEADER}», {pc.helper_ref}, que no se recalcula al cambiar la ponderación"
+    written = pc.weight_text if len(pc.weight_text) <= 50 else pc.weight_text[:49] + "…"
+    if unchanged:
+        return pc.helper_ref, (f"la «{xlsx.HELPER_HEADER}» se cambió a {used}, pero Avance lee la ponderación escrita "
+                               f"en {pc.weight_ref} («{written}») como {shown}, que es lo que se "
+                               f"importa; los totales del libro usaban {used}. Si la ponderación era otra, "
+                               f"corríjala en {pc.weight_ref}.")
+    if not pc.weight_text.strip():
+        what = "la ponderación se borró: Avance la lee vacía (sin ponderación)"
+    elif unchanged is None:
+        what = f"la ponderación «{written}» se lee como {shown}"
+    else:
+        what = f"la ponderación cambió a «{written}», que Avance lee como {shown}"
+    return pc.weight_ref, (f"{what}; los totales del libro usaban {used} ({helper}). Se importa {shown}: el "
+                           "desempeño que calcula Avance puede diferir del que mostraba el libro.")
+
+
 def _parse_uuid(value: object) -> uuid.UUID | None:
     try:
         return uuid.UUID(_text(value).strip())
@@ -947,6 +994,9 @@ class _PCommitment:
     weight_text: str
     met: bool | None
     blank: bool = False  # every visible cell empty: kept only if it was exported so
+    helper: Decimal | None = None  # what the workbook's formulas take as its weight (helper column)
+    weight_ref: str = ""
+    helper_ref: str = ""
 
 
 @dataclass
@@ -1357,6 +1407,7 @@ class _Reader:
         self._check_merged(grid, header_row + 1, end)
         key = {c.key: first + j for j, c in enumerate(form_spec.columns)}
         c_weight, c_met, c_earned = key["weight"], key["met"], key["earned"]
+        c_helper = first + ncols if grid.get(header_row, first + ncols) == xlsx.HELPER_HEADER else 0
         read_columns = {first + j for j in range(ncols)} - {c_earned} | {c for c in (oid_col, rid_col, region_col) if c}
         self._check_uncached(grid, header_row + 1, end, read_columns)
         current: _PObjective | None = None
@@ -1452,7 +1503,8 @@ class _Reader:
                         self.problem(grid.name, _ref(r, rid_col), f"el identificador «{_text(rid_raw)}» no es válido.")
                 current.commitments.append(
                     _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met,
-                                 blank=blank)
+                                 blank=blank, helper=_helper_weight(weight_raw, cell(c_helper)) if c_helper else None,
+                                 weight_ref=_ref(r, c_weight), helper_ref=_ref(r, c_helper) if c_helper else "")
                 )
         for group in groups.scattered():
             rows = group.rows
@@ -1857,7 +1909,11 @@ class _Assembler:
                     kind = CommitmentKind(crec.klass)
                 commitment = Commitment(cid, cpos, kind, pc.description, pc.responsible_unit, pc.verification_means,
                                         pc.weight_text, pc.met)
-                self._stamp(data, cid, crec, xlsx.commitment_digest(commitment, oid))
+                digest = xlsx.commitment_digest(commitment, oid)
+                self._stamp(data, cid, crec, digest)
+                said = _helper_notice(pc, None if crec is None else self._weight_as_exported(commitment, crec, oid))
+                if said is not None:
+                    self.reader.notice(sheet.name, *said)
                 commitments.append(commitment)
             objective = Objective(oid, position, po.text, po.indicator, po.indicator_result, po.section,
                                   tuple(commitments))
@@ -1866,6 +1922,16 @@ class _Assembler:
         assert sheet.region is not None and sheet.year is not None
         return Programme(programme_id, sheet.form, sheet.region, sheet.year, sheet.office,
                          sheet.instance if sheet.form is FormKind.III_2 else None, tuple(objectives))
+
+    @staticmethod
+    def _weight_as_exported(commitment: Commitment, rec: _MetaRecord, objective_id: uuid.UUID) -> bool:
+        """Whether a row's columns (5)–(8) are as exported (its compliance (9) and place aside):
+        ``_avance`` keeps the digest of the row as exported, not its texts."""
+        for met in (None, True, False):
+            exported = dataclasses.replace(commitment, met=met, position=rec.position or 0)
+            if xlsx.commitment_digest(exported, objective_id) == rec.digest:
+                return True
+        return False
 
     @staticmethod
     def _exported_empty_commitment(pc: _PCommitment, po: _PObjective,

@@ -6,6 +6,7 @@ row with only "Sí")."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,88 @@ def test_copied_down_rows_that_stay_together_need_no_notice(generated, other_db,
 
     report = import_workbook(other_db, edit(path, tmp_path / "junto.xlsx", fill))
     assert report.notices == () and groups(other_db) == groups(db)
+
+
+# -- 2. a weight rewritten as text: the helper column does not follow it -----------------------------
+
+@pytest.fixture
+def exported(example_db: Database, tmp_path: Path) -> Path:
+    return export_region(example_db, TARAPACA, 2009, tmp_path / "ta.xlsx", today=TODAY)
+
+
+def results_row(ws) -> int:  # noqa: ANN001
+    return next(c.row for c in ws["A"] if isinstance(c.value, str) and c.value.endswith("(11)"))
+
+
+def all_met_and(**cells: object):  # noqa: ANN201
+    """Every activity of III.1 marked "Sí", then ``cells`` written."""
+    def change(wb) -> None:  # noqa: ANN001
+        ws = wb["III.1"]
+        for r in range(7, results_row(ws) - 1):
+            if ws[f"L{r}"].value:
+                ws[f"H{r}"] = "Sí"
+        for ref, value in cells.items():
+            ws[ref] = value
+    return change
+
+
+def test_a_weight_rewritten_as_text_is_said_with_what_the_workbook_used(example_db, exported, tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.domain.scoring import score_programme
+
+    pycel = pytest.importorskip("pycel", reason="pycel (extra [dev]) recomputes the workbook's formulas")
+    assert load_workbook(exported)["III.1"]["G7"].value == "0.5%  0.5%" and load_workbook(exported)["III.1"]["J7"].value == 1
+    book = edit(exported, tmp_path / "texto.xlsx", all_met_and(G7="1%  1%"))
+    ws = load_workbook(book)["III.1"]
+    xl = pycel.ExcelCompiler(filename=str(book))
+    assert xl.evaluate("III.1!I7") == 1  # the workbook's totals still take 1 % (column J)
+    workbook_total = xl.evaluate(f"III.1!I{results_row(ws)}")
+    plan = plan_import(example_db, book)
+    assert plan.ok, plan.problems
+    (notice,) = plan.notices
+    assert (notice.sheet, notice.cell) == ("III.1", "G7")
+    assert str(notice).startswith("Hoja «III.1», celda G7: la ponderación cambió a «1%  1%», que Avance lee como 2 %; "
+                                  "los totales del libro usaban 1 % (columna «Ponderación leída (%)», J7")
+    report = import_workbook(example_db, book, replace=True, plan=plan)
+    assert report.notices == plan.notices and "1 aviso" in report.summary()
+    imported = score_programme(ProgrammeService(example_db).programme(TARAPACA, 2009, FormKind.III_1), TODAY)
+    assert imported.performance_pct - Decimal(repr(workbook_total)) == 1  # what the notice warns of
+    example_db.close()
+    code, out, err = main(["--db", str(example_db.path), "xlsx", "import", str(book), "--dry-run", "--replace"]), \
+        *capsys.readouterr()
+    assert code == 0, err
+    assert "Aviso: Hoja «III.1», celda G7: la ponderación cambió a «1%  1%», que Avance lee como 2 %" in out
+
+
+def test_a_weight_cleared_while_the_helper_keeps_its_number_is_said(example_db, exported, tmp_path):
+    plan = plan_import(example_db, edit(exported, tmp_path / "borrada.xlsx", all_met_and(G7=None)))
+    assert plan.ok and [(n.cell, n.message.split(";")[0]) for n in plan.notices] == [
+        ("G7", "la ponderación se borró: Avance la lee vacía (sin ponderación)")]
+    assert "los totales del libro usaban 1 %" in plan.notices[0].message
+
+
+def test_a_helper_value_edited_alone_is_said_on_its_own_cell(example_db, exported, tmp_path):
+    plan = plan_import(example_db, edit(exported, tmp_path / "ayuda.xlsx", all_met_and(J7=3)))
+    (notice,) = plan.notices
+    assert notice.cell == "J7" and notice.message.startswith(
+        "la «Ponderación leída (%)» se cambió a 3 %, pero Avance lee la ponderación escrita en G7 («0.5%  0.5%») como 1 %")
+
+
+@pytest.mark.parametrize("cells", [{"G7": 0.03}, {"G7": "1%", "J7": 1}, {"G7": "01 %"}, {"G7": "0,5%  0,5%"}, {"H7": "No"}])
+def test_weights_the_workbook_and_the_import_read_alike_need_no_notice(example_db, exported, tmp_path, cells):
+    plan = plan_import(example_db, edit(exported, tmp_path / "igual.xlsx", all_met_and(**cells)))
+    assert plan.ok and plan.notices == ()
+
+
+def test_a_new_row_with_a_text_weight_says_the_workbook_counts_nothing(example_db, exported, tmp_path):
+    ws = load_workbook(exported)["III.1"]
+    last = results_row(ws) - 1
+
+    def typed(wb) -> None:  # noqa: ANN001
+        sheet = wb["III.1"]
+        sheet[f"D{last}"], sheet[f"G{last}"], sheet[f"H{last}"] = "Actividad nueva", "0.5%  0.5%", "Sí"
+
+    plan = plan_import(example_db, edit(exported, tmp_path / "nueva.xlsx", typed))
+    (notice,) = plan.notices
+    assert notice.cell == f"G{last}" and notice.message.startswith(
+        "la ponderación «0.5%  0.5%» se lee como 1 %; los totales del libro usaban 0 %")
