@@ -1696,8 +1696,20 @@ _META_KINDS = {xlsx.T_SERVICE, xlsx.T_YEAR, xlsx.T_PROGRAMME, xlsx.T_PROGRESS_SH
                xlsx.T_COMMITMENT, xlsx.T_ENTRY}
 
 
-def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
-    """The records of ``_avance``; None when the sheet is not one Avance can read."""
+@dataclass(frozen=True, slots=True)
+class _LongText:
+    """A text cut in its cell when exporting (``_avance`` record "texto largo", format version 3)."""
+
+    row: int
+    sheet: str
+    cell: str
+    parent: uuid.UUID | None
+    text: str
+
+
+def _read_meta(reader: _Reader, grid: _Grid, long_texts: list[_LongText] | None = None) -> list[_MetaRecord] | None:
+    """The records of ``_avance``; None when the sheet is not one Avance can read. The texts cut
+    in their cell (format version 3) are added to ``long_texts``."""
     name = grid.name
     if _text(grid.get(1, 2)) != xlsx.FORMAT:
         reader.problem(name, "B1", f"la hoja «{META_SHEET}» no es de Avance (se esperaba «{xlsx.FORMAT}»).")
@@ -1727,6 +1739,9 @@ def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
         v = grid.rows[r - 1]
         if packed:
             if not any(x is not None for x in v):
+                continue
+            if version >= 3 and isinstance(v[0], str) and v[0].startswith(f'["{xlsx.T_LONG_TEXT}"'):
+                _read_long_text(reader, name, r, v, long_texts)
                 continue
             if any(x is not None for x in v[1:]) or not isinstance(v[0], str):
                 reader.problem(name, _ref(r, 1), "registro alterado: cada registro ocupa solo la columna A.")
@@ -2238,11 +2253,72 @@ def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookDa
     return data
 
 
+def _read_long_text(reader: _Reader, name: str, r: int, v: tuple[Any, ...], out: list[_LongText] | None) -> None:
+    """One "texto largo" record of ``_avance`` (row ``r``): its sheet, cell, row id and the full
+    text from the cells B, C… (see :data:`desktop.forms.xlsx.T_LONG_TEXT`)."""
+    try:
+        fields = xlsx.decode_meta_record(v[0])
+    except ValueError as exc:
+        reader.problem(name, _ref(r, 1), f"registro alterado: {exc}.")
+        return
+    pieces = list(v[1:])
+    while pieces and pieces[-1] is None:
+        pieces.pop()
+    ref = _text(fields[11])
+    parent = _parse_uuid(fields[2]) if fields[2] is not None else None
+    if not pieces or any(not isinstance(p, str) for p in pieces) or not re.fullmatch(r"[A-Z]{1,3}[1-9][0-9]*", ref) \
+            or (fields[2] is not None and parent is None):
+        reader.problem(name, _ref(r, 1), "registro de texto largo alterado: se esperan la hoja, la celda y el texto "
+                                          "en las columnas B, C… de la fila.")
+        return
+    if out is not None:
+        out.append(_LongText(r, _text(fields[3]), ref, parent, "".join(xlsx.decode_text(p) for p in pieces)))
+
+
+def _restore_long_texts(reader: _Reader, wb: _Book, long_texts: Sequence[_LongText]) -> None:
+    """Put back in their sheets the full texts that were cut in their cell when exporting.
+
+    A cell that still shows the cut text as exported (wherever a sort moved its row) gets the
+    full text; a cell the coordinator edited keeps the edit, with a notice naming the cell.
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    for lt in long_texts:
+        if lt.sheet not in wb.sheetnames:
+            continue  # the missing sheet is a problem of its own
+        grid = wb[lt.sheet]
+        shown = xlsx.cut_text(lt.text)
+        full = xlsx.encode_text(lt.text)
+        found = False
+        for i, values in enumerate(grid.rows):
+            if shown in values:
+                grid.rows[i] = tuple(full if x == shown else x for x in values)
+                found = True
+        if found:
+            continue
+        row, col = coordinate_to_tuple(lt.cell)
+        if lt.parent is not None:
+            key = str(lt.parent)
+            row = next((i for i, values in enumerate(grid.rows, start=1) if key in values), 0)
+            if not row:
+                continue  # the row was deleted: said (or done) as any deleted row
+        now = _text(grid.get(row, col))
+        size = lambda n: f"{n:,}".replace(",", "\u00a0")  # noqa: E731 - 40 000, as written in Chile
+        reader.notice(grid.name, _ref(row, col),
+                      f"este texto tenía {size(len(lt.text))} caracteres al exportar, más de los "
+                      f"{size(xlsx.CELL_LIMIT)} que caben en una celda de Excel: la celda mostraba solo el comienzo, "
+                      f"hasta «{xlsx.CUT_MARK}», y el texto completo venía guardado en la hoja «{META_SHEET}». Como la "
+                      f"celda se editó, se importa el texto editado ({size(len(now))} caracteres), no el completo. Si "
+                      "no era lo que quería, cancele y corrija el texto en Avance.")
+
+
 def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookData:
     data = WorkbookData("avance")
-    records = _read_meta(reader, wb[META_SHEET])
+    long_texts: list[_LongText] = []
+    records = _read_meta(reader, wb[META_SHEET], long_texts)
     if records is None:
         return data
+    _restore_long_texts(reader, wb, long_texts)
     by_id = {r.id: r for r in records if r.id is not None}
     services = [r for r in records if r.kind == xlsx.T_SERVICE]
     for s in services:
