@@ -43,7 +43,7 @@ import unicodedata
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -908,6 +908,27 @@ def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool
     return _text(value)
 
 
+def _typed_weight(value: object) -> str:
+    """The problem of a weight cell (8) holding a date, a time or a logical value (TRUE/FALSE),
+    which Excel makes of what is typed as "1-5", "0:5" or "verdadero"; "" for any other value."""
+    fix = "escriba la ponderación como «0,5%» o «0.5%  0.5%» (nota 8)"
+    if isinstance(value, bool):
+        shown = "VERDADERO (TRUE)" if value else "FALSO (FALSE)"
+        return (f"la celda tiene el valor lógico {shown}, no una ponderación: {fix}; «Sí» o «No» van en "
+                "Cumple/no cumple (9).")
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        if isinstance(value, dt.datetime) and value.time() != dt.time():
+            shown, what = value.strftime("%d-%m-%Y %H:%M"), "una fecha"
+        elif isinstance(value, dt.date):
+            shown, what = value.strftime("%d-%m-%Y"), "una fecha"
+        else:
+            shown, what = _text(value), "una hora"
+        return (f"la celda tiene {what} ({shown}), no una ponderación: Excel convierte en fecha u hora lo que lo "
+                f"parece (como «1-5» o «0:5»); {fix}. Si Excel la vuelve a cambiar, dé formato de texto o de "
+                "porcentaje a la celda antes de escribirla.")
+    return ""
+
+
 def _helper_weight(weight: object, helper: object) -> Decimal | None:
     """The weight the workbook's earned-weight formula takes for a row (note (10)): None when
     column (8) holds a number (the formula reads that number itself, as the import does), else
@@ -1483,6 +1504,14 @@ class _Reader:
                     sheet.objectives.append(current)
                     if written_obj:
                         groups.add(current)
+            if has_com and not written_obj and not any(t.strip() for t in com) and not weight_text.strip() \
+                    and _text(met_raw).strip():
+                self.problem(grid.name, _ref(r, c_met), f"la fila solo tiene «{_short(_text(met_raw).strip())}» en "
+                                                         "Cumple/no cumple (9), sin objetivo específico (2), actividad "
+                                                         "(5) ni ponderación (8) a los que se refiera: escriba la "
+                                                         "actividad y su ponderación en esta fila, o borre "
+                                                         f"{_ref(r, c_met)}.")
+                continue
             if has_com:
                 if current is None:
                     self.problem(grid.name, _ref(r, first), "esta fila tiene actividades pero ningún objetivo "
@@ -1493,9 +1522,13 @@ class _Reader:
                     self.problem(grid.name, _ref(r, c_met), f"«{_text(met_raw).strip()}» no es un valor de "
                                                              "Cumple/no cumple: escriba Sí, No o deje la celda vacía "
                                                              "(nota 9: «Sí» sólo si se cumplió en un 100 %).")
-                for message in parse_weight(weight_text).problems:  # one for the cell
-                    self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
-                                                                "«0.5%  0.5%» (nota 8).")
+                typed = _typed_weight(weight_raw)
+                if typed:
+                    self.problem(grid.name, _ref(r, c_weight), typed)
+                else:
+                    for message in parse_weight(weight_text).problems:  # one for the cell
+                        self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
+                                                                    "«0.5%  0.5%» (nota 8).")
                 rid = None
                 if rid_raw is not None:
                     rid = _parse_uuid(rid_raw)
@@ -2007,11 +2040,13 @@ class _Assembler:
     def entries(self, sheet: _PSheet, programmes: Sequence[Programme], quarter: int,
                 meta: dict[uuid.UUID, _MetaRecord] | None, data: WorkbookData,
                 seen: dict[uuid.UUID, tuple[str, str]], *, unreadable: set[uuid.UUID] | frozenset = frozenset(),
-                skip_forms: set[FormKind] | frozenset = frozenset()) -> list[ProgressEntry]:
+                skip_forms: set[FormKind] | frozenset = frozenset(),
+                sheet_of: Mapping[FormKind, str] | None = None) -> list[ProgressEntry]:
         """III.4 rows of one sheet, each tied to an objective of the region's programmes.
 
         Rows of an objective whose sheet could not be read (``unreadable`` ids, ``skip_forms``)
-        are passed over: that sheet's own problem says what to fix.
+        are passed over: that sheet's own problem says what to fix. ``sheet_of``: the sheet of
+        each form in the workbook, named when an objective is not found there.
         """
         objectives = {o.id: (p.form, o) for p in programmes for o in p.objectives}
         by_text: dict[FormKind, list[tuple[int, str]]] = {}
@@ -2035,21 +2070,36 @@ class _Assembler:
                 deleted = meta is not None and oid in meta and meta[oid].kind == xlsx.T_OBJECTIVE
                 if oid not in objectives and deleted:
                     # Its objective's row was deleted (or emptied) on the form: the row goes with
-                    # it (replacing deletes it, and the plan says so).
+                    # it (replacing deletes it, and the plan says so), and a notice says so.
+                    if not pe.blank:
+                        assert meta is not None
+                        form_sheet = meta[oid].sheet
+                        self.reader.notice(sheet.name, pe.objective_ref,
+                                           f"esta fila es del objetivo «{_short(pe.objective_text)}», que se borró de "
+                                           f"la hoja «{form_sheet}» de este libro: no se importa (al reemplazar se "
+                                           "elimina con su objetivo). Si el objetivo debía quedar, cancele y deshaga "
+                                           f"el borrado en «{form_sheet}» (o vuelva a exportar el libro).")
                     continue
                 if oid not in objectives:
                     if pe.id is not None:
                         seen.setdefault(pe.id, (sheet.name, pe.id_ref))
                     self.problem(sheet.name, pe.oid_ref or pe.objective_ref,
-                                 f"la fila {pe.row} se refiere a un objetivo que no está en los formularios de "
-                                 "esta región y año.")
+                                 f"el identificador de objetivo de la fila {pe.row} no es de ningún objetivo de las "
+                                 "hojas III.1 a III.3 de este libro (¿se copió la fila de otro libro?): borre "
+                                 f"{pe.oid_ref or 'el identificador'} para buscar el objetivo por su texto (2), o "
+                                 "borre la fila.")
                     continue
             else:
                 oid = matched.get(pe.row)
                 if oid is None:
-                    where = f"el formulario {pe.form.value}" if pe.form else "los formularios"
+                    named = (sheet_of or {}).get(pe.form) if pe.form else None
+                    where = (f"la hoja «{named}» (formulario {pe.form.value})" if named and pe.form else
+                             f"el formulario {pe.form.value}" if pe.form else "los formularios III.1 a III.3")
                     self.problem(sheet.name, pe.objective_ref, f"no se encontró el objetivo «{_short(pe.objective_text)}» "
-                                                               f"en {where} de esta región y año.")
+                                                               f"en {where} de este libro (se busca por su texto, "
+                                                               "columna Objetivos específicos): si se borró de allí, "
+                                                               "borre también esta fila; si no, escriba el texto tal "
+                                                               "como está en el formulario.")
                     continue
             if pe.blank:  # columns (2)–(5) emptied: no row, unless it was exported empty
                 rec = meta.get(pe.id) if meta is not None and pe.id is not None else None
@@ -2245,7 +2295,8 @@ def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookDa
                     reader.problem(s.name, _ref(pe.row, 1), f"la fila se refiere al formulario {pe.form.value}, que no "
                                                             f"está en el libro para {region.name} {year}.")
             skip = failed | missing | {f for f, fs in forms.items() if not fs.readable}
-            entries = assembler.entries(s, programmes, q, None, data, {}, skip_forms=skip)
+            entries = assembler.entries(s, programmes, q, None, data, {}, skip_forms=skip,
+                                        sheet_of={f: fs.name for f, fs in forms.items()})
             if entries:
                 progress[q] = entries
         first = next((s for s in sheets_of if s.form is not FormKind.III_4), sheets_of[0])

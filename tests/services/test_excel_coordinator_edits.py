@@ -6,6 +6,7 @@ row with only "Sí")."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 from db.engine import Database, open_database
 from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
-from desktop.services.excel import export_region, import_workbook, plan_import
+from desktop.services.excel import ExcelImportError, export_region, import_workbook, plan_import
 from desktop.services.generate import generate_national
 from desktop.services.programmes import ProgrammeService
 from tests.conftest import TODAY
@@ -225,3 +226,83 @@ def test_a_new_row_with_a_text_weight_says_the_workbook_counts_nothing(example_d
     (notice,) = plan.notices
     assert notice.cell == f"G{last}" and notice.message.startswith(
         "la ponderación «0.5%  0.5%» se lee como 1 %; los totales del libro usaban 0 %")
+
+
+# -- 5. messages that said the wrong thing ----------------------------------------------------------
+
+
+def delete_first_objective(wb) -> None:  # noqa: ANN001
+    """Row 7 of III.1 deleted: the first objective (one activity row), its III.4 row kept."""
+    wb["III.1"].delete_rows(FIRST_DATA_ROW, 1)
+
+
+def test_a_progress_row_of_an_objective_deleted_from_its_form_is_said(example_db, other_db, exported, tmp_path):
+    book = edit(exported, tmp_path / "borrado.xlsx", delete_first_objective)
+    plan = plan_import(other_db, book)
+    assert plan.ok, plan.problems
+    (notice,) = plan.notices
+    assert (notice.sheet, notice.cell) == ("III.4 T2", "B6")
+    assert notice.message.startswith("esta fila es del objetivo «Asesorar técnicamente a los SSPP desconcentrados …», "
+                                     "que se borró de la hoja «III.1» de este libro: no se importa")
+    report = import_workbook(other_db, book, plan=plan)
+    assert report.progress_entries == 24 and report.notices == plan.notices  # of 25: the one said
+
+
+def test_a_legacy_progress_row_whose_objective_is_not_on_its_form_names_the_sheet(example_db, exported, tmp_path):
+    book = edit(exported, tmp_path / "legado.xlsx", lambda wb: (to_legacy(wb), delete_first_objective(wb)))
+    plan = plan_import(example_db, book)
+    (problem,) = plan.problems
+    assert (problem.sheet, problem.cell) == ("III.4 T2", "B6")
+    assert problem.message.startswith("no se encontró el objetivo «Asesorar técnicamente a los SSPP desconcentrados …» "
+                                      "en la hoja «III.1» (formulario III.1) de este libro")
+    assert "si se borró de allí, borre también esta fila" in problem.message
+
+
+@pytest.mark.parametrize(("value", "start"), [
+    (dt.date(2009, 5, 1), "la celda tiene una fecha (01-05-2009), no una ponderación: Excel convierte en fecha"),
+    (dt.datetime(2009, 1, 5, 12, 30), "la celda tiene una fecha (05-01-2009 12:30), no una ponderación"),
+    (dt.time(0, 5), "la celda tiene una hora (00:05:00), no una ponderación"),
+    (True, "la celda tiene el valor lógico VERDADERO (TRUE), no una ponderación: escriba la ponderación como «0,5%»"),
+    (False, "la celda tiene el valor lógico FALSO (FALSE), no una ponderación"),
+])
+@pytest.mark.parametrize("legacy", [False, True])
+def test_a_date_or_a_logical_value_in_a_weight_cell_is_said_as_such(example_db, exported, tmp_path, value, start,
+                                                                      legacy):
+    def typed(wb) -> None:  # noqa: ANN001
+        if legacy:
+            to_legacy(wb)
+        wb["III.1"]["G7"] = value
+
+    plan = plan_import(example_db, edit(exported, tmp_path / "tipo.xlsx", typed))
+    assert [(p.sheet, p.cell) for p in plan.problems] == [("III.1", "G7")]
+    assert plan.problems[0].message.startswith(start)
+    assert "no se pudo leer" not in plan.problems[0].message
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+@pytest.mark.parametrize("where", ["between", "first", "last"])
+def test_a_row_with_only_its_compliance_is_said_as_such(example_db, exported, tmp_path, where, legacy):
+    def only_met(wb) -> str:  # noqa: ANN001
+        if legacy:
+            to_legacy(wb)
+        ws = wb["III.1"]
+        if where == "last":  # the exported table's empty last row
+            row = results_row(ws) - 1
+        else:
+            row = FIRST_DATA_ROW + 2 if where == "between" else FIRST_DATA_ROW
+            ws.insert_rows(row)
+        ws[f"H{row}"] = "Sí"
+        marked.append(f"H{row}")
+
+    marked: list[str] = []
+    before = ProgrammeService(example_db).programme(TARAPACA, 2009, FormKind.III_1)
+    book = edit(exported, tmp_path / "solo.xlsx", only_met)
+    plan = plan_import(example_db, book)
+    (problem,) = plan.problems
+    assert (problem.sheet, problem.cell) == ("III.1", marked[0])
+    assert problem.message == ("la fila solo tiene «Sí» en Cumple/no cumple (9), sin objetivo específico (2), actividad "
+                               "(5) ni ponderación (8) a los que se refiera: escriba la actividad y su ponderación en "
+                               f"esta fila, o borre {marked[0]}.")
+    with pytest.raises(ExcelImportError):
+        import_workbook(example_db, book, replace=True)
+    assert ProgrammeService(example_db).programme(TARAPACA, 2009, FormKind.III_1) == before  # nothing written
