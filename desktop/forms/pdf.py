@@ -888,8 +888,10 @@ def _region_header(programme: Programme, ctx: PrintContext) -> Table:
     value = programme.region.name
     if programme.responsible_office.strip():
         value = f"{value} — {programme.responsible_office.strip()}"
+    # As wide as the layout (the form's table below): a long office name wraps in its cell
+    # instead of widening the table.
     width = _frame_width(ctx)
-    return _label_value_table([("REGIÓN (1)", _LABEL), (value, _VALUE)], [3.2 * cm, min(14 * cm, width - 3.2 * cm)], ctx)
+    return _label_value_table([("REGIÓN (1)", _LABEL), (value, _VALUE)], [3.2 * cm, width - 3.2 * cm], ctx)
 
 
 def _instance_table(programme: Programme, form_spec: FormSpec, ctx: PrintContext) -> Table:
@@ -1256,7 +1258,7 @@ def progress_story(report: ProgressReport, ctx: PrintContext) -> list[Flowable]:
             (report.responsible_office, _VALUE),
             (quarter, _LABEL),
         ],
-        [3.2 * cm, 6 * cm, 6 * cm, min(5 * cm, width - 15.2 * cm)],
+        [3.2 * cm, 6 * cm, width - 14.2 * cm, 5 * cm],  # the layout's width: the office wraps
         ctx,
     )
     columns = form_spec.columns

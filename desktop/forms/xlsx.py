@@ -71,6 +71,8 @@ from desktop.domain.regions import Region
 from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict
 
 __all__ = [
+    "CELL_LIMIT",
+    "CUT_MARK",
     "FORMAT",
     "FORMAT_VERSION",
     "META_SHEET",
@@ -82,6 +84,7 @@ __all__ = [
     "Stamp",
     "WorkbookContent",
     "build_workbook",
+    "cut_text",
     "decode_text",
     "encode_text",
     "record_digest",
@@ -93,15 +96,18 @@ __all__ = [
 FORMAT = "avance-xlsx"
 """Value of ``_avance!B1``: a workbook Avance wrote."""
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Value of ``_avance!B2``; the importer refuses a version it does not know.
 
 Version 1 kept each field of a record in its own column (A…M); version 2 keeps each record in
 one cell (column A) as a JSON array of the same fields in the same order (see
 :func:`encode_meta_record`): a sixth of the cells, so a national workbook imports in about
-two thirds of the time. The importer reads both."""
+two thirds of the time. Version 3 adds the "texto largo" records: a text longer than an Excel
+cell holds (:data:`CELL_LIMIT`) shows cut, ending in :data:`CUT_MARK`, and its full text is kept
+in ``_avance`` split over the cells B, C… of its record (see :func:`cut_text`). The importer
+reads all three."""
 
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1, 2, 3)
 """Versions of ``_avance`` the importer reads."""
 
 META_SHEET = "_avance"
@@ -140,6 +146,18 @@ the JSON array in column A). "sello" is "created updated digest": the record's t
 # Record types of ``_avance`` (column A).
 T_SERVICE, T_YEAR, T_PROGRAMME, T_PROGRESS_SHEET = "servicio", "año", "programa", "hoja III.4"
 T_OBJECTIVE, T_COMMITMENT, T_ENTRY = "objetivo", "fila", "análisis"
+T_LONG_TEXT = "texto largo"
+"""A text cut in its cell (format version 3): "hoja" its sheet, "nombre" its cell as exported
+("A7"), "padre" the id on its row (to find the row after a sort), and the full text in the
+cells B, C… of the record's row (each at most :data:`LONG_TEXT_PIECE` characters)."""
+
+CELL_LIMIT = 32_767
+"""Characters an Excel cell holds (counted in UTF-16 units, as Excel counts them)."""
+CUT_MARK = "…"
+"""Ends the visible text of a cell cut at :data:`CELL_LIMIT`."""
+LONG_TEXT_PIECE = 4_000
+"""Characters of a long text per cell of its ``_avance`` record: even escaped (``_xHHHH_``,
+7 characters each), a piece fits in a cell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +266,39 @@ def decode_text(text: str) -> str:
     if "_x" not in text:
         return text
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _excel_length(text: str) -> int:
+    """Length of ``text`` as Excel counts it (UTF-16 code units)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def cut_text(text: str) -> str | None:
+    """The visible text of a cell for ``text`` when it does not fit in one (:data:`CELL_LIMIT`).
+
+    Args:
+        text: the text, as stored (not yet escaped).
+
+    Returns:
+        None when ``encode_text(text)`` fits in a cell; else the longest beginning of it that
+        fits followed by :data:`CUT_MARK`, already escaped (what the cell holds).
+    """
+    encoded = encode_text(text)
+    if len(encoded) <= CELL_LIMIT and _excel_length(encoded) <= CELL_LIMIT:
+        return None
+    keep = CELL_LIMIT - len(CUT_MARK)
+    cut = text[:keep]
+    while True:
+        shown = encode_text(cut)
+        excess = _excel_length(shown) - keep
+        if excess <= 0:
+            return shown + CUT_MARK
+        cut = cut[: max(0, len(cut) - max(1, excess // 7))]
+
+
+def text_pieces(text: str) -> list[str]:
+    """``text`` split in pieces of :data:`LONG_TEXT_PIECE` characters, each escaped for a cell."""
+    return [encode_text(text[i:i + LONG_TEXT_PIECE]) for i in range(0, len(text), LONG_TEXT_PIECE)] or [""]
 
 
 def encode_meta_record(fields: Sequence[object]) -> str:
@@ -467,16 +518,29 @@ class _Styles:
 class _Sheet:
     """Helpers to write one worksheet quickly with shared style objects."""
 
-    def __init__(self, ws: Worksheet, styles: _Styles) -> None:
+    def __init__(self, ws: Worksheet, styles: _Styles, long_texts: list[tuple[str, int, int, str]] | None = None) -> None:
         self.ws = ws
         self.styles = styles
+        self.long_texts = long_texts
+        """Where the texts cut at :data:`CELL_LIMIT` are noted (sheet, row, column, full text)."""
 
     def text(self, row: int, col: int, value: str | None, *, font: Font | None = None,
              align: Alignment | None = _WRAP, border: bool = True, fill: PatternFill | None = None,
              number_format: str | None = None):  # noqa: ANN201
         cell = self.ws.cell(row=row, column=col)
         if value is not None and value != "":
-            cell.value = encode_text(value)
+            shown = cut_text(value) if len(value) * 7 > CELL_LIMIT else None
+            if shown is None:
+                cell.value = encode_text(value)
+            else:  # Excel would cut it (or refuse the file): the full text goes to _avance
+                cell.value = shown
+                cell.comment = _comment(f"Texto de {len(value):,} caracteres".replace(",", " ")
+                                        + f": una celda de Excel guarda hasta {CELL_LIMIT:,}".replace(",", " ")
+                                        + f". Aquí se ve hasta «{CUT_MARK}»; el texto completo está guardado en "
+                                          "la hoja interna de Avance y vuelve al importar el libro si no edita "
+                                          "esta celda.")
+                if self.long_texts is not None:
+                    self.long_texts.append((self.ws.title, row, col, value))
             if cell.value.startswith("="):
                 cell.data_type = "s"  # a text that starts with "=" is a text, never a formula
         cell._style = copy(self.styles.array(font, align, border, fill, number_format))
@@ -586,6 +650,8 @@ class _Meta:
 
     stamps: Mapping[uuid.UUID, Stamp]
     rows: list[tuple[object, ...]] = field(default_factory=list)
+    long_texts: list[tuple[str, int, int, str]] = field(default_factory=list)
+    """Texts cut in their cell: (sheet, row, column, full text), see :data:`T_LONG_TEXT`."""
 
     def add(self, kind: str, record_id: uuid.UUID | None, *, parent: uuid.UUID | None = None, sheet: str = "",
             region: str = "", year: int | None = None, form: str = "", quarter: int | None = None,
@@ -623,7 +689,7 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     c_helper, c_oid, c_rid = ncols + 1, ncols + 2, ncols + 3
     L = get_column_letter
     ws = wb.create_sheet(title)
-    sh = _Sheet(ws, styles)
+    sh = _Sheet(ws, styles, meta.long_texts)
     # The office the PDF prints: the programme's, else the reporting year's (note (1)).
     office = programme.responsible_office if programme.responsible_office.strip() else year_office
     _title_rows(sh, form_spec, year, programme.region, office, ncols, joined=True)
@@ -807,7 +873,7 @@ def _progress_sheet(wb: Workbook, title: str, ry: RegionYear, quarter: int, meta
     ncols = len(columns)
     c_oid, c_eid = ncols + 1, ncols + 2
     ws = wb.create_sheet(title)
-    sh = _Sheet(ws, styles)
+    sh = _Sheet(ws, styles, meta.long_texts)
     _title_rows(sh, form_spec, ry.year, ry.region, ry.responsible_office, ncols)
     sh.text(3, 3, QUARTER_LABEL, font=_BOLD, fill=_HEAD_FILL)
     sh.text(3, 4, f"{quarter_label(quarter)} (a la fecha)")
@@ -1025,8 +1091,28 @@ def _meta_sheet(wb: Workbook, content: WorkbookContent, meta: _Meta) -> None:
         ws.cell(row=r, column=2, value=value)
     ws.cell(row=META_HEADER_ROW, column=1, value=encode_meta_record(META_COLUMNS))
     cell = ws.cell
+    r = META_HEADER_ROW
     for r, record in enumerate(meta.rows, start=META_HEADER_ROW + 1):
         cell(row=r, column=1, value=encode_meta_record([None if v == "" else v for v in record]))
+    for r, (title, row, col, text) in enumerate(meta.long_texts, start=r + 1):
+        sheet = wb[title]
+        row_id = next((v for c in range(sheet.max_column, 0, -1) if _is_uuid(v := sheet.cell(row, c).value)), None)
+        fields: list[object] = [None] * len(META_COLUMNS)
+        fields[0], fields[2], fields[3], fields[11] = T_LONG_TEXT, row_id, title, f"{get_column_letter(col)}{row}"
+        cell(row=r, column=1, value=encode_meta_record(fields))
+        for j, piece in enumerate(text_pieces(text), start=2):
+            cell(row=r, column=j, value=piece)
+
+
+def _is_uuid(value: object) -> bool:
+    """Whether a cell holds an id Avance wrote (the hidden id columns)."""
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def build_workbook(content: WorkbookContent) -> Workbook:

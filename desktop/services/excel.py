@@ -43,7 +43,7 @@ import unicodedata
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -76,7 +76,7 @@ from desktop.domain.records import (
     Programme,
 )
 from desktop.domain.regions import Region, UnknownRegionError, find_region, parse_region_label
-from desktop.domain.weights import parse_weight
+from desktop.domain.weights import format_percent, parse_weight
 from desktop.errors import NotFoundError
 from desktop.forms import xlsx
 from desktop.forms.xlsx import (
@@ -908,6 +908,74 @@ def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool
     return _text(value)
 
 
+def _typed_weight(value: object) -> str:
+    """The problem of a weight cell (8) holding a date, a time or a logical value (TRUE/FALSE),
+    which Excel makes of what is typed as "1-5", "0:5" or "verdadero"; "" for any other value."""
+    fix = "escriba la ponderación como «0,5%» o «0.5%  0.5%» (nota 8)"
+    if isinstance(value, bool):
+        shown = "VERDADERO (TRUE)" if value else "FALSO (FALSE)"
+        return (f"la celda tiene el valor lógico {shown}, no una ponderación: {fix}; «Sí» o «No» van en "
+                "Cumple/no cumple (9).")
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        if isinstance(value, dt.datetime) and value.time() != dt.time():
+            shown, what = value.strftime("%d-%m-%Y %H:%M"), "una fecha"
+        elif isinstance(value, dt.date):
+            shown, what = value.strftime("%d-%m-%Y"), "una fecha"
+        else:
+            shown, what = _text(value), "una hora"
+        return (f"la celda tiene {what} ({shown}), no una ponderación: Excel convierte en fecha u hora lo que lo "
+                f"parece (como «1-5» o «0:5»); {fix}. Si Excel la vuelve a cambiar, dé formato de texto o de "
+                "porcentaje a la celda antes de escribirla.")
+    return ""
+
+
+def _helper_weight(weight: object, helper: object) -> Decimal | None:
+    """The weight the workbook's earned-weight formula takes for a row (note (10)): None when
+    column (8) holds a number (the formula reads that number itself, as the import does), else
+    ``N()`` of the helper column "Ponderación leída (%)": its number, 1 or 0 for a logical
+    value, 0 for anything else (the earned-weight formula of :mod:`desktop.forms.xlsx`)."""
+    if isinstance(weight, (int, float, Decimal, dt.date, dt.time, dt.timedelta)) and not isinstance(weight, bool):
+        return None
+    if isinstance(helper, bool):
+        return Decimal(int(helper))
+    if isinstance(helper, (int, float, Decimal)):
+        return Decimal(repr(helper)) if isinstance(helper, float) else Decimal(helper)
+    return Decimal(0)
+
+
+def _helper_notice(pc: _PCommitment, unchanged: bool | None) -> tuple[str, str] | None:
+    """(cell, message) when the workbook's totals take another weight for a row than the one
+    the import reads from its column (8) (the helper column "Ponderación leída (%)" holds the
+    number read when exporting, and does not follow a weight rewritten as text); None when
+    they agree. ``unchanged``: the row is as exported (so the helper column was edited), None
+    for a row that was not exported."""
+    if pc.helper is None:
+        return None
+    parsed = parse_weight(pc.weight_text)
+    if parsed.problems:  # a problem of its own
+        return None
+    read = parsed.total or Decimal(0)
+    if abs(read - pc.helper) < Decimal("1e-9"):
+        return None
+    used = format_percent(pc.helper.normalize())
+    shown = format_percent(read.normalize())
+    helper = f"columna «{xlsx.HELPER_HEADER}», {pc.helper_ref}, que no se recalcula al cambiar la ponderación"
+    written = pc.weight_text if len(pc.weight_text) <= 50 else pc.weight_text[:49] + "…"
+    if unchanged:
+        return pc.helper_ref, (f"la «{xlsx.HELPER_HEADER}» se cambió a {used}, pero Avance lee la ponderación escrita "
+                               f"en {pc.weight_ref} («{written}») como {shown}, que es lo que se "
+                               f"importa; los totales del libro usaban {used}. Si la ponderación era otra, "
+                               f"corríjala en {pc.weight_ref}.")
+    if not pc.weight_text.strip():
+        what = "la ponderación se borró: Avance la lee vacía (sin ponderación)"
+    elif unchanged is None:
+        what = f"la ponderación «{written}» se lee como {shown}"
+    else:
+        what = f"la ponderación cambió a «{written}», que Avance lee como {shown}"
+    return pc.weight_ref, (f"{what}; los totales del libro usaban {used} ({helper}). Se importa {shown}: el "
+                           "desempeño que calcula Avance puede diferir del que mostraba el libro.")
+
+
 def _parse_uuid(value: object) -> uuid.UUID | None:
     try:
         return uuid.UUID(_text(value).strip())
@@ -947,6 +1015,9 @@ class _PCommitment:
     weight_text: str
     met: bool | None
     blank: bool = False  # every visible cell empty: kept only if it was exported so
+    helper: Decimal | None = None  # what the workbook's formulas take as its weight (helper column)
+    weight_ref: str = ""
+    helper_ref: str = ""
 
 
 @dataclass
@@ -960,6 +1031,72 @@ class _PObjective:
     section: str | None
     commitments: list[_PCommitment] = field(default_factory=list)
     blank: bool = False  # its row's visible cells all empty: kept only if it was exported so
+    rows: list[int] = field(default_factory=list)  # rows that write its cells (2)–(4)
+    apart: bool = False  # some of those rows are not next to the others, and no id ties them
+
+    @property
+    def key(self) -> tuple[str, str, str, str | None]:
+        """Cells (2)–(4) and the III.3 section: what makes two rows the same objective."""
+        return self.text, self.indicator, self.indicator_result, self.section
+
+
+class _ObjectiveGroups:
+    """The objectives of one sheet by their cells (2)–(4) and by their hidden id, so that the
+    rows of one objective are found wherever a sort or a filter left them (README, Excel
+    import: copy the objective's cells onto its rows to sort or filter)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str, str, str | None], list[_PObjective]] = {}
+        self._by_id: dict[uuid.UUID, _PObjective] = {}
+        self._all: list[_PObjective] = []
+
+    def add(self, objective: _PObjective) -> None:
+        self._by_key.setdefault(objective.key, []).append(objective)
+        if objective.id is not None:
+            self._by_id.setdefault(objective.id, objective)
+        if not objective.rows:
+            objective.rows.append(objective.row)
+            self._all.append(objective)
+
+    def forget(self, objective: _PObjective) -> None:
+        same = self._by_key.get(objective.key, [])
+        if objective in same:
+            same.remove(objective)
+
+    def find(self, current: _PObjective | None, key: tuple[str, str, str, str | None], oid: uuid.UUID | None,
+             row: int, id_ref: str) -> _PObjective | None:
+        """The objective a row whose cells (2)–(4) are written belongs to; None for a new one.
+
+        A row with an id belongs to the objective of that id when its cells are the same (else
+        it is another objective, and its repeated id is reported), or to the objective of the
+        same cells read so far without an id (rows sorted above the one that keeps the id). A
+        row without an id belongs to the objective of the same cells: the one right above, else
+        one with an id, else one without (marked ``apart``: said as a notice).
+        """
+        target: _PObjective | None = None
+        if oid is not None:
+            known = self._by_id.get(oid)
+            if known is not None:
+                target = known if known.key == key else None
+            else:
+                target = next((o for o in self._by_key.get(key, ()) if o.id is None), None)
+                if target is not None:
+                    target.id, target.id_ref = oid, id_ref
+                    self._by_id[oid] = target
+        elif current is not None and not current.blank and current.key == key:
+            target = current
+        else:
+            same = self._by_key.get(key, ())
+            target = next((o for o in same if o.id is not None), None) or next(iter(same), None)
+            if target is not None and target.id is None:
+                target.apart = True
+        if target is not None:
+            target.rows.append(row)
+        return target
+
+    def scattered(self) -> list[_PObjective]:
+        """Objectives without an id whose rows are not all together (a notice each)."""
+        return [o for o in self._all if o.apart and o.id is None]
 
 
 @dataclass
@@ -1291,9 +1428,11 @@ class _Reader:
         self._check_merged(grid, header_row + 1, end)
         key = {c.key: first + j for j, c in enumerate(form_spec.columns)}
         c_weight, c_met, c_earned = key["weight"], key["met"], key["earned"]
+        c_helper = first + ncols if grid.get(header_row, first + ncols) == xlsx.HELPER_HEADER else 0
         read_columns = {first + j for j in range(ncols)} - {c_earned} | {c for c in (oid_col, rid_col, region_col) if c}
         self._check_uncached(grid, header_row + 1, end, read_columns)
         current: _PObjective | None = None
+        groups = _ObjectiveGroups()
         section: str | None = None
         region_text = region_text_ref = ""
         for r in range(header_row + 1, end + 1):
@@ -1336,7 +1475,9 @@ class _Reader:
                     and not any(t.strip() for t in obj[1:]) and not has_com:
                 # Only column (2) written under an objective with activities: the rest of its text,
                 # cut by a page break (seed 001 prints the forms so).
+                groups.forget(current)
                 current.text = f"{current.text.rstrip()} {obj[0].strip()}"
+                groups.add(current)
                 continue
             if has_obj:
                 text = obj[0]
@@ -1351,16 +1492,26 @@ class _Reader:
                     oid = _parse_uuid(oid_raw)
                     if oid is None:
                         self.problem(grid.name, _ref(r, oid_col), f"el identificador «{_text(oid_raw)}» no es válido.")
-                if current is not None and written_obj and not current.blank and (text, obj[1], obj[2]) == (
-                        current.text, current.indicator, current.indicator_result) \
-                        and obj_section == current.section and (oid is None or oid == current.id):
-                    # Cells (2)–(4) copied down onto the objective's next rows (to sort or filter,
-                    # as coordinators do): the same objective, not a new one.
-                    pass
+                target = groups.find(current, (text, obj[1], obj[2], obj_section), oid, r,
+                                     _ref(r, oid_col) if oid_col else "") if written_obj else None
+                if target is not None:
+                    # Cells (2)–(4) copied onto the objective's other rows (to sort or filter, as
+                    # coordinators do), next to each other or not: the same objective, not a new one.
+                    current = target
                 else:
                     current = _PObjective(r, oid, _ref(r, oid_col) if oid_col else "", text, obj[1], obj[2],
                                           obj_section, blank=blank)
                     sheet.objectives.append(current)
+                    if written_obj:
+                        groups.add(current)
+            if has_com and not written_obj and not any(t.strip() for t in com) and not weight_text.strip() \
+                    and _text(met_raw).strip():
+                self.problem(grid.name, _ref(r, c_met), f"la fila solo tiene «{_short(_text(met_raw).strip())}» en "
+                                                         "Cumple/no cumple (9), sin objetivo específico (2), actividad "
+                                                         "(5) ni ponderación (8) a los que se refiera: escriba la "
+                                                         "actividad y su ponderación en esta fila, o borre "
+                                                         f"{_ref(r, c_met)}.")
+                continue
             if has_com:
                 if current is None:
                     self.problem(grid.name, _ref(r, first), "esta fila tiene actividades pero ningún objetivo "
@@ -1371,9 +1522,13 @@ class _Reader:
                     self.problem(grid.name, _ref(r, c_met), f"«{_text(met_raw).strip()}» no es un valor de "
                                                              "Cumple/no cumple: escriba Sí, No o deje la celda vacía "
                                                              "(nota 9: «Sí» sólo si se cumplió en un 100 %).")
-                for message in parse_weight(weight_text).problems:  # one for the cell
-                    self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
-                                                                "«0.5%  0.5%» (nota 8).")
+                typed = _typed_weight(weight_raw)
+                if typed:
+                    self.problem(grid.name, _ref(r, c_weight), typed)
+                else:
+                    for message in parse_weight(weight_text).problems:  # one for the cell
+                        self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
+                                                                    "«0.5%  0.5%» (nota 8).")
                 rid = None
                 if rid_raw is not None:
                     rid = _parse_uuid(rid_raw)
@@ -1381,8 +1536,16 @@ class _Reader:
                         self.problem(grid.name, _ref(r, rid_col), f"el identificador «{_text(rid_raw)}» no es válido.")
                 current.commitments.append(
                     _PCommitment(r, rid, _ref(r, rid_col) if rid_col else "", com[0], com[1], com[2], weight_text, met,
-                                 blank=blank)
+                                 blank=blank, helper=_helper_weight(weight_raw, cell(c_helper)) if c_helper else None,
+                                 weight_ref=_ref(r, c_weight), helper_ref=_ref(r, c_helper) if c_helper else "")
                 )
+        for group in groups.scattered():
+            rows = group.rows
+            shown = ", ".join(str(x) for x in rows[:-1]) + f" y {rows[-1]}"
+            self.notice(grid.name, _ref(group.row, first),
+                        f"las filas {shown} repiten el objetivo específico «{_short(group.text)}» (columnas (2) a (4)) "
+                        "sin estar juntas: se importan como un solo objetivo, con sus actividades en el orden de las "
+                        "filas. Si eran objetivos distintos, cambie el texto de uno y vuelva a importar.")
         if not legacy and end < grid.nrows:
             # Row (11): the regional performance is Avance's formula too.
             for c, v in enumerate(grid.rows[end], start=1):
@@ -1566,8 +1729,20 @@ _META_KINDS = {xlsx.T_SERVICE, xlsx.T_YEAR, xlsx.T_PROGRAMME, xlsx.T_PROGRESS_SH
                xlsx.T_COMMITMENT, xlsx.T_ENTRY}
 
 
-def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
-    """The records of ``_avance``; None when the sheet is not one Avance can read."""
+@dataclass(frozen=True, slots=True)
+class _LongText:
+    """A text cut in its cell when exporting (``_avance`` record "texto largo", format version 3)."""
+
+    row: int
+    sheet: str
+    cell: str
+    parent: uuid.UUID | None
+    text: str
+
+
+def _read_meta(reader: _Reader, grid: _Grid, long_texts: list[_LongText] | None = None) -> list[_MetaRecord] | None:
+    """The records of ``_avance``; None when the sheet is not one Avance can read. The texts cut
+    in their cell (format version 3) are added to ``long_texts``."""
     name = grid.name
     if _text(grid.get(1, 2)) != xlsx.FORMAT:
         reader.problem(name, "B1", f"la hoja «{META_SHEET}» no es de Avance (se esperaba «{xlsx.FORMAT}»).")
@@ -1597,6 +1772,9 @@ def _read_meta(reader: _Reader, grid: _Grid) -> list[_MetaRecord] | None:
         v = grid.rows[r - 1]
         if packed:
             if not any(x is not None for x in v):
+                continue
+            if version >= 3 and isinstance(v[0], str) and v[0].startswith(f'["{xlsx.T_LONG_TEXT}"'):
+                _read_long_text(reader, name, r, v, long_texts)
                 continue
             if any(x is not None for x in v[1:]) or not isinstance(v[0], str):
                 reader.problem(name, _ref(r, 1), "registro alterado: cada registro ocupa solo la columna A.")
@@ -1779,7 +1957,11 @@ class _Assembler:
                     kind = CommitmentKind(crec.klass)
                 commitment = Commitment(cid, cpos, kind, pc.description, pc.responsible_unit, pc.verification_means,
                                         pc.weight_text, pc.met)
-                self._stamp(data, cid, crec, xlsx.commitment_digest(commitment, oid))
+                digest = xlsx.commitment_digest(commitment, oid)
+                self._stamp(data, cid, crec, digest)
+                said = _helper_notice(pc, None if crec is None else self._weight_as_exported(commitment, crec, oid))
+                if said is not None:
+                    self.reader.notice(sheet.name, *said)
                 commitments.append(commitment)
             objective = Objective(oid, position, po.text, po.indicator, po.indicator_result, po.section,
                                   tuple(commitments))
@@ -1788,6 +1970,16 @@ class _Assembler:
         assert sheet.region is not None and sheet.year is not None
         return Programme(programme_id, sheet.form, sheet.region, sheet.year, sheet.office,
                          sheet.instance if sheet.form is FormKind.III_2 else None, tuple(objectives))
+
+    @staticmethod
+    def _weight_as_exported(commitment: Commitment, rec: _MetaRecord, objective_id: uuid.UUID) -> bool:
+        """Whether a row's columns (5)–(8) are as exported (its compliance (9) and place aside):
+        ``_avance`` keeps the digest of the row as exported, not its texts."""
+        for met in (None, True, False):
+            exported = dataclasses.replace(commitment, met=met, position=rec.position or 0)
+            if xlsx.commitment_digest(exported, objective_id) == rec.digest:
+                return True
+        return False
 
     @staticmethod
     def _exported_empty_commitment(pc: _PCommitment, po: _PObjective,
@@ -1848,11 +2040,13 @@ class _Assembler:
     def entries(self, sheet: _PSheet, programmes: Sequence[Programme], quarter: int,
                 meta: dict[uuid.UUID, _MetaRecord] | None, data: WorkbookData,
                 seen: dict[uuid.UUID, tuple[str, str]], *, unreadable: set[uuid.UUID] | frozenset = frozenset(),
-                skip_forms: set[FormKind] | frozenset = frozenset()) -> list[ProgressEntry]:
+                skip_forms: set[FormKind] | frozenset = frozenset(),
+                sheet_of: Mapping[FormKind, str] | None = None) -> list[ProgressEntry]:
         """III.4 rows of one sheet, each tied to an objective of the region's programmes.
 
         Rows of an objective whose sheet could not be read (``unreadable`` ids, ``skip_forms``)
-        are passed over: that sheet's own problem says what to fix.
+        are passed over: that sheet's own problem says what to fix. ``sheet_of``: the sheet of
+        each form in the workbook, named when an objective is not found there.
         """
         objectives = {o.id: (p.form, o) for p in programmes for o in p.objectives}
         by_text: dict[FormKind, list[tuple[int, str]]] = {}
@@ -1876,21 +2070,36 @@ class _Assembler:
                 deleted = meta is not None and oid in meta and meta[oid].kind == xlsx.T_OBJECTIVE
                 if oid not in objectives and deleted:
                     # Its objective's row was deleted (or emptied) on the form: the row goes with
-                    # it (replacing deletes it, and the plan says so).
+                    # it (replacing deletes it, and the plan says so), and a notice says so.
+                    if not pe.blank:
+                        assert meta is not None
+                        form_sheet = meta[oid].sheet
+                        self.reader.notice(sheet.name, pe.objective_ref,
+                                           f"esta fila es del objetivo «{_short(pe.objective_text)}», que se borró de "
+                                           f"la hoja «{form_sheet}» de este libro: no se importa (al reemplazar se "
+                                           "elimina con su objetivo). Si el objetivo debía quedar, cancele y deshaga "
+                                           f"el borrado en «{form_sheet}» (o vuelva a exportar el libro).")
                     continue
                 if oid not in objectives:
                     if pe.id is not None:
                         seen.setdefault(pe.id, (sheet.name, pe.id_ref))
                     self.problem(sheet.name, pe.oid_ref or pe.objective_ref,
-                                 f"la fila {pe.row} se refiere a un objetivo que no está en los formularios de "
-                                 "esta región y año.")
+                                 f"el identificador de objetivo de la fila {pe.row} no es de ningún objetivo de las "
+                                 "hojas III.1 a III.3 de este libro (¿se copió la fila de otro libro?): borre "
+                                 f"{pe.oid_ref or 'el identificador'} para buscar el objetivo por su texto (2), o "
+                                 "borre la fila.")
                     continue
             else:
                 oid = matched.get(pe.row)
                 if oid is None:
-                    where = f"el formulario {pe.form.value}" if pe.form else "los formularios"
+                    named = (sheet_of or {}).get(pe.form) if pe.form else None
+                    where = (f"la hoja «{named}» (formulario {pe.form.value})" if named and pe.form else
+                             f"el formulario {pe.form.value}" if pe.form else "los formularios III.1 a III.3")
                     self.problem(sheet.name, pe.objective_ref, f"no se encontró el objetivo «{_short(pe.objective_text)}» "
-                                                               f"en {where} de esta región y año.")
+                                                               f"en {where} de este libro (se busca por su texto, "
+                                                               "columna Objetivos específicos): si se borró de allí, "
+                                                               "borre también esta fila; si no, escriba el texto tal "
+                                                               "como está en el formulario.")
                     continue
             if pe.blank:  # columns (2)–(5) emptied: no row, unless it was exported empty
                 rec = meta.get(pe.id) if meta is not None and pe.id is not None else None
@@ -2086,7 +2295,8 @@ def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookDa
                     reader.problem(s.name, _ref(pe.row, 1), f"la fila se refiere al formulario {pe.form.value}, que no "
                                                             f"está en el libro para {region.name} {year}.")
             skip = failed | missing | {f for f, fs in forms.items() if not fs.readable}
-            entries = assembler.entries(s, programmes, q, None, data, {}, skip_forms=skip)
+            entries = assembler.entries(s, programmes, q, None, data, {}, skip_forms=skip,
+                                        sheet_of={f: fs.name for f, fs in forms.items()})
             if entries:
                 progress[q] = entries
         first = next((s for s in sheets_of if s.form is not FormKind.III_4), sheets_of[0])
@@ -2094,11 +2304,72 @@ def _validate_legacy(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookDa
     return data
 
 
+def _read_long_text(reader: _Reader, name: str, r: int, v: tuple[Any, ...], out: list[_LongText] | None) -> None:
+    """One "texto largo" record of ``_avance`` (row ``r``): its sheet, cell, row id and the full
+    text from the cells B, C… (see :data:`desktop.forms.xlsx.T_LONG_TEXT`)."""
+    try:
+        fields = xlsx.decode_meta_record(v[0])
+    except ValueError as exc:
+        reader.problem(name, _ref(r, 1), f"registro alterado: {exc}.")
+        return
+    pieces = list(v[1:])
+    while pieces and pieces[-1] is None:
+        pieces.pop()
+    ref = _text(fields[11])
+    parent = _parse_uuid(fields[2]) if fields[2] is not None else None
+    if not pieces or any(not isinstance(p, str) for p in pieces) or not re.fullmatch(r"[A-Z]{1,3}[1-9][0-9]*", ref) \
+            or (fields[2] is not None and parent is None):
+        reader.problem(name, _ref(r, 1), "registro de texto largo alterado: se esperan la hoja, la celda y el texto "
+                                          "en las columnas B, C… de la fila.")
+        return
+    if out is not None:
+        out.append(_LongText(r, _text(fields[3]), ref, parent, "".join(xlsx.decode_text(p) for p in pieces)))
+
+
+def _restore_long_texts(reader: _Reader, wb: _Book, long_texts: Sequence[_LongText]) -> None:
+    """Put back in their sheets the full texts that were cut in their cell when exporting.
+
+    A cell that still shows the cut text as exported (wherever a sort moved its row) gets the
+    full text; a cell the coordinator edited keeps the edit, with a notice naming the cell.
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    for lt in long_texts:
+        if lt.sheet not in wb.sheetnames:
+            continue  # the missing sheet is a problem of its own
+        grid = wb[lt.sheet]
+        shown = xlsx.cut_text(lt.text)
+        full = xlsx.encode_text(lt.text)
+        found = False
+        for i, values in enumerate(grid.rows):
+            if shown in values:
+                grid.rows[i] = tuple(full if x == shown else x for x in values)
+                found = True
+        if found:
+            continue
+        row, col = coordinate_to_tuple(lt.cell)
+        if lt.parent is not None:
+            key = str(lt.parent)
+            row = next((i for i, values in enumerate(grid.rows, start=1) if key in values), 0)
+            if not row:
+                continue  # the row was deleted: said (or done) as any deleted row
+        now = _text(grid.get(row, col))
+        size = lambda n: f"{n:,}".replace(",", "\u00a0")  # noqa: E731 - 40 000, as written in Chile
+        reader.notice(grid.name, _ref(row, col),
+                      f"este texto tenía {size(len(lt.text))} caracteres al exportar, más de los "
+                      f"{size(xlsx.CELL_LIMIT)} que caben en una celda de Excel: la celda mostraba solo el comienzo, "
+                      f"hasta «{xlsx.CUT_MARK}», y el texto completo venía guardado en la hoja «{META_SHEET}». Como la "
+                      f"celda se editó, se importa el texto editado ({size(len(now))} caracteres), no el completo. Si "
+                      "no era lo que quería, cancele y corrija el texto en Avance.")
+
+
 def _validate_exported(reader: _Reader, wb: _Book, now: dt.datetime) -> WorkbookData:
     data = WorkbookData("avance")
-    records = _read_meta(reader, wb[META_SHEET])
+    long_texts: list[_LongText] = []
+    records = _read_meta(reader, wb[META_SHEET], long_texts)
     if records is None:
         return data
+    _restore_long_texts(reader, wb, long_texts)
     by_id = {r.id: r for r in records if r.id is not None}
     services = [r for r in records if r.kind == xlsx.T_SERVICE]
     for s in services:

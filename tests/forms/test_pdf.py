@@ -659,3 +659,40 @@ def test_activity_rows_are_as_tall_as_their_own_texts(example, ctx, tmp_path):
     printed = squash(" ".join(line.text for line in column))
     # The whole objective, then (below it, not over it) the next objective's text.
     assert printed.startswith(squash(long_text) + squash(base.objectives[1].text)[:30])
+
+
+LONG_OFFICE = ("Dirección Regional de Tarapacá del Servicio Nacional de la Mujer, Unidad de Gestión Territorial y "
+               "Coordinación Intersectorial con los Servicios Públicos Desconcentrados de la Región, y con los "
+               "municipios de las provincias de Iquique y del Tamarugal")
+
+
+def _region_table(story):  # noqa: ANN001, ANN202
+    from reportlab.platypus import Table
+
+    return next(f for f in story if isinstance(f, Table) and "REGIÓN (1)" in f._cellvalues[0][0].text)  # noqa: SLF001
+
+
+@pytest.mark.parametrize("paper", ["carta", "oficio"])
+@pytest.mark.parametrize("kind", [FormKind.III_1, FormKind.III_4])
+def test_a_long_responsible_office_wraps_in_a_region_header_as_wide_as_the_layout(example, ctx, kind, paper):
+    """The REGIÓN (1) header table spans the layout's width, the form's table below it too, and
+    a long office name wraps in its cell (seed 001 note (1))."""
+    from desktop.forms import pdf
+
+    ctx = dataclasses.replace(ctx, page_size=pdf.PAPER_SIZES[paper])
+    width = ctx.page_size[0] - 2 * pdf.MARGIN
+    if kind is FormKind.III_4:
+        report = dataclasses.replace(example.progress[0], responsible_office=LONG_OFFICE)
+        story = progress_story(report, ctx)
+    else:
+        programme = dataclasses.replace(programme_of(example, kind), responsible_office=LONG_OFFICE)
+        story = programme_story(programme, score_programme(programme, TODAY), ctx)
+    header = _region_table(story)
+    w, h = header.wrap(width, ctx.page_size[1])
+    assert abs(w - width) < 0.01
+    short = _region_table(progress_story(example.progress[0], ctx) if kind is FormKind.III_4 else
+                          programme_story(programme_of(example, kind), score_programme(programme_of(example, kind), TODAY),
+                                          ctx))
+    w_short, h_short = short.wrap(width, ctx.page_size[1])
+    assert abs(w_short - width) < 0.01  # the same width, whatever the office
+    assert h > h_short  # the long office wrapped onto more lines, in its cell

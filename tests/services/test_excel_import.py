@@ -73,7 +73,7 @@ def edit(source: Path, target: Path, change: Callable) -> Path:
 
 
 def meta_records(path: Path) -> list[tuple[int, list]]:
-    """The records of ``_avance`` (format version 2: one JSON array per row in column A)."""
+    """The records of ``_avance`` (format versions 2 and 3: one JSON array per row in column A)."""
     ws = load_workbook(path)["_avance"]
     return [(r[0].row, json.loads(r[0].value)) for r in ws.iter_rows(min_row=8) if r[0].value]
 

@@ -220,3 +220,25 @@ def test_a_page_without_colour_is_sent_in_few_greys_and_a_coloured_page_as_it_is
     page = render_page(national, 0, 100)
     national.close()
     assert not page.allGray() and job_image(page, printer) is page
+
+
+def test_the_preview_scales_the_page_smoothly(example_db, tmp_path, qtbot) -> None:  # noqa: ANN001
+    """The page image (16 greys, :data:`ui.printing.GREY_LEVELS`) is shrunk to the screen by the
+    preview: scaled smoothly, its pixels take the greys in between; scaled to the nearest pixel
+    (strokes of the small text dropped), only the 16 of the image."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from ui.printing import GREY_LEVELS
+
+    dialog = preview(None, _form(example_db, tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert 0.5 < widget.zoomFactor() < 1  # the page is shown smaller than its image
+    image = widget.grab().toImage()
+    w, h = image.width(), image.height()
+    greys = {image.pixelColor(x, y).red() for y in range(h // 4, 3 * h // 4) for x in range(w // 4, 3 * w // 4)}
+    assert len(greys) > 4 * GREY_LEVELS
+    dialog.close()
