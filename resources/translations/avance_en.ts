@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es_CL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="89"/>
+        <source>SafeIconProvider</source>
+        <comment>Carpeta</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="91"/>
+        <source>SafeIconProvider</source>
+        <comment>Archivo {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="91"/>
+        <source>SafeIconProvider</source>
+        <comment>Archivo</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BoardDialog</name>
     <message>
         <location filename="../../ui/sync_panel.py" line="405"/>
@@ -673,11 +694,11 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="681"/>
-        <location filename="../../ui/main_window.py" line="1154"/>
-        <location filename="../../ui/main_window.py" line="1165"/>
-        <location filename="../../ui/main_window.py" line="1226"/>
-        <location filename="../../ui/main_window.py" line="1269"/>
-        <location filename="../../ui/main_window.py" line="1375"/>
+        <location filename="../../ui/main_window.py" line="1155"/>
+        <location filename="../../ui/main_window.py" line="1166"/>
+        <location filename="../../ui/main_window.py" line="1227"/>
+        <location filename="../../ui/main_window.py" line="1270"/>
+        <location filename="../../ui/main_window.py" line="1376"/>
         <source>Avance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,140 +854,140 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1087"/>
+        <location filename="../../ui/main_window.py" line="1088"/>
         <source>PDF guardado en {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1094"/>
+        <location filename="../../ui/main_window.py" line="1095"/>
         <source>Impresión cancelada: no se escribió ni imprimió nada más.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1099"/>
+        <location filename="../../ui/main_window.py" line="1100"/>
         <source>No se pudo imprimir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1114"/>
+        <location filename="../../ui/main_window.py" line="1115"/>
         <source>Preparando los formularios: región {0} de {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1115"/>
+        <location filename="../../ui/main_window.py" line="1116"/>
         <source>Leyendo los datos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1117"/>
+        <location filename="../../ui/main_window.py" line="1118"/>
         <source>Componiendo las páginas: {0} hasta ahora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1118"/>
+        <location filename="../../ui/main_window.py" line="1119"/>
         <source>Componiendo las páginas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>Escribiendo la página {0} de {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1122"/>
+        <location filename="../../ui/main_window.py" line="1123"/>
         <source>Enviando la página {0} de {1} a la impresora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1154"/>
-        <location filename="../../ui/main_window.py" line="1165"/>
-        <location filename="../../ui/main_window.py" line="1226"/>
-        <location filename="../../ui/main_window.py" line="1269"/>
+        <location filename="../../ui/main_window.py" line="1155"/>
+        <location filename="../../ui/main_window.py" line="1166"/>
+        <location filename="../../ui/main_window.py" line="1227"/>
+        <location filename="../../ui/main_window.py" line="1270"/>
         <source>Abra primero un formulario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1156"/>
+        <location filename="../../ui/main_window.py" line="1157"/>
         <source>todos los formularios de la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1157"/>
+        <location filename="../../ui/main_window.py" line="1158"/>
         <source>Preparando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1168"/>
+        <location filename="../../ui/main_window.py" line="1169"/>
         <source>Preparando los formularios de todas las regiones {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1169"/>
+        <location filename="../../ui/main_window.py" line="1170"/>
         <source>Preparando la consolidación nacional {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1215"/>
+        <location filename="../../ui/main_window.py" line="1216"/>
         <source>Enviada 1 página a la impresora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1216"/>
+        <location filename="../../ui/main_window.py" line="1217"/>
         <source>Enviadas {0} páginas a la impresora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1219"/>
+        <location filename="../../ui/main_window.py" line="1220"/>
         <source>Imprimiendo en {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1219"/>
+        <location filename="../../ui/main_window.py" line="1220"/>
         <source>la impresora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1228"/>
+        <location filename="../../ui/main_window.py" line="1229"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1233"/>
+        <location filename="../../ui/main_window.py" line="1234"/>
         <source>Exportar PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1236"/>
+        <location filename="../../ui/main_window.py" line="1237"/>
         <source>Imprimiendo {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1243"/>
+        <location filename="../../ui/main_window.py" line="1244"/>
         <source>Exportar la región a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1248"/>
+        <location filename="../../ui/main_window.py" line="1249"/>
         <source>Imprimiendo los formularios de {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1257"/>
+        <location filename="../../ui/main_window.py" line="1258"/>
         <source>Exportar a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1261"/>
+        <location filename="../../ui/main_window.py" line="1262"/>
         <source>Imprimiendo la consolidación nacional {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1376"/>
+        <location filename="../../ui/main_window.py" line="1377"/>
         <source>Hay un trabajo en curso (impresión, exportación o importación). Espere a que termine, o cancélelo en su ventana de progreso, y vuelva a cerrar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1260"/>
+        <location filename="../../ui/main_window.py" line="1261"/>
         <source>Imprimiendo los formularios de todas las regiones {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,118 +998,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1275"/>
-        <location filename="../../ui/main_window.py" line="1282"/>
+        <location filename="../../ui/main_window.py" line="1276"/>
+        <location filename="../../ui/main_window.py" line="1283"/>
         <source>Exportar Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1275"/>
-        <location filename="../../ui/main_window.py" line="1291"/>
+        <location filename="../../ui/main_window.py" line="1276"/>
+        <location filename="../../ui/main_window.py" line="1292"/>
         <source>Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1280"/>
+        <location filename="../../ui/main_window.py" line="1281"/>
         <source>Exportando a Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1281"/>
+        <location filename="../../ui/main_window.py" line="1282"/>
         <source>Excel guardado en {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1282"/>
+        <location filename="../../ui/main_window.py" line="1283"/>
         <source>No se pudo exportar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1291"/>
-        <location filename="../../ui/main_window.py" line="1301"/>
-        <location filename="../../ui/main_window.py" line="1311"/>
-        <location filename="../../ui/main_window.py" line="1316"/>
-        <location filename="../../ui/main_window.py" line="1340"/>
-        <location filename="../../ui/main_window.py" line="1345"/>
-        <location filename="../../ui/main_window.py" line="1356"/>
-        <location filename="../../ui/main_window.py" line="1359"/>
+        <location filename="../../ui/main_window.py" line="1292"/>
+        <location filename="../../ui/main_window.py" line="1302"/>
+        <location filename="../../ui/main_window.py" line="1312"/>
+        <location filename="../../ui/main_window.py" line="1317"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
+        <location filename="../../ui/main_window.py" line="1346"/>
+        <location filename="../../ui/main_window.py" line="1357"/>
+        <location filename="../../ui/main_window.py" line="1360"/>
         <source>Importar Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1302"/>
+        <location filename="../../ui/main_window.py" line="1303"/>
         <source>La hoja {0} no indica el trimestre (el formulario III.4 de la semilla no lo dice). ¿De qué trimestre es?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1304"/>
+        <location filename="../../ui/main_window.py" line="1305"/>
         <source>T{0} (trimestre {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1317"/>
+        <location filename="../../ui/main_window.py" line="1318"/>
         <source>«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1319"/>
+        <location filename="../../ui/main_window.py" line="1320"/>
         <source>«{0}» tiene {1} problemas; no se importó nada. Corríjalos y vuelva a importar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1327"/>
+        <location filename="../../ui/main_window.py" line="1328"/>
         <source>La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1330"/>
+        <location filename="../../ui/main_window.py" line="1331"/>
         <source>El libro ya no tiene estos registros (sus filas se borraron o se vaciaron). Al reemplazar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1334"/>
+        <location filename="../../ui/main_window.py" line="1335"/>
         <source>Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al reemplazar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1338"/>
+        <location filename="../../ui/main_window.py" line="1339"/>
         <source>Los registros que siguen en el libro conservan sus medios de verificación y las observaciones de la oficina central.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1340"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
         <source>Reemplazar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1342"/>
+        <location filename="../../ui/main_window.py" line="1343"/>
         <source>Importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1345"/>
+        <location filename="../../ui/main_window.py" line="1346"/>
         <source>No se pudo importar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1309"/>
-        <location filename="../../ui/main_window.py" line="1358"/>
+        <location filename="../../ui/main_window.py" line="1310"/>
+        <location filename="../../ui/main_window.py" line="1359"/>
         <source>Revisando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1311"/>
-        <location filename="../../ui/main_window.py" line="1359"/>
+        <location filename="../../ui/main_window.py" line="1312"/>
+        <location filename="../../ui/main_window.py" line="1360"/>
         <source>No se pudo revisar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1365"/>
+        <location filename="../../ui/main_window.py" line="1366"/>
         <source>Acerca de Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1367"/>
+        <location filename="../../ui/main_window.py" line="1368"/>
         <source>&lt;b&gt;Avance&lt;/b&gt; 0.1&lt;br&gt;Programas de trabajo regionales de los sistemas PMG Gestión Territorial y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.&lt;br&gt;&lt;br&gt;Base de datos: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,7 +1337,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="192"/>
+        <location filename="../../ui/printing.py" line="197"/>
         <source>Vista previa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,7 +1353,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Copiar</source>
         <translation type="unfinished"></translation>
     </message>
