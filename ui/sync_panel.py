@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.forms import FormKind
 from desktop.domain.scoring import Verdict
-from desktop.domain.weights import format_percent
+from desktop.domain.weights import format_percent, format_percent_column
 from desktop.wording import count, office_name, office_short, when_text  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # the database layer loads after the window paints (see desktop.app)
@@ -372,7 +372,7 @@ class BoardTableModel(QAbstractTableModel):
                 return when_text(row.last_received)
             if c == 5:
                 return self.tr("enviado") if row.sent_this_quarter else self.tr("sin envío")
-            return "" if score is None else format_percent(score.performance_pct)
+            return "" if score is None else format_percent_column(score.performance_pct)
         if role == Qt.ItemDataRole.BackgroundRole:
             if c == 5:
                 return GOOD_BRUSH if row.sent_this_quarter else BAD_BRUSH

@@ -132,3 +132,14 @@ def format_percent(value: Decimal | None, places: int | None = None) -> str:
     if value is None:
         return ""
     return f"{format_decimal(value, places)} %"
+
+
+def format_percent_column(value: Decimal | None) -> str:
+    """Format a percentage for a column of them: at least two decimals so the commas line up
+    ("91,70 %", "93,36 %"), more when the value has them (never rounded: "33,333 %"); ``None``
+    gives ""."""
+    if value is None:
+        return ""
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format_percent(value, places)

@@ -75,7 +75,7 @@ from desktop.domain.fingerprint import fingerprint, page_fingerprint
 from desktop.domain.forms import PROGRAMME_FORMS, PROGRAMME_LABELS, SHORT_NAMES, Column, FormKind, FormSpec, spec
 from desktop.domain.records import Commitment, ProgressReport, Programme, quarter_label
 from desktop.domain.scoring import PASS_MARK, ProgrammeScore, Verdict, earned_weight
-from desktop.domain.weights import format_percent
+from desktop.domain.weights import format_percent, format_percent_column
 
 __all__ = [
     "CONTINUED",
@@ -1439,7 +1439,7 @@ def _national_table(summary, ctx: PrintContext) -> Table:
             if score is None:
                 row += ["—", "—"]
                 continue
-            row += [text.cell(format_percent(score.performance_pct), 1 + 2 * i), "Sí" if score.valid else "No"]
+            row += [text.cell(format_percent_column(score.performance_pct), 1 + 2 * i), "Sí" if score.valid else "No"]
             if not score.valid:
                 commands.append(("BACKGROUND", (1 + 2 * i, r), (2 + 2 * i, r), _BELOW_BG))
         rows.append(row)

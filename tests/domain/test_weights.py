@@ -157,3 +157,13 @@ def test_every_unreadable_part_is_named_in_one_problem() -> None:
     parsed = parse_weight("algo 1% más")
     assert parsed.problems == ("no se pudo leer «algo» ni «más» en la ponderación «algo 1% más»",)
     assert parsed.values == (Decimal(1),) and parsed.total is None
+
+
+def test_format_percent_column_lines_up_two_decimals_and_never_rounds() -> None:
+    from desktop.domain.weights import format_percent_column
+
+    assert format_percent_column(Decimal("91.7")) == "91,70 %"
+    assert format_percent_column(Decimal("93.36")) == "93,36 %"
+    assert format_percent_column(Decimal("100")) == "100,00 %"
+    assert format_percent_column(Decimal("89.995")) == "89,995 %"  # not "90,00 %" beside a "No"
+    assert format_percent_column(None) == ""

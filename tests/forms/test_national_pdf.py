@@ -23,7 +23,7 @@ from desktop.domain.fingerprint import fingerprint
 from desktop.domain.forms import PROGRAMME_FORMS, SHORT_NAMES, FormKind, spec
 from desktop.domain.regions import REGIONS, Region
 from desktop.domain.scoring import Verdict
-from desktop.domain.weights import format_percent
+from desktop.domain.weights import format_percent, format_percent_column
 from desktop.forms import pdf
 from desktop.services.generate import generate_national
 from desktop.services.printing import PrintError, print_form, print_nation, print_national, print_region
@@ -84,7 +84,7 @@ def test_national_report_prints_every_region_figure_and_verdict(national_db, tmp
     for regional in summary.regions:
         assert squash(f"{regional.region.cut} {regional.region.name}") in text
         row = "".join(
-            squash(format_percent(s.performance_pct)) + ("Sí" if s.valid else "No") for s in regional.scores
+            squash(format_percent_column(s.performance_pct)) + ("Sí" if s.valid else "No") for s in regional.scores
         )
         assert row in text, regional.region.name  # the region's three figures, in order
     verdicts = "".join(summary.verdicts[form].value for form in PROGRAMME_FORMS)
@@ -126,8 +126,8 @@ def test_national_report_marks_a_missing_programme_and_escapes_names(national_db
     assert squash("99 <b>Región & «Prueba»</b>") in text
     iii1, iii3 = (next(s for s in without_iii2.scores if s.form is f) for f in (FormKind.III_1, FormKind.III_3))
     row = (
-        squash(format_percent(iii1.performance_pct)) + ("Sí" if iii1.valid else "No") + "——"
-        + squash(format_percent(iii3.performance_pct))
+        squash(format_percent_column(iii1.performance_pct)) + ("Sí" if iii1.valid else "No") + "——"
+        + squash(format_percent_column(iii3.performance_pct))
     )
     assert row in text
     assert squash("Servicio <de> prueba & co") in text
