@@ -42,12 +42,24 @@ def example_db(db: Database) -> Database:
     return db
 
 
+@pytest.fixture(scope="session")
+def _settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run for QSettings: Qt's test location (~/.qttest) is shared by
+    every run on the machine, so two suites at once (a fresh clone beside a work tree) changed
+    each other's remembered settings."""
+    return tmp_path_factory.mktemp("qsettings")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_settings() -> Iterator[None]:
-    """QSettings of tests go to Qt's test locations, never the user's configuration."""
+def _isolated_settings(_settings_folder: Path) -> Iterator[None]:
+    """QSettings of tests go to this run's own folder, never the user's configuration nor
+    another run's."""
     from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(_settings_folder))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(_settings_folder / "system"))
     QSettings().clear()
     yield
     QSettings().clear()
