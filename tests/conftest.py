@@ -36,6 +36,14 @@ def db(db_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
+def other_db(tmp_path: Path) -> Iterator[Database]:
+    """A second empty database (another installation, or where an import goes)."""
+    database = open_database(tmp_path / "otra.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
 def example_db(db: Database) -> Database:
     """The database with the Tarapacá 2009 example (seed 001) loaded."""
     load_example(db)

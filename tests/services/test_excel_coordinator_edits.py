@@ -27,13 +27,6 @@ FIRST_DATA_ROW = 7  # III.1: title, REGIÓN, Año, blank, group row, headers (ro
 
 
 @pytest.fixture
-def other_db(tmp_path: Path):
-    database = open_database(tmp_path / "otra.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def generated(tmp_path: Path) -> tuple[Database, Path]:
     db = open_database(tmp_path / "g.db")
     generate_national(db, 2010, regions=(TARAPACA,), objectives=5, activities=3)

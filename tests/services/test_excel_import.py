@@ -128,13 +128,6 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"good": good, "legacy": legacy}
 
 
-@pytest.fixture
-def other_db(tmp_path: Path):
-    database = open_database(tmp_path / "otra.db")
-    yield database
-    database.close()
-
-
 # -- round trips -----------------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from db.engine import Database, open_database
+from db.engine import Database
 from db.models import WorkProgramme
 from desktop.domain.forms import FormKind
 from desktop.domain.records import Programme
@@ -24,13 +24,6 @@ from tests.services.test_excel_import import dump, edit, to_version_1
 TARAPACA = find_region("CL-TA")
 LONG = ("Objetivo de prueba con texto muy largo, «comillas» & <b> ñandú. " * 700)[:40_000]
 ODD = ("línea\r\ncontrol \x01 _x0041_ literal 👩 " * 1_500)[:40_000]  # escapes, and 2 UTF-16 units per 👩
-
-
-@pytest.fixture
-def other_db(tmp_path: Path):
-    database = open_database(tmp_path / "otra.db")
-    yield database
-    database.close()
 
 
 @pytest.fixture

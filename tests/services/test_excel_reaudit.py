@@ -31,13 +31,6 @@ OBJECTIVE, INDICATOR, RESULT, DESCRIPTION, WEIGHT, MET, EARNED, HELPER, OBJECTIV
 
 
 @pytest.fixture
-def other_db(tmp_path: Path):
-    database = open_database(tmp_path / "otra.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def exported(example_db: Database, tmp_path: Path) -> Path:
     return export_region(example_db, TARAPACA, 2009, tmp_path / "ta.xlsx", today=TODAY)
 
