@@ -78,6 +78,7 @@ from desktop.domain.records import (
 from desktop.domain.regions import Region, UnknownRegionError, find_region, parse_region_label
 from desktop.domain.weights import format_percent, parse_weight
 from desktop.errors import NotFoundError
+from desktop.wording import count
 from desktop.forms import xlsx
 from desktop.forms.xlsx import (
     ENTRY_ID_HEADER,
@@ -256,8 +257,10 @@ class ImportReport:
         where = ", ".join(f"{r.name} {y}" for r, y in self.years)
         verb = "Se importaría" if self.dry_run else "Importado"
         text = (
-            f"{verb}: {where} — {self.programmes} programas, {self.objectives} objetivos, "
-            f"{self.commitments} filas de actividades, {self.progress_entries} filas de III.4"
+            f"{verb}: {where} — {count(self.programmes, 'programa', 'programas')}, "
+            f"{count(self.objectives, 'objetivo', 'objetivos')}, "
+            f"{count(self.commitments, 'fila de actividades', 'filas de actividades')}, "
+            f"{count(self.progress_entries, 'fila de III.4', 'filas de III.4')}"
         )
         if self.replaced:
             text += " (reemplaza " + ", ".join(f"{r.name} {y}" for r, y in self.replaced) + ")"

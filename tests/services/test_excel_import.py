@@ -385,6 +385,8 @@ def test_legacy_sheet_built_by_hand(other_db: Database, tmp_path: Path) -> None:
     assert objective.text == "Capacitar a funcionarios" and objective.indicator_result == "3"
     assert [(c.description, c.weight_text, c.weight, c.met) for c in objective.commitments] == [
         ("Taller 1", "5%", Decimal(5), True), ("Taller 2", "95 %", Decimal(95), False)]
+    # One programme, one objective: the nouns agree with the numbers.
+    assert "Antofagasta 2011 — 1 programa, 1 objetivo, 2 filas de actividades, 0 filas de III.4." in report.summary()
 
 
 def test_legacy_sheet_without_a_year_takes_the_workbooks(other_db: Database, files: dict[str, Path], tmp_path: Path) -> None:
