@@ -6,6 +6,8 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop.domain.forms import rule_note
+
 MET_CHOICES = ("", "Sí", "No")
 
 
@@ -48,7 +50,9 @@ class MetDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
         combo.addItems(list(MET_CHOICES))
-        combo.setToolTip("«Sí» sólo si la actividad o meta se cumplió al 100 % (nota 9).")
+        programme = getattr(index.model(), "programme", None)  # (14) on III.2, (9) on III.1 and III.3
+        note = rule_note(programme.form, 9) if programme is not None else "nota 9"
+        combo.setToolTip(f"«Sí» sólo si la actividad o meta se cumplió al 100 % ({note}).")
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.domain.forms import SHORT_NAMES
+from desktop.domain.forms import SHORT_NAMES, FormKind, rule_note, spec
 from desktop.domain.scoring import FULL_WEIGHT, PASS_MARK, ProgrammeScore
 from desktop.domain.weights import format_percent
 
@@ -78,10 +78,10 @@ class ScoringPanel(QWidget):
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
         self.warnings.setAlternatingRowColors(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Ponderaciones (8):"), self.weight_total)
-        form.addRow(self.tr("Ponderación ganada (10):"), self.weight_earned)
-        form.addRow(self.tr("Desempeño anual región (11):"), self.performance)
+        form = self._figures = QFormLayout()
+        for field in (self.weight_total, self.weight_earned, self.performance):
+            form.addRow(QLabel(), field)
+        self._number_labels(FormKind.III_1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -90,6 +90,17 @@ class ScoringPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Advertencias")))
         layout.addWidget(self.warnings, 1)
         self.show_score(None)
+
+    def _number_labels(self, kind: FormKind) -> None:
+        """Label the figures with the column numbers of ``kind``: (8), (10), (11) on III.1 and
+        III.3 ((14) there for the performance), (13), (15), (16) on III.2 (seed 001)."""
+        form_spec = spec(kind)
+        number = {c.key: c.number for c in form_spec.columns}
+        texts = (self.tr("Ponderaciones ({0}):").format(number["weight"]),
+                 self.tr("Ponderación ganada ({0}):").format(number["earned"]),
+                 self.tr("Desempeño anual región ({0}):").format(form_spec.result_numbers[0]))
+        for field, text in zip((self.weight_total, self.weight_earned, self.performance), texts):
+            self._figures.labelForField(field).setText(text)
 
     def show_score(self, score: ProgrammeScore | None, message: str = "") -> None:
         """Show ``score``; None clears the panel and shows ``message`` (e.g. on III.4)."""
@@ -102,6 +113,7 @@ class ScoringPanel(QWidget):
             self.bar.set_value(Decimal(0))
             return
         self.title.setText(f"{SHORT_NAMES[score.form]} — {score.region.name} {score.year}")
+        self._number_labels(score.form)
         total_ok = score.weight_total == FULL_WEIGHT
         self.weight_total.setText(
             format_percent(score.weight_total) + ("" if total_ok else self.tr("  (deben sumar 100 %)"))
@@ -111,10 +123,11 @@ class ScoringPanel(QWidget):
         self.performance.setText(format_percent(score.performance_pct))
         self.bar.set_value(score.performance_pct)
         if score.valid:
-            self.status.setText(self.tr("✔ Programa válido: alcanza el 90 % (nota 11)."))
+            self.status.setText(self.tr("✔ Programa válido: alcanza el 90 % ({0}).").format(rule_note(score.form, 11)))
             self.status.setStyleSheet("color: #2e7d32;")
         else:
-            self.status.setText(self.tr("✘ Bajo el 90 %: el programa no se valida (nota 11)."))
+            self.status.setText(self.tr("✘ Bajo el 90 %: el programa no se valida ({0}).").format(
+                rule_note(score.form, 11)))
             self.status.setStyleSheet("color: #c62828;")
         for message in score.warnings:
             self.warnings.addItem(QListWidgetItem(message))

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from desktop.domain.forms import PROGRAMME_LABELS, Column, FormKind, spec
+from desktop.domain.forms import PROGRAMME_LABELS, Column, FormKind, rule_note, spec
 from desktop.domain.records import Commitment, Objective, ProgressEntry, ProgressReport, Programme
 from desktop.domain.scoring import earned_weight
 from desktop.domain.weights import format_percent
@@ -385,7 +385,8 @@ class ProgrammeTableModel(QAbstractTableModel):
                 lines.extend(parsed.notes)
                 return "\n".join(lines)
             if key == "met" and c is not None and c.met is None and self.year_closed:
-                return "Falta indicar si cumple (nota 9): «Sí» sólo si se cumplió al 100 %."
+                note = rule_note(self._programme.form, 9) if self._programme else "nota 9"  # (14) on III.2
+                return f"Falta indicar si cumple ({note}): «Sí» sólo si se cumplió al 100 %."
             text = self._value(row, key)
             return text if isinstance(text, str) and len(text) > 80 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("weight", "met", "earned"):

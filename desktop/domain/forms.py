@@ -286,3 +286,30 @@ def spec(kind: FormKind | str) -> FormSpec:
         ValueError: unknown form (Spanish message).
     """
     return SPECS[kind if isinstance(kind, FormKind) else FormKind.parse(kind)]
+
+
+def rule_note(kind: FormKind | str, iii1_note: int) -> str:
+    """How a warning on form ``kind`` cites the III.1 note that states its rule.
+
+    III.2 and III.3 repeat III.1's notes under their own numbers ("(13) Ídem nota 8, actividad
+    III.1"): on those forms the rule is cited by that number, which is the one printed under
+    the form; a rule the form does not repeat is cited as III.1's.
+
+    Args:
+        kind: the form the warning is shown or printed with.
+        iii1_note: the note of Actividad III.1 that states the rule ((5), (8), (9), (11)).
+
+    Returns:
+        "nota 8" on III.1, "nota 13" on III.2 for note (8), "nota 5, actividad III.1" on III.3
+        for note (5) (its own (5) says something else).
+
+    Source: seed 001, Notas Actividad III. 2 and III. 3.
+    """
+    form_spec = spec(kind)
+    if form_spec.kind is FormKind.III_1:
+        return f"nota {iii1_note}"
+    same = f"ídem nota {iii1_note}, actividad iii.1"
+    for number, text in form_spec.notes:
+        if text.strip().rstrip(".").lower() == same:
+            return f"nota {number}"
+    return f"nota {iii1_note}, actividad III.1"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop.domain.forms import FormKind
+from desktop.domain.forms import FormKind, rule_note
 from desktop.domain.records import Commitment, CommitmentKind, Programme
 from desktop.domain.regions import Region
 from desktop.domain.weights import format_percent
@@ -152,6 +152,8 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
     """
     today = today or dt.date.today()
     closed = is_year_closed(programme.year, today)
+    # Each rule cited by the note of this form that repeats it: (8) on III.1 is (13) on III.2.
+    n5, n8, n9, n11 = (rule_note(programme.form, n) for n in (5, 8, 9, 11))
     findings: list[Finding] = []
     unset: list[int] = []
     total = Decimal(0)
@@ -164,7 +166,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
             findings.append(
                 Finding(
                     f"{label}: no tiene meta anual ni actividades; agregue una meta anual o al menos dos "
-                    "actividades (nota 5).",
+                    f"actividades ({n5}).",
                     5,
                     objective.id,
                 )
@@ -172,7 +174,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
         if activities and count < MIN_ACTIVITIES:
             findings.append(
                 Finding(
-                    f"{label}: tiene {count} actividad; se exigen al menos dos actividades por objetivo (nota 5).",
+                    f"{label}: tiene {count} actividad; se exigen al menos dos actividades por objetivo ({n5}).",
                     5,
                     objective.id,
                 )
@@ -181,9 +183,9 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
             where = f"{label}, fila {r_index}"
             parsed = commitment.parsed_weight
             for problem in parsed.problems:
-                findings.append(Finding(f"{where}: {problem} (nota 8).", 8, objective.id, commitment.id))
+                findings.append(Finding(f"{where}: {problem} ({n8}).", 8, objective.id, commitment.id))
             for note in parsed.notes:
-                findings.append(Finding(f"{where}: {note}; revise la ponderación (nota 8).", 8, objective.id, commitment.id))
+                findings.append(Finding(f"{where}: {note}; revise la ponderación ({n8}).", 8, objective.id, commitment.id))
             weight = parsed.total
             if weight is not None:
                 total += weight
@@ -194,7 +196,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
         findings.insert(
             0,
             Finding(
-                f"Las ponderaciones suman {format_percent(total)}; deben sumar 100 % (nota 8).",
+                f"Las ponderaciones suman {format_percent(total)}; deben sumar 100 % ({n8}).",
                 8,
             ),
         )
@@ -204,7 +206,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
         findings.append(
             Finding(
                 f"Falta indicar «Cumple/no cumple» en {rows} al cierre del año {programme.year} "
-                f"(objetivos {where}) (nota 9).",
+                f"(objetivos {where}) ({n9}).",
                 9,
             )
         )
@@ -212,7 +214,7 @@ def score_programme(programme: Programme, today: dt.date | None = None) -> Progr
     if closed and not valid:
         findings.append(
             Finding(
-                f"El desempeño anual de la región es {format_percent(earned)}, bajo el 90 % exigido: el programa no se valida (nota 11).",
+                f"El desempeño anual de la región es {format_percent(earned)}, bajo el 90 % exigido: el programa no se valida ({n11}).",
                 11,
             )
         )

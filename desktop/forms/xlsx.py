@@ -788,10 +788,11 @@ def _programme_sheet(wb: Workbook, title: str, programme: Programme, meta: _Meta
     last = row
     row += 1
 
-    # Data validation: column (9) is "Sí", "No" or empty (note (9)).
+    # Data validation: column (9) is "Sí", "No" or empty (note (9); (14) on III.2).
+    met_number = next(c.number for c in form_spec.columns if c.key == "met")
     validation = DataValidation(type="list", formula1=f'"{MET_YES},{MET_NO}"', allow_blank=True,
                                 showErrorMessage=True, errorTitle="Cumple/no cumple",
-                                error="Escriba Sí o No (nota 9): «Sí» sólo si se cumplió en un 100 %.")
+                                error=f"Escriba Sí o No (nota {met_number}): «Sí» sólo si se cumplió en un 100 %.")
     validation.add(f"{L(c_met)}{first}:{L(c_met)}{last}")
     ws.add_data_validation(validation)
 

@@ -78,6 +78,7 @@ from desktop.domain.records import (
 from desktop.domain.regions import Region, UnknownRegionError, find_region, parse_region_label
 from desktop.domain.weights import format_percent, parse_weight
 from desktop.errors import NotFoundError
+from desktop.wording import count
 from desktop.forms import xlsx
 from desktop.forms.xlsx import (
     ENTRY_ID_HEADER,
@@ -256,8 +257,10 @@ class ImportReport:
         where = ", ".join(f"{r.name} {y}" for r, y in self.years)
         verb = "Se importaría" if self.dry_run else "Importado"
         text = (
-            f"{verb}: {where} — {self.programmes} programas, {self.objectives} objetivos, "
-            f"{self.commitments} filas de actividades, {self.progress_entries} filas de III.4"
+            f"{verb}: {where} — {count(self.programmes, 'programa', 'programas')}, "
+            f"{count(self.objectives, 'objetivo', 'objetivos')}, "
+            f"{count(self.commitments, 'fila de actividades', 'filas de actividades')}, "
+            f"{count(self.progress_entries, 'fila de III.4', 'filas de III.4')}"
         )
         if self.replaced:
             text += " (reemplaza " + ", ".join(f"{r.name} {y}" for r, y in self.replaced) + ")"
@@ -908,14 +911,21 @@ def _weight_text(grid: _Grid, row: int, col: int, value: object, *, legacy: bool
     return _text(value)
 
 
-def _typed_weight(value: object) -> str:
+def _weight_fix(weight_number: int) -> str:
+    """What to write in a weight cell, citing the form's weight note: (8), or (13) on III.2."""
+    return f"escriba la ponderación como «0,5%» o «0.5%  0.5%» (nota {weight_number})"
+
+
+def _typed_weight(value: object, weight_number: int = 8, met_number: int = 9) -> str:
     """The problem of a weight cell (8) holding a date, a time or a logical value (TRUE/FALSE),
-    which Excel makes of what is typed as "1-5", "0:5" or "verdadero"; "" for any other value."""
-    fix = "escriba la ponderación como «0,5%» o «0.5%  0.5%» (nota 8)"
+    which Excel makes of what is typed as "1-5", "0:5" or "verdadero"; "" for any other value.
+    ``weight_number`` and ``met_number`` are the form's numbers of the weight and compliance
+    columns ((8) and (9); (13) and (14) on III.2), which the message cites."""
+    fix = _weight_fix(weight_number)
     if isinstance(value, bool):
         shown = "VERDADERO (TRUE)" if value else "FALSO (FALSE)"
         return (f"la celda tiene el valor lógico {shown}, no una ponderación: {fix}; «Sí» o «No» van en "
-                "Cumple/no cumple (9).")
+                f"Cumple/no cumple ({met_number}).")
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         if isinstance(value, dt.datetime) and value.time() != dt.time():
             shown, what = value.strftime("%d-%m-%Y %H:%M"), "una fecha"
@@ -1428,6 +1438,8 @@ class _Reader:
         self._check_merged(grid, header_row + 1, end)
         key = {c.key: first + j for j, c in enumerate(form_spec.columns)}
         c_weight, c_met, c_earned = key["weight"], key["met"], key["earned"]
+        # The form's own column numbers for its messages: (2)–(10), or (7)–(15) on III.2.
+        num = {c.key: c.number for c in form_spec.columns}
         c_helper = first + ncols if grid.get(header_row, first + ncols) == xlsx.HELPER_HEADER else 0
         read_columns = {first + j for j in range(ncols)} - {c_earned} | {c for c in (oid_col, rid_col, region_col) if c}
         self._check_uncached(grid, header_row + 1, end, read_columns)
@@ -1460,7 +1472,7 @@ class _Reader:
             earned_raw = cell(c_earned)
             if not legacy and earned_raw is not None and (r, c_earned) not in grid.formulas:
                 self.notice(grid.name, _ref(r, c_earned), f"se ignoró el valor escrito en {_ref(r, c_earned)}: Avance "
-                                                          "calcula la ponderación ganada (nota 10) con la ponderación "
+                                                          f"calcula la ponderación ganada (nota {num['earned']}) con la ponderación "
                                                           "y «Cumple/no cumple».")
             has_obj = written_obj or oid_raw is not None
             # A III.3 section row: only the first cell written.
@@ -1507,8 +1519,9 @@ class _Reader:
             if has_com and not written_obj and not any(t.strip() for t in com) and not weight_text.strip() \
                     and _text(met_raw).strip():
                 self.problem(grid.name, _ref(r, c_met), f"la fila solo tiene «{_short(_text(met_raw).strip())}» en "
-                                                         "Cumple/no cumple (9), sin objetivo específico (2), actividad "
-                                                         "(5) ni ponderación (8) a los que se refiera: escriba la "
+                                                         f"Cumple/no cumple ({num['met']}), sin objetivo específico "
+                                                         f"({num['objective']}), actividad ({num['description']}) ni "
+                                                         f"ponderación ({num['weight']}) a los que se refiera: escriba la "
                                                          "actividad y su ponderación en esta fila, o borre "
                                                          f"{_ref(r, c_met)}.")
                 continue
@@ -1521,14 +1534,13 @@ class _Reader:
                 if not ok:
                     self.problem(grid.name, _ref(r, c_met), f"«{_text(met_raw).strip()}» no es un valor de "
                                                              "Cumple/no cumple: escriba Sí, No o deje la celda vacía "
-                                                             "(nota 9: «Sí» sólo si se cumplió en un 100 %).")
-                typed = _typed_weight(weight_raw)
+                                                             f"(nota {num['met']}: «Sí» sólo si se cumplió en un 100 %).")
+                typed = _typed_weight(weight_raw, num["weight"], num["met"])
                 if typed:
                     self.problem(grid.name, _ref(r, c_weight), typed)
                 else:
                     for message in parse_weight(weight_text).problems:  # one for the cell
-                        self.problem(grid.name, _ref(r, c_weight), f"{message}; escriba la ponderación como «0,5%» o "
-                                                                    "«0.5%  0.5%» (nota 8).")
+                        self.problem(grid.name, _ref(r, c_weight), f"{message}; {_weight_fix(num['weight'])}.")
                 rid = None
                 if rid_raw is not None:
                     rid = _parse_uuid(rid_raw)
@@ -1543,15 +1555,16 @@ class _Reader:
             rows = group.rows
             shown = ", ".join(str(x) for x in rows[:-1]) + f" y {rows[-1]}"
             self.notice(grid.name, _ref(group.row, first),
-                        f"las filas {shown} repiten el objetivo específico «{_short(group.text)}» (columnas (2) a (4)) "
-                        "sin estar juntas: se importan como un solo objetivo, con sus actividades en el orden de las "
+                        f"las filas {shown} repiten el objetivo específico «{_short(group.text)}» (columnas "
+                        f"({num['objective']}) a ({num['indicator_result']})) sin estar juntas: se importan como un solo objetivo, con sus actividades en el orden de las "
                         "filas. Si eran objetivos distintos, cambie el texto de uno y vuelva a importar.")
         if not legacy and end < grid.nrows:
             # Row (11): the regional performance is Avance's formula too.
             for c, v in enumerate(grid.rows[end], start=1):
                 if c == c_earned and v is not None and (end + 1, c) not in grid.formulas:
                     self.notice(grid.name, _ref(end + 1, c), f"se ignoró el valor escrito en {_ref(end + 1, c)}: Avance "
-                                                             "calcula el desempeño anual de la región (nota 11) con "
+                                                             "calcula el desempeño anual de la región (nota "
+                                                             f"{form_spec.result_numbers[0]}) con "
                                                              "las filas de la tabla.")
         if not sheet.region_ref:
             # No "REGIÓN (1)" header cell: the legacy layout with a column (1) "Región".

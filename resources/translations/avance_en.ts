@@ -1623,43 +1623,43 @@ La {4} la verá al importar la próxima respuesta.</source>
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="82"/>
-        <source>Ponderaciones (8):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring_panel.py" line="83"/>
-        <source>Ponderación ganada (10):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring_panel.py" line="84"/>
-        <source>Desempeño anual región (11):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/scoring_panel.py" line="90"/>
         <source>Advertencias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="98"/>
+        <location filename="../../ui/scoring_panel.py" line="99"/>
+        <source>Ponderaciones ({0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.py" line="100"/>
+        <source>Ponderación ganada ({0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.py" line="101"/>
+        <source>Desempeño anual región ({0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.py" line="109"/>
         <source>Seleccione un programa de trabajo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="107"/>
+        <location filename="../../ui/scoring_panel.py" line="119"/>
         <source>  (deben sumar 100 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="114"/>
-        <source>✔ Programa válido: alcanza el 90 % (nota 11).</source>
+        <location filename="../../ui/scoring_panel.py" line="126"/>
+        <source>✔ Programa válido: alcanza el 90 % ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.py" line="117"/>
-        <source>✘ Bajo el 90 %: el programa no se valida (nota 11).</source>
+        <location filename="../../ui/scoring_panel.py" line="129"/>
+        <source>✘ Bajo el 90 %: el programa no se valida ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -299,3 +299,26 @@ def test_service_cumple_iff_every_region_reaches_90(performances) -> None:
     ]
     expected = Verdict.CUMPLE if min(performances) >= Decimal(90) else Verdict.NO_CUMPLE
     assert service_verdict(scores) is expected
+
+
+@pytest.mark.parametrize(
+    ("form", "cited"),
+    [
+        # III.1 states the rules in its notes (5), (8), (9), (11).
+        (FormKind.III_1, {5: "nota 5", 8: "nota 8", 9: "nota 9", 11: "nota 11"}),
+        # III.2 repeats them as (10), (13), (14), (16) "Ídem nota …, actividad III.1"; its (8)
+        # is the indicator, its (9) the indicator's result.
+        (FormKind.III_2, {5: "nota 10", 8: "nota 13", 9: "nota 14", 11: "nota 16"}),
+        # III.3 repeats (8), (9) and, as (14), note (11); its own (5) and (11) say something else.
+        (FormKind.III_3, {5: "nota 5, actividad III.1", 8: "nota 8", 9: "nota 9", 11: "nota 14"}),
+    ],
+)
+def test_findings_cite_the_note_of_the_form_they_are_read_on(form: FormKind, cited: dict[int, str]) -> None:
+    """A warning shown or printed with III.2 or III.3 (under that form's notes) points to that
+    form's note for the rule (seed 001, Notas Actividad III. 2 and III. 3), not to III.1's number."""
+    lonely = objective(commitment("bastante", None))
+    p = Programme(uuid.uuid4(), form, TARAPACA, YEAR, objectives=(lonely,))
+    s = score(p)
+    assert sorted(set(notes_of(s))) == [5, 8, 9, 11]  # the rule's III.1 note, for the code
+    for finding in s.findings:
+        assert finding.message.endswith(f"({cited[finding.note]}).")

@@ -187,6 +187,10 @@ def test_si_no_validation_on_the_compliance_column(workbook) -> None:
         dv = validations[0]
         assert dv.type == "list" and dv.formula1 == '"Sí,No"' and dv.allow_blank
         assert str(dv.sqref).startswith(f"H{header + 1}:H")
+        # The error names this form's compliance note: (14) on III.2, (9) on III.1 and III.3.
+        number = next(c.number for c in spec(FormKind(name)).columns if c.key == "met")
+        assert dv.error == f"Escriba Sí o No (nota {number}): «Sí» sólo si se cumplió en un 100 %."
+        assert number == (14 if name == "III.2" else 9)
 
 
 def test_wrapped_text_widths_and_row_heights(workbook) -> None:

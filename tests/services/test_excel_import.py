@@ -378,6 +378,8 @@ def test_legacy_sheet_built_by_hand(other_db: Database, tmp_path: Path) -> None:
     assert objective.text == "Capacitar a funcionarios" and objective.indicator_result == "3"
     assert [(c.description, c.weight_text, c.weight, c.met) for c in objective.commitments] == [
         ("Taller 1", "5%", Decimal(5), True), ("Taller 2", "95 %", Decimal(95), False)]
+    # One programme, one objective: the nouns agree with the numbers.
+    assert "Antofagasta 2011 — 1 programa, 1 objetivo, 2 filas de actividades, 0 filas de III.4." in report.summary()
 
 
 def test_legacy_sheet_without_a_year_takes_the_workbooks(other_db: Database, files: dict[str, Path], tmp_path: Path) -> None:
@@ -924,6 +926,28 @@ def test_an_unreadable_weight_is_one_problem_naming_its_cell(files: dict[str, Pa
         "Hoja «III.1», celda G8: no se pudo leer «algo» ni «más» en la ponderación «algo 1% más»; escriba la "
         "ponderación como «0,5%» o «0.5%  0.5%» (nota 8).",
     ]
+
+
+def test_problems_on_iii2_name_iii2s_own_columns_and_notes(files: dict[str, Path], tmp_path: Path) -> None:
+    """III.2 numbers its control table (7)–(15): a problem on its sheet points to its own
+    column and note (weight (13), compliance (14)), not to III.1's (8) and (9), which on III.2
+    are the indicator and its result (seed 001, Notas Actividad III. 2)."""
+    def change(wb) -> None:  # noqa: ANN001
+        ws = wb["III.2"]
+        ws["G10"] = "mucho"
+        ws["H11"] = "Quizás"
+        ws["G12"] = True
+        ws.insert_rows(13)
+        ws["H13"] = "Sí"
+
+    _data, problems = validate_workbook(edit(files["good"], tmp_path / "iii2.xlsx", change))
+    said = {p.cell: p.message for p in problems if p.sheet == "III.2"}
+    assert said["G10"].endswith("escriba la ponderación como «0,5%» o «0.5%  0.5%» (nota 13).")
+    assert said["H11"].endswith("(nota 14: «Sí» sólo si se cumplió en un 100 %).")
+    assert "van en Cumple/no cumple (14)." in said["G12"] and "(nota 13)" in said["G12"]
+    assert said["H13"].startswith("la fila solo tiene «Sí» en Cumple/no cumple (14), sin objetivo específico (7), "
+                                  "actividad (10) ni ponderación (13)")
+    assert not any(n in m for m in said.values() for n in ("(nota 8)", "(nota 9", "(9)", "(8)"))
 
 
 def test_a_plan_is_not_imported_once_it_no_longer_says_what_would_be_lost(

@@ -336,6 +336,22 @@ def test_values_typed_over_the_formulas_are_ignored_and_said(example_db, exporte
     assert "Aviso: Hoja «III.1», celda I7: se ignoró el valor escrito en I7" in out
 
 
+def test_values_typed_over_iii2s_formulas_cite_iii2s_notes(example_db, exported, tmp_path):
+    """On III.2 the earned weight is column (15) and the regional performance (16)."""
+    ws = load_workbook(exported)["III.2"]
+    labels = {c.value: c.row for c in ws["A"] if isinstance(c.value, str)}
+    perf_row = next(row for label, row in labels.items() if label.endswith("(16)"))
+
+    def typed(wb) -> None:  # noqa: ANN001
+        wb["III.2"]["I10"] = 0.5
+        wb["III.2"][f"I{perf_row}"] = 99
+
+    plan = plan_import(example_db, edit(exported, tmp_path / "escritos2.xlsx", typed))
+    earned, performance = plan.notices
+    assert "Avance calcula la ponderación ganada (nota 15)" in earned.message
+    assert "desempeño anual de la región (nota 16)" in performance.message
+
+
 def test_an_untouched_workbook_has_no_notice(example_db, exported):
     assert plan_import(example_db, exported).notices == ()
 

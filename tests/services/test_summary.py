@@ -54,8 +54,10 @@ def test_region_summary_of_the_example(example_db: Database) -> None:
         assert score.weight_total == totals[score.form.value]
         assert score.performance_pct == Decimal(0)  # nothing marked met in the seed
         assert score.valid is False
-        assert any("nota 8" in w for w in score.warnings)
-        assert any("nota 9" in w for w in score.warnings)  # scored after the 2009 year end
+        # Weights (8) and compliance (9) of III.1, cited by the form's own notes ((13), (14) on III.2).
+        weight_note, met_note = {"III.2": ("nota 13", "nota 14")}.get(score.form.value, ("nota 8", "nota 9"))
+        assert any(f"({weight_note})" in w for w in score.warnings)
+        assert any(f"({met_note})" in w for w in score.warnings)  # scored after the 2009 year end
 
 
 def test_region_json_shape(example_db: Database) -> None:

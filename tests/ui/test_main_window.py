@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QProgressDialog, QPushButton, QStyleOptionViewItem
 
 from db.engine import open_database
 from desktop.app import build_main_window
@@ -112,6 +112,35 @@ def test_headers_are_official_with_note_tooltips(window: MainWindow) -> None:
     assert "Ponderación (%) (8)" in headers
     tip = model.headerData(model.column_of("weight"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Control Operacional" in tip and "debe sumar 100%" in tip
+
+
+def test_scoring_panel_numbers_follow_the_form_shown(window: MainWindow) -> None:
+    """The panel labels its figures and cites the 90 % rule with the numbers of the form shown:
+    III.2's weight is (13), earned (15), performance (16) (its (8) is the indicator); III.3's
+    performance is (14) (seed 001, Notas Actividad III. 2 and III. 3)."""
+    panel = window.scoring
+
+    def labels() -> list[str]:
+        return [panel._figures.labelForField(f).text() for f in (panel.weight_total, panel.weight_earned,
+                                                                  panel.performance)]
+
+    assert labels() == ["Ponderaciones (8):", "Ponderación ganada (10):", "Desempeño anual región (11):"]
+    assert panel.status.text() == "✘ Bajo el 90 %: el programa no se valida (nota 11)."
+    window.open_form(TARAPACA, 2009, FormKind.III_2)
+    assert labels() == ["Ponderaciones (13):", "Ponderación ganada (15):", "Desempeño anual región (16):"]
+    assert panel.status.text() == "✘ Bajo el 90 %: el programa no se valida (nota 16)."
+    warnings = [panel.warnings.item(i).text() for i in range(panel.warnings.count())]
+    assert warnings[0].endswith("deben sumar 100 % (nota 13).")
+    model = window.programme_model
+    met = model.index(0, model.column_of("met"))
+    assert model.data(met, Qt.ItemDataRole.ToolTipRole) == "Falta indicar si cumple (nota 14): «Sí» sólo si se cumplió al 100 %."
+    page = window.programme_page
+    combo = page.met_delegate.createEditor(page.table.viewport(), QStyleOptionViewItem(), met)
+    assert combo.toolTip() == "«Sí» sólo si la actividad o meta se cumplió al 100 % (nota 14)."
+    combo.deleteLater()
+    window.open_form(TARAPACA, 2009, FormKind.III_3)
+    assert labels() == ["Ponderaciones (8):", "Ponderación ganada (10):", "Desempeño anual región (14):"]
+    assert panel.status.text() == "✘ Bajo el 90 %: el programa no se valida (nota 14)."
 
 
 def test_models_pass_qtmodeltester(window: MainWindow, qtmodeltester) -> None:  # noqa: ANN001
