@@ -1269,8 +1269,6 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             if session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None:
                 raise OwnBundleError()
             raise UnknownSenderKeyError()
-        if trusted.status == "retired":
-            raise RevokedKeyError(RETIRED_KEY)
         if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
             raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
@@ -1280,6 +1278,16 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         reader.open(private)
         sender_key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(trusted.sign_public))
         m = check_manifest(reader.read_manifest(sender_key), limits.files)
+        bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
+        stream = f"in:{trusted.office}:{trusted.installation_id}"
+        # A bundle applied here before (its signature just verified) is a replay whatever became
+        # of its key since: retired by a rotation, or revoked from a later sequence; its
+        # rotation was accepted then. The sequence checks below say "ya importado (antes)".
+        applied = session.scalar(select(SyncBundle.id).where(
+            SyncBundle.direction == "in", SyncBundle.stream == stream, SyncBundle.bundle_hash == bundle_hash)
+            .limit(1)) is not None
+        if trusted.status == "retired" and not applied:
+            raise RevokedKeyError(RETIRED_KEY)
         # recipient
         rec = m["recipient"]
         if rec["key_id"] != header.recipient_key or rec["office"] != me or rec["installation"] != inst.id:
@@ -1302,7 +1310,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
             raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         new_keys = None
-        if m["rotation"] is not None:
+        if m["rotation"] is not None and not applied:
             if trusted.status != "active":
                 raise RotationError("El anuncio de cambio de claves viene firmado por una clave revocada; no se "
                                     "incorporó. Pida a la oficina que envíe su nuevo archivo de claves públicas.")
@@ -1314,8 +1322,6 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
                                           or known.office != trusted.office):
                     raise RotationError("El anuncio de cambio de claves trae una clave que ya pertenece a otra "
                                         "instalación; no se incorporó.")
-        bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
-        stream = f"in:{trusted.office}:{trusted.installation_id}"
         last_seq, last_hash = _peek_stream(session, stream)
         already = bundle_hash == last_hash
         if not already:
