@@ -640,6 +640,25 @@ def test_the_import_report_and_the_importaciones_tab_use_the_command_line_words(
     assert {("rechazado", "ReplayError"), ("rechazado", "SupersededError")} <= logged
 
 
+def test_the_importaciones_tab_shows_each_outcome_whole(qtbot) -> None:  # noqa: ANN001
+    """«ya importado antes», the longest outcome, was cut to «ya importa…» in its column, and a
+    file of the default name («CL-TA-a-central-000004.avance») in its own."""
+    import datetime as dt
+
+    from ui.sync_panel import SyncPanel
+
+    panel = SyncPanel()
+    qtbot.addWidget(panel)
+    when = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+    panel.show_imports([board.AuditEntry(when, "/usb/CL-TA-a-central-000004.avance", outcome,
+                                         "El paquete n.º 1 ya se había importado.")
+                        for outcome in ("aceptado", "ya importado antes", "ya cubierto", "rechazado")])
+    tree = panel.imports
+    for column, longest in ((1, "CL-TA-a-central-000004.avance"), (2, "ya importado antes")):
+        assert tree.fontMetrics().horizontalAdvance(longest) < tree.sizeHintForColumn(column)  # text and margins
+        assert tree.columnWidth(column) >= tree.sizeHintForColumn(column), longest
+
+
 def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
     central, an = offices
     with an.db.reading() as session:
