@@ -2089,14 +2089,24 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
         raise
     summary = (f"Paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} importado: "
                f"{count(changes['nuevos'], 'nuevo', 'nuevos')}, {count(changes['modificados'], 'modificado', 'modificados')}, "
-               f"{count(changes['eliminados'], 'eliminado', 'eliminados')}, "
-               f"{count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
+               f"{count(changes['eliminados'], 'eliminado', 'eliminados')}"
+               + (f", {count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
+                  if m["kind"] == "regional" else f". {_receipt_text(m['receipt'])}")
                + (f" {count(changes['conflictos'], 'conflicto', 'conflictos')} entre instalaciones de la región: "
                   "resuélvalos en Ver → Resolver conflictos… o con «avance bundle conflicts» y «avance bundle resolve»."
                   if changes.get("conflictos") else "")
                + "".join(" " + note for note in m.get("_notes", ())))
     _audit(db, path, "aceptado", bundle_hash, message=summary)
     return ImportResult("aceptado", summary=summary, changes=changes, **base)
+
+
+def _receipt_text(receipt: dict[str, Any]) -> str:
+    """What the receipt of a central answer says, as its import report tells the regional office."""
+    files = count(len(receipt["evidence"]), "medio de verificación", "medios de verificación")
+    if not receipt["sequence"]:
+        return f"Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina (tiene {files} de ella)."
+    return (f"Acuse de recibo: la oficina central aplicó los paquetes de esta oficina hasta el n.º {receipt['sequence']}"
+            f" y tiene {files} de ella.")
 
 
 BUSY_RETRIES = 2

@@ -152,6 +152,20 @@ def test_import_reports_name_the_offices(world) -> None:  # noqa: ANN001
     assert "oficina regional de Tarapacá (CL-TA)" in str(error) and "CL-AN" in str(error)
 
 
+def test_an_answer_s_import_report_says_its_receipt(world) -> None:  # noqa: ANN001
+    """The receipt is what a regional office waits for: the report of an answer says how far the
+    central office applied this office's bundles and how many files it holds, not only "0 nuevos,
+    0 modificados" (an answer without observations looked like nothing had come)."""
+    out = world.root / "out"
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    answer = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)
+    summary = service.import_bundle(world.ta.db, answer.path, PASS).summary
+    assert summary.endswith(" Acuse de recibo: la oficina central aplicó los paquetes de esta oficina hasta el "
+                            "n.º 2 y tiene 1 medio de verificación de ella."), summary
+    assert "medios de verificación recibidos" not in summary  # an answer never carries files
+
+
 def _mutate_region(world, path: Path, target: Path) -> Path:  # noqa: ANN001
     from tests.sync.test_adversarial import mutated
 
