@@ -54,6 +54,24 @@ def test_a_revoked_office_is_told_what_works_and_it_does(world, capsys) -> None:
     assert service.import_bundle(world.central.db, _export(world.ta, out).path, PASS).outcome == "aceptado"
 
 
+def test_revoking_a_key_its_installation_already_replaced_says_the_new_one_still_works(world, capsys) -> None:  # noqa: ANN001
+    """The old key of a finished rotation revoked from a sequence after the rotation (the old
+    computer was lost, say): the installation's new key, announced before, stays trusted, so the
+    message must not ask that office to change its keys again."""
+    out = world.root / "out"
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    old = service.office(world.ta.db).fingerprint
+    service.rotate_keys(world.ta.db, PASS)
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)  # n.º 2 announces the new key
+    service.finish_rotation(world.ta.db)
+    new = service.office(world.ta.db).fingerprint
+    assert main(["--db", str(world.central.db.path), "keys", "revoke", old, "--from-sequence", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert "avance keys rotate" not in printed, printed
+    assert f"sigue vigente su clave {new}" in printed and "no tiene que hacer nada" in printed
+    assert service.import_bundle(world.central.db, _export(world.ta, out).path, PASS).outcome == "aceptado"
+
+
 # -- partial files of a killed export --------------------------------------------------------------
 
 
