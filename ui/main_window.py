@@ -664,6 +664,8 @@ class MainWindow(QMainWindow):
             self._apply_read_only(None)
             self.review.show_programme(None)
             self.pages.setCurrentWidget(self.empty_page)
+            self.scoring.show_score(None)  # not the score of a form no longer shown
+            self.setWindowTitle("Avance")
             return
         region, year, form = self.current
         self._apply_read_only(self.service.read_only_reason(region))

@@ -568,6 +568,24 @@ def test_first_start_asks_which_office_once(qtbot, db) -> None:  # noqa: ANN001
         tmp_db.close()
 
 
+def test_setting_up_the_central_office_stops_showing_the_example_it_removed(qtbot, db) -> None:  # noqa: ANN001
+    """The central office removes the untouched example: its form, score and title went on
+    showing Tarapacá 2009 (records no longer there) until another form was chosen."""
+    load_example(db)
+    prompter = SyncPrompter()
+    window = _window(qtbot, db, prompter)
+    window.open_first()
+    assert window.pages.currentWidget() is window.programme_page and "Tarapacá" in window.windowTitle()
+    prompter.office_answer = OfficeChoice(None, PASS)
+    window.sync.setup_office()
+    qtbot.waitUntil(lambda: board.office(db) is not None and _idle(window), timeout=20000)
+    assert window.nav_items() == []
+    assert window.current is None
+    assert window.pages.currentWidget() is window.empty_page
+    assert window.windowTitle() == "Avance"
+    assert "Tarapacá" not in window.scoring.title.text() and window.scoring.warnings.count() == 0
+
+
 def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, offices) -> None:  # noqa: ANN001
     _central, an = offices
     dead = an.folder / "blobs-staging" / ("a" * 32)
