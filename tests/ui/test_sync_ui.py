@@ -584,6 +584,9 @@ def test_setting_up_the_central_office_stops_showing_the_example_it_removed(qtbo
     assert window.pages.currentWidget() is window.empty_page
     assert window.windowTitle() == "Avance"
     assert "Tarapacá" not in window.scoring.title.text() and window.scoring.warnings.count() == 0
+    # With nothing in the navigator, the page says where forms come from, not "Elija … en el navegador".
+    assert "Archivo → Importar paquetes…" in window.empty_page.text()
+    assert "navegador" not in window.empty_page.text()
 
 
 def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, offices) -> None:  # noqa: ANN001
