@@ -72,6 +72,23 @@ def test_revoking_a_key_its_installation_already_replaced_says_the_new_one_still
     assert service.import_bundle(world.central.db, _export(world.ta, out).path, PASS).outcome == "aceptado"
 
 
+def test_a_key_file_given_as_a_bundle_and_a_bundle_given_as_a_key_file_say_which_is_which(world) -> None:  # noqa: ANN001
+    """Both files come from the same office on the same USB stick: the one taken for the other is
+    named for what it is, with the command that takes it, not "pida que lo exporten de nuevo"."""
+    keys = world.root / "claves-CL-TA.avance-claves"
+    keys.write_bytes(service.export_public(world.ta.db, PASS))
+    error = refused(world, keys, errors.HeaderError)
+    assert "archivo de claves públicas" in str(error) and "avance keys trust" in str(error)
+    assert "exporte" not in str(error)
+    bundle = _export(world.ta, world.root / "out").path
+    with pytest.raises(errors.KeyFileError) as caught:
+        service.trust(world.central.db, bundle.read_bytes(), "CL-TA")
+    assert "es un paquete" in str(caught.value) and "avance bundle import" in str(caught.value)
+    garbage = world.root / "otro.avance"
+    garbage.write_bytes(b"{}" * 10)
+    assert str(refused(world, garbage, errors.HeaderError)) == str(errors.HeaderError())
+
+
 # -- partial files of a killed export --------------------------------------------------------------
 
 
