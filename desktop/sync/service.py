@@ -331,6 +331,12 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
         if pub.installation == inst.id:
             raise TrustError("Ese archivo de claves es de esta misma instalación; no se incorporó.")
         found = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == pub.sign_key_id))
+        if found is not None and found.status == "revoked":
+            from desktop.sync.errors import revoked_key_advice
+
+            raise TrustError(f"La clave {keylib.fingerprint(pub.sign_key_id)} ya está en el almacén de confianza y está "
+                             f"revocada desde la secuencia {found.revoked_from_sequence or 1}: incorporar su archivo "
+                             f"otra vez no la vuelve a aceptar. {revoked_key_advice(found.office)}")
         if found is not None:
             raise TrustError(f"La clave {keylib.fingerprint(pub.sign_key_id)} ya está en el almacén de confianza.")
         session.add(TrustedKey(office=pub.office, installation_id=pub.installation, sign_key_id=pub.sign_key_id,

@@ -89,6 +89,20 @@ def test_a_key_file_given_as_a_bundle_and_a_bundle_given_as_a_key_file_say_which
     assert str(refused(world, garbage, errors.HeaderError)) == str(errors.HeaderError())
 
 
+def test_trusting_again_the_file_of_a_revoked_key_says_it_stays_revoked(world) -> None:  # noqa: ANN001
+    """«ya está en el almacén de confianza» read as if the key worked again; it is revoked, and
+    the message says so and what that office must do."""
+    keys = service.export_public(world.ta.db, PASS)
+    with pytest.raises(errors.TrustError) as caught:
+        service.trust(world.central.db, keys, "CL-TA")
+    assert "ya está en el almacén de confianza" in str(caught.value) and "revocada" not in str(caught.value)
+    service.revoke(world.central.db, service.office(world.ta.db).fingerprint, 2)
+    with pytest.raises(errors.TrustError) as caught:
+        service.trust(world.central.db, keys, "CL-TA")
+    message = str(caught.value)
+    assert "está revocada desde la secuencia 2" in message and "avance keys rotate" in message, message
+
+
 # -- partial files of a killed export --------------------------------------------------------------
 
 
