@@ -2110,7 +2110,8 @@ def _receipt_text(receipt: dict[str, Any]) -> str:
     """What the receipt of a central answer says, as its import report tells the regional office."""
     files = count(len(receipt["evidence"]), "medio de verificación", "medios de verificación")
     if not receipt["sequence"]:
-        return f"Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina (tiene {files} de ella)."
+        return "Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina." + (
+            f" Tiene {files} de ella." if receipt["evidence"] else "")
     return (f"Acuse de recibo: la oficina central aplicó los paquetes de esta oficina hasta el n.º {receipt['sequence']}"
             f" y tiene {files} de ella.")
 

@@ -206,6 +206,9 @@ def test_an_answer_s_import_report_says_its_receipt(world) -> None:  # noqa: ANN
     central office applied this office's bundles and how many files it holds, not only "0 nuevos,
     0 modificados" (an answer without observations looked like nothing had come)."""
     out = world.root / "out"
+    first = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)  # before any bundle came
+    assert service.import_bundle(world.ta.db, first.path, PASS).summary.endswith(
+        " Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina.")
     service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
     service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
     answer = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)
