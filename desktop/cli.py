@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="salida JSON (decimales como texto)")
 
     printing = sub.add_parser("print", help="imprime un formulario oficial a PDF")
-    printing.add_argument("form", metavar="FORM", help="III.1, III.2, III.3, III.4 o national (consolidación nacional)")
+    printing.add_argument("form", metavar="FORMULARIO", help="III.1, III.2, III.3, III.4 o national (consolidación nacional)")
     printing.add_argument("--region", help="código ISO (CL-TA), número CUT (01) o nombre; no se usa con national")
     printing.add_argument("--year", type=_year, required=True)
     printing.add_argument("--quarter", type=_integer, choices=(1, 2, 3, 4), help="III.4: trimestre (por omisión el último con datos)")
@@ -135,7 +135,25 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.sync.notes_cli import add_parsers as _add_notes_parsers
 
     _add_notes_parsers(sub)  # observation, review: the central office's notes (issue 3)
+    _spanish_metavars(parser)
     return parser
+
+
+SPANISH_METAVARS = {"year": "AÑO", "region": "REGIÓN", "to": "REGIÓN", "output": "ARCHIVO", "form": "FORMULARIO",
+                    "from_sequence": "N", "objectives": "N", "activities": "N"}
+"""The placeholder ``--help`` shows for an option's value, by its destination (argparse would
+show the destination in English capitals: «--year YEAR», «-o OUTPUT»)."""
+
+
+def _spanish_metavars(parser: argparse.ArgumentParser) -> None:
+    """Give every option of ``parser`` and its subcommands without an explicit placeholder the
+    Spanish one of :data:`SPANISH_METAVARS`."""
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in action.choices.values():
+                _spanish_metavars(child)
+        elif action.dest in SPANISH_METAVARS and action.metavar is None:
+            action.metavar = SPANISH_METAVARS[action.dest]
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202

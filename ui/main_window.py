@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
         self.progress_page.quarter_changed.connect(self._on_quarter)
         self.empty_page = QLabel(self.tr("Abriendo la base de datos…"))
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setWordWrap(True)  # a long hint wraps instead of widening the page over the score
+        self.empty_page.setMargin(24)
         self.pages = QStackedWidget()
         for page in (self.empty_page, self.programme_page, self.progress_page):
             self.pages.addWidget(page)
@@ -406,7 +408,6 @@ class MainWindow(QMainWindow):
         """Give the window its database: fill the navigator and open the first form."""
         self.db = db
         self.service = service
-        self.empty_page.setText(self.tr("Elija una región, un año y un formulario en el navegador."))
         self.statusBar().showMessage(self.tr("Listo. Los cambios se guardan al editar."))
         self.refresh_navigator()
         self.open_first()
@@ -600,6 +601,13 @@ class MainWindow(QMainWindow):
                     item.setToolTip(0, spec(form).heading(available.year))
                     year_item.addChild(item)
             self.navigator.expandAll()
+        if self.navigator.topLevelItemCount():
+            self.empty_page.setText(self.tr("Elija una región, un año y un formulario en el navegador."))
+        else:  # nothing to choose: say where forms come from
+            self.empty_page.setText(self.tr(
+                "Esta base de datos no tiene formularios todavía.\n\nOficina central: llegan con los paquetes de las "
+                "regiones (Archivo → Importar paquetes…).\nOficina regional: cree su año de reporte (Archivo → Nuevo "
+                "año de reporte…) o importe un libro Excel (Archivo → Importar Excel…)."))
 
     @staticmethod
     def _find_or_add(parent: QTreeWidgetItem, text: str) -> QTreeWidgetItem:
@@ -664,6 +672,8 @@ class MainWindow(QMainWindow):
             self._apply_read_only(None)
             self.review.show_programme(None)
             self.pages.setCurrentWidget(self.empty_page)
+            self.scoring.show_score(None)  # not the score of a form no longer shown
+            self.setWindowTitle("Avance")
             return
         region, year, form = self.current
         self._apply_read_only(self.service.read_only_reason(region))

@@ -246,6 +246,8 @@ class SyncController(QObject):
         window.refresh_navigator()
         if window.current is None:
             window.open_first()
+            if window.current is None:  # nothing left to show (the example removed): not the old form
+                window.reload()
         else:
             window.open_form(*window.current)
         self.refresh()

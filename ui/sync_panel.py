@@ -227,6 +227,10 @@ class SyncPanel(QWidget):
         """The latest import outcomes."""
         _fill(self.imports, [[when_text(a.when), a.file_name.rsplit("/", 1)[-1], a.outcome, a.message]
                              for a in entries], self.tr("Ninguna importación todavía."))
+        if entries:  # the file (the default names are 29 characters) and the outcome, whole
+            for column, widest in ((1, 260), (2, 200)):
+                self.imports.resizeColumnToContents(column)
+                self.imports.setColumnWidth(column, min(widest, max(self.imports.columnWidth(column), 90)))
 
 
 class ExportPreviewDialog(QDialog):

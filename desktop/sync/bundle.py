@@ -55,6 +55,11 @@ from desktop.wording import human_size
 
 FORMAT = 1
 MAGIC = b"AVANCE\x00\x01"
+KEY_FILE_START = b'{"encryp'
+"""How a public-key file (``.avance-claves``, canonical JSON, keys sorted) begins."""
+KEY_FILE_GIVEN = ("Este archivo es un archivo de claves públicas (.avance-claves), no un paquete. Incorpórelo con "
+                  "«avance keys trust ARCHIVO --region CÓDIGO» (o --central), o en la ventana con Archivo → Oficina → "
+                  "Incorporar claves de otra oficina…, y compare la huella por teléfono. No se importó nada.")
 SUITE = "X25519-HKDF-SHA256-ChaCha20Poly1305"
 CHUNK = 64 * 1024
 TAG = 16
@@ -284,6 +289,8 @@ class BundleReader:
             LimitExceededError: the header is over its limit.
         """
         magic = self._raw(len(MAGIC))
+        if magic == KEY_FILE_START:  # the other file an office hands over
+            raise HeaderError(KEY_FILE_GIVEN)
         if len(magic) < len(MAGIC) or magic[:7] != MAGIC[:7]:
             raise HeaderError()
         if magic[7] > MAGIC[7]:

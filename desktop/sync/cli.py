@@ -277,8 +277,18 @@ def cmd_keys(args: argparse.Namespace) -> int:
                   "y la nueva, en los próximos paquetes que exporte.")
             return 0
         t = service.revoke(db, args.fingerprint, args.from_sequence)
+        # A key the installation announced before that sequence (a finished rotation) stays trusted.
+        current = [k for k in service.trusted_keys(db)
+                   if k.installation == t.installation and k.office == t.office and k.status == "active"]
+        if current:
+            advice = (f"En esa instalación sigue vigente su clave {current[-1].fingerprint}, anunciada antes de esa "
+                      "secuencia: sus paquetes firmados con ella se siguen aceptando y no tiene que hacer nada. Si "
+                      f"también esa clave pudo quedar expuesta, revóquela: «avance keys revoke "
+                      f"{current[-1].fingerprint} --from-sequence N».")
+        else:
+            advice = revoked_advice(t.office)
         print(f"Clave {t.fingerprint} de la {office_name(t.office)} revocada desde la secuencia "
-              f"{t.revoked_from_sequence}. {revoked_advice(t.office)}")
+              f"{t.revoked_from_sequence}. {advice}")
         return 0
 
     return _run(args, body)

@@ -140,6 +140,11 @@ def read_public_file(data: bytes) -> PublicKeys:
     Raises:
         KeyFileError: not a valid, self-consistent public-key file.
     """
+    if data.startswith(b"AVANCE\x00"):  # a bundle (desktop.sync.bundle.MAGIC), the other file an office hands over
+        raise KeyFileError("Este archivo es un paquete (.avance), no un archivo de claves públicas. Impórtelo con "
+                           "«avance bundle import ARCHIVO» (en la ventana: Archivo → Importar paquetes… o Importar "
+                           "respuesta…); las claves de la otra oficina vienen en su archivo .avance-claves. No se "
+                           "incorporó nada.")
     if len(data) > MAX_PUBLIC_FILE:
         raise KeyFileError("El archivo de claves públicas es demasiado grande; no es de Avance.")
     try:

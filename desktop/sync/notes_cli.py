@@ -28,7 +28,7 @@ def _integer(text: str) -> int:
 def _where(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--region", required=required, help="código ISO (CL-TA), número CUT (01) o nombre")
     parser.add_argument("--year", type=_year, required=required, help="año de reporte")
-    parser.add_argument("--form", required=required, metavar="FORM", help="III.1, III.2 o III.3")
+    parser.add_argument("--form", required=required, metavar="FORMULARIO", help="III.1, III.2 o III.3")
 
 
 def _year(text: str) -> int:

@@ -331,6 +331,12 @@ def trust(db: Database, data: bytes, office_code: str) -> keylib.PublicKeys:
         if pub.installation == inst.id:
             raise TrustError("Ese archivo de claves es de esta misma instalación; no se incorporó.")
         found = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == pub.sign_key_id))
+        if found is not None and found.status == "revoked":
+            from desktop.sync.errors import revoked_key_advice
+
+            raise TrustError(f"La clave {keylib.fingerprint(pub.sign_key_id)} ya está en el almacén de confianza y está "
+                             f"revocada desde la secuencia {found.revoked_from_sequence or 1}: incorporar su archivo "
+                             f"otra vez no la vuelve a aceptar. {revoked_key_advice(found.office)}")
         if found is not None:
             raise TrustError(f"La clave {keylib.fingerprint(pub.sign_key_id)} ya está en el almacén de confianza.")
         session.add(TrustedKey(office=pub.office, installation_id=pub.installation, sign_key_id=pub.sign_key_id,
@@ -1269,8 +1275,6 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
             if session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None:
                 raise OwnBundleError()
             raise UnknownSenderKeyError()
-        if trusted.status == "retired":
-            raise RevokedKeyError(RETIRED_KEY)
         if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
             raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         own = session.scalar(select(OwnKey).where(OwnKey.encrypt_key_id == header.recipient_key))
@@ -1280,6 +1284,16 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         reader.open(private)
         sender_key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(trusted.sign_public))
         m = check_manifest(reader.read_manifest(sender_key), limits.files)
+        bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
+        stream = f"in:{trusted.office}:{trusted.installation_id}"
+        # A bundle applied here before (its signature just verified) is a replay whatever became
+        # of its key since: retired by a rotation, or revoked from a later sequence; its
+        # rotation was accepted then. The sequence checks below say "ya importado (antes)".
+        applied = session.scalar(select(SyncBundle.id).where(
+            SyncBundle.direction == "in", SyncBundle.stream == stream, SyncBundle.bundle_hash == bundle_hash)
+            .limit(1)) is not None
+        if trusted.status == "retired" and not applied:
+            raise RevokedKeyError(RETIRED_KEY)
         # recipient
         rec = m["recipient"]
         if rec["key_id"] != header.recipient_key or rec["office"] != me or rec["installation"] != inst.id:
@@ -1302,7 +1316,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         if trusted.status == "revoked" and m["sequence"] >= (trusted.revoked_from_sequence or 1):
             raise RevokedKeyError.revoked(trusted.office, trusted.revoked_from_sequence)
         new_keys = None
-        if m["rotation"] is not None:
+        if m["rotation"] is not None and not applied:
             if trusted.status != "active":
                 raise RotationError("El anuncio de cambio de claves viene firmado por una clave revocada; no se "
                                     "incorporó. Pida a la oficina que envíe su nuevo archivo de claves públicas.")
@@ -1314,8 +1328,6 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
                                           or known.office != trusted.office):
                     raise RotationError("El anuncio de cambio de claves trae una clave que ya pertenece a otra "
                                         "instalación; no se incorporó.")
-        bundle_hash = hashlib.sha256(reader.manifest_raw).hexdigest()
-        stream = f"in:{trusted.office}:{trusted.installation_id}"
         last_seq, last_hash = _peek_stream(session, stream)
         already = bundle_hash == last_hash
         if not already:
@@ -2083,14 +2095,25 @@ def import_bundle(db: Database, path: Path, passphrase: str, *, dry_run: bool = 
         raise
     summary = (f"Paquete n.º {m['sequence']} de la {office_name(m['sender']['office'])} importado: "
                f"{count(changes['nuevos'], 'nuevo', 'nuevos')}, {count(changes['modificados'], 'modificado', 'modificados')}, "
-               f"{count(changes['eliminados'], 'eliminado', 'eliminados')}, "
-               f"{count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
+               f"{count(changes['eliminados'], 'eliminado', 'eliminados')}"
+               + (f", {count(len(v.staged), 'medio de verificación recibido', 'medios de verificación recibidos')}."
+                  if m["kind"] == "regional" else f". {_receipt_text(m['receipt'])}")
                + (f" {count(changes['conflictos'], 'conflicto', 'conflictos')} entre instalaciones de la región: "
                   "resuélvalos en Ver → Resolver conflictos… o con «avance bundle conflicts» y «avance bundle resolve»."
                   if changes.get("conflictos") else "")
                + "".join(" " + note for note in m.get("_notes", ())))
     _audit(db, path, "aceptado", bundle_hash, message=summary)
     return ImportResult("aceptado", summary=summary, changes=changes, **base)
+
+
+def _receipt_text(receipt: dict[str, Any]) -> str:
+    """What the receipt of a central answer says, as its import report tells the regional office."""
+    files = count(len(receipt["evidence"]), "medio de verificación", "medios de verificación")
+    if not receipt["sequence"]:
+        return "Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina." + (
+            f" Tiene {files} de ella." if receipt["evidence"] else "")
+    return (f"Acuse de recibo: la oficina central aplicó los paquetes de esta oficina hasta el n.º {receipt['sequence']}"
+            f" y tiene {files} de ella.")
 
 
 BUSY_RETRIES = 2

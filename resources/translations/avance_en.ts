@@ -25,67 +25,67 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="405"/>
+        <location filename="../../ui/sync_panel.py" line="409"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="411"/>
+        <location filename="../../ui/sync_panel.py" line="415"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="433"/>
+        <location filename="../../ui/sync_panel.py" line="437"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="434"/>
+        <location filename="../../ui/sync_panel.py" line="438"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="437"/>
+        <location filename="../../ui/sync_panel.py" line="441"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="466"/>
+        <location filename="../../ui/sync_panel.py" line="470"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="469"/>
+        <location filename="../../ui/sync_panel.py" line="473"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="473"/>
+        <location filename="../../ui/sync_panel.py" line="477"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="478"/>
+        <location filename="../../ui/sync_panel.py" line="482"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (provisional: {3} de 16 regiones con datos). Todas las regiones deben llegar al 90 % (nota 12): el resultado es definitivo cuando estén las 16.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="485"/>
+        <location filename="../../ui/sync_panel.py" line="489"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="488"/>
+        <location filename="../../ui/sync_panel.py" line="492"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="491"/>
+        <location filename="../../ui/sync_panel.py" line="495"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="494"/>
+        <location filename="../../ui/sync_panel.py" line="498"/>
         <source>Ningún conflicto abierto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,77 +93,77 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Clave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Último paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="351"/>
+        <location filename="../../ui/sync_panel.py" line="355"/>
         <source>Creado por la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="352"/>
+        <location filename="../../ui/sync_panel.py" line="356"/>
         <source>Este trimestre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="352"/>
+        <location filename="../../ui/sync_panel.py" line="356"/>
         <source>Importado aquí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="364"/>
+        <location filename="../../ui/sync_panel.py" line="368"/>
         <source>inscrita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="366"/>
+        <location filename="../../ui/sync_panel.py" line="370"/>
         <source>n.º {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="369"/>
+        <location filename="../../ui/sync_panel.py" line="373"/>
         <source>(no registrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="374"/>
+        <location filename="../../ui/sync_panel.py" line="378"/>
         <source>enviado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="374"/>
+        <location filename="../../ui/sync_panel.py" line="378"/>
         <source>sin envío</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="387"/>
+        <location filename="../../ui/sync_panel.py" line="391"/>
         <source>Fecha y hora en que la región creó el paquete, firmada por ella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="389"/>
+        <location filename="../../ui/sync_panel.py" line="393"/>
         <source>Fecha y hora en que esta oficina importó el paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="391"/>
+        <location filename="../../ui/sync_panel.py" line="395"/>
         <source>cumple la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="392"/>
+        <location filename="../../ui/sync_panel.py" line="396"/>
         <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,82 +324,82 @@
 <context>
     <name>ExportPreviewDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="245"/>
+        <location filename="../../ui/sync_panel.py" line="249"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="246"/>
+        <location filename="../../ui/sync_panel.py" line="250"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="246"/>
+        <location filename="../../ui/sync_panel.py" line="250"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="248"/>
+        <location filename="../../ui/sync_panel.py" line="252"/>
         <source>&lt;b&gt;Paquete n.º {0}&lt;/b&gt; de la {1} para la {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252"/>
+        <location filename="../../ui/sync_panel.py" line="256"/>
         <source>Contenido</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252"/>
+        <location filename="../../ui/sync_panel.py" line="256"/>
         <source>Registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="262"/>
+        <location filename="../../ui/sync_panel.py" line="266"/>
         <source>Eliminaciones (registros borrados aquí)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="265"/>
+        <location filename="../../ui/sync_panel.py" line="269"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="265"/>
+        <location filename="../../ui/sync_panel.py" line="269"/>
         <source>Total (sin los servicios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="275"/>
+        <location filename="../../ui/sync_panel.py" line="279"/>
         <source>Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="279"/>
+        <location filename="../../ui/sync_panel.py" line="283"/>
         <source>Solo los cambios posteriores al paquete n.º {0}, el último que la oficina central acusó recibir; si un paquete posterior se perdió, sus cambios van también.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="283"/>
+        <location filename="../../ui/sync_panel.py" line="287"/>
         <source>Paquete completo: todos los registros de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="285"/>
+        <location filename="../../ui/sync_panel.py" line="289"/>
         <source>Archivos de medios de verificación: {0} ({1}), todos los de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="288"/>
+        <location filename="../../ui/sync_panel.py" line="292"/>
         <source>Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="290"/>
+        <location filename="../../ui/sync_panel.py" line="294"/>
         <source>El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se pierde, no revela nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="295"/>
+        <location filename="../../ui/sync_panel.py" line="299"/>
         <source>Elegir destino y exportar…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -423,571 +423,579 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Abriendo la base de datos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Puntaje</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>Elija una región, un año y un formulario en el navegador.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Listo. Los cambios se guardan al editar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>&amp;Archivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Vista previa…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Muestra el formulario abierto tal como se imprime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>&amp;Imprimir…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Imprime el formulario abierto en el formato oficial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>&amp;Exportar PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Guarda el formulario abierto como PDF oficial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Imprimir la región (todos los formularios)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Exportar la región a PDF (todos los formularios)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Exportar la consolidación nacional a PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Desempeño de cada región por programa, barra del 90 % y resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Exportar la nación a PDF (todas las regiones y la consolidación)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Imprimir la consolidación nacional…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Imprime el desempeño de cada región por programa, la barra del 90 % y el resultado del servicio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Imprimir la nación (todas las regiones y la consolidación)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Imprime los formularios de cada región y la consolidación nacional, página por página</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Exportar Excel de la región…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Libro Excel con los formularios oficiales, fórmulas vivas y los identificadores para reimportar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Exportar Excel nacional…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Importar Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Importa un libro exportado por Avance o en el formato oficial; todo o nada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>&amp;Nuevo año de reporte…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Crea los programas III.1, III.2 y III.3 de una región para un año nuevo, con los objetivos del año anterior si se quiere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>&amp;Papel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>{0} (horizontal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Incluir advertencias de Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Imprime tras las notas las advertencias de Avance, que no son parte del formulario oficial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>&amp;Salir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>&amp;Editar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Deshacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Rehacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Agregar &amp;objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Agrega un objetivo específico después del objetivo seleccionado (en el III.3, en su sección)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Agregar a&amp;ctividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Agrega una actividad al objetivo seleccionado, después de la actividad seleccionada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>&amp;Eliminar fila…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Elimina la actividad seleccionada, o el objetivo si la celda es del objetivo (pide confirmación)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>&amp;Subir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Sube la actividad (o el objetivo) seleccionado un lugar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>&amp;Bajar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Baja la actividad (o el objetivo) seleccionado un lugar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Eliminar objetivo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Eliminar actividad…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Marcar «Cumple: Sí»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Marcar «Cumple: No»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Quitar «Cumple/no cumple»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>&amp;Ver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>A&amp;yuda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>&amp;Acerca de Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="608"/>
+        <source>Esta base de datos no tiene formularios todavía.
+
+Oficina central: llegan con los paquetes de las regiones (Archivo → Importar paquetes…).
+Oficina regional: cree su año de reporte (Archivo → Nuevo año de reporte…) o importe un libro Excel (Archivo → Importar Excel…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>El análisis del avance (III.4) no se puntúa: el puntaje está en III.1, III.2 y III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
-        <location filename="../../ui/main_window.py" line="1155"/>
-        <location filename="../../ui/main_window.py" line="1166"/>
-        <location filename="../../ui/main_window.py" line="1227"/>
-        <location filename="../../ui/main_window.py" line="1270"/>
-        <location filename="../../ui/main_window.py" line="1376"/>
+        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
+        <location filename="../../ui/main_window.py" line="1176"/>
+        <location filename="../../ui/main_window.py" line="1237"/>
+        <location filename="../../ui/main_window.py" line="1280"/>
+        <location filename="../../ui/main_window.py" line="1386"/>
         <source>Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>No se guardó el cambio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>Editar {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Guardado: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="760"/>
         <source>Seleccione una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="810"/>
+        <location filename="../../ui/main_window.py" line="820"/>
         <source>Abra un formulario III.1, III.2 o III.3 para agregar objetivos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
-        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Agregar objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>¿En qué sección del III.3?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="845"/>
         <source>Seleccione el objetivo al que agregar la actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="840"/>
+        <location filename="../../ui/main_window.py" line="850"/>
         <source>Agregar actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="849"/>
+        <location filename="../../ui/main_window.py" line="859"/>
         <source>Seleccione la fila que quiere eliminar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>El objetivo no tiene actividades.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861"/>
+        <location filename="../../ui/main_window.py" line="871"/>
         <source>No se eliminó</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863"/>
+        <location filename="../../ui/main_window.py" line="873"/>
         <source>Eliminar objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863"/>
+        <location filename="../../ui/main_window.py" line="873"/>
         <source>Eliminar actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="864"/>
+        <location filename="../../ui/main_window.py" line="874"/>
         <source>Eliminar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="876"/>
+        <location filename="../../ui/main_window.py" line="886"/>
         <source>Seleccione la fila que quiere mover.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="879"/>
+        <location filename="../../ui/main_window.py" line="889"/>
         <source>Subir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="879"/>
+        <location filename="../../ui/main_window.py" line="889"/>
         <source>Bajar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="891"/>
         <source>{0} objetivo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="883"/>
+        <location filename="../../ui/main_window.py" line="893"/>
         <source>{0} actividad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="904"/>
+        <location filename="../../ui/main_window.py" line="914"/>
         <source>Nuevo año de reporte {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916"/>
+        <location filename="../../ui/main_window.py" line="926"/>
         <source>No se hizo el cambio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="930"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>No se pudo deshacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="930"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>No se pudo rehacer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="979"/>
+        <location filename="../../ui/main_window.py" line="989"/>
         <source>Se deshizo: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1000"/>
+        <location filename="../../ui/main_window.py" line="1010"/>
         <source>Agregar objetivo al final de la sección</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033"/>
+        <location filename="../../ui/main_window.py" line="1043"/>
         <source>Papel: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1055"/>
+        <location filename="../../ui/main_window.py" line="1065"/>
         <source>Cancelar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1061"/>
+        <location filename="../../ui/main_window.py" line="1071"/>
         <source>Cancelando…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1066"/>
+        <location filename="../../ui/main_window.py" line="1076"/>
         <source>Imprimiendo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1088"/>
+        <location filename="../../ui/main_window.py" line="1098"/>
         <source>PDF guardado en {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1095"/>
+        <location filename="../../ui/main_window.py" line="1105"/>
         <source>Impresión cancelada: no se escribió ni imprimió nada más.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1100"/>
+        <location filename="../../ui/main_window.py" line="1110"/>
         <source>No se pudo imprimir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1115"/>
+        <location filename="../../ui/main_window.py" line="1125"/>
         <source>Preparando los formularios: región {0} de {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1116"/>
+        <location filename="../../ui/main_window.py" line="1126"/>
         <source>Leyendo los datos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1118"/>
+        <location filename="../../ui/main_window.py" line="1128"/>
         <source>Componiendo las páginas: {0} hasta ahora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1119"/>
+        <location filename="../../ui/main_window.py" line="1129"/>
         <source>Componiendo las páginas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1131"/>
         <source>Escribiendo la página {0} de {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1123"/>
+        <location filename="../../ui/main_window.py" line="1133"/>
         <source>Enviando la página {0} de {1} a la impresora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1155"/>
-        <location filename="../../ui/main_window.py" line="1166"/>
-        <location filename="../../ui/main_window.py" line="1227"/>
-        <location filename="../../ui/main_window.py" line="1270"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
+        <location filename="../../ui/main_window.py" line="1176"/>
+        <location filename="../../ui/main_window.py" line="1237"/>
+        <location filename="../../ui/main_window.py" line="1280"/>
         <source>Abra primero un formulario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1157"/>
+        <location filename="../../ui/main_window.py" line="1167"/>
         <source>todos los formularios de la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1158"/>
+        <location filename="../../ui/main_window.py" line="1168"/>
         <source>Preparando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1169"/>
+        <location filename="../../ui/main_window.py" line="1179"/>
         <source>Preparando los formularios de todas las regiones {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1170"/>
+        <location filename="../../ui/main_window.py" line="1180"/>
         <source>Preparando la consolidación nacional {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1216"/>
+        <location filename="../../ui/main_window.py" line="1226"/>
         <source>Enviada 1 página a la impresora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1217"/>
+        <location filename="../../ui/main_window.py" line="1227"/>
         <source>Enviadas {0} páginas a la impresora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1220"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>Imprimiendo en {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1220"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>la impresora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1229"/>
+        <location filename="../../ui/main_window.py" line="1239"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1234"/>
+        <location filename="../../ui/main_window.py" line="1244"/>
         <source>Exportar PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1237"/>
+        <location filename="../../ui/main_window.py" line="1247"/>
         <source>Imprimiendo {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1244"/>
+        <location filename="../../ui/main_window.py" line="1254"/>
         <source>Exportar la región a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1249"/>
+        <location filename="../../ui/main_window.py" line="1259"/>
         <source>Imprimiendo los formularios de {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1258"/>
+        <location filename="../../ui/main_window.py" line="1268"/>
         <source>Exportar a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1262"/>
+        <location filename="../../ui/main_window.py" line="1272"/>
         <source>Imprimiendo la consolidación nacional {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1377"/>
+        <location filename="../../ui/main_window.py" line="1387"/>
         <source>Hay un trabajo en curso (impresión, exportación o importación). Espere a que termine, o cancélelo en su ventana de progreso, y vuelva a cerrar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1261"/>
+        <location filename="../../ui/main_window.py" line="1271"/>
         <source>Imprimiendo los formularios de todas las regiones {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -998,118 +1006,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1276"/>
-        <location filename="../../ui/main_window.py" line="1283"/>
+        <location filename="../../ui/main_window.py" line="1286"/>
+        <location filename="../../ui/main_window.py" line="1293"/>
         <source>Exportar Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1276"/>
-        <location filename="../../ui/main_window.py" line="1292"/>
+        <location filename="../../ui/main_window.py" line="1286"/>
+        <location filename="../../ui/main_window.py" line="1302"/>
         <source>Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1281"/>
+        <location filename="../../ui/main_window.py" line="1291"/>
         <source>Exportando a Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1282"/>
+        <location filename="../../ui/main_window.py" line="1292"/>
         <source>Excel guardado en {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1283"/>
+        <location filename="../../ui/main_window.py" line="1293"/>
         <source>No se pudo exportar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1292"/>
         <location filename="../../ui/main_window.py" line="1302"/>
         <location filename="../../ui/main_window.py" line="1312"/>
-        <location filename="../../ui/main_window.py" line="1317"/>
-        <location filename="../../ui/main_window.py" line="1341"/>
-        <location filename="../../ui/main_window.py" line="1346"/>
-        <location filename="../../ui/main_window.py" line="1357"/>
-        <location filename="../../ui/main_window.py" line="1360"/>
+        <location filename="../../ui/main_window.py" line="1322"/>
+        <location filename="../../ui/main_window.py" line="1327"/>
+        <location filename="../../ui/main_window.py" line="1351"/>
+        <location filename="../../ui/main_window.py" line="1356"/>
+        <location filename="../../ui/main_window.py" line="1367"/>
+        <location filename="../../ui/main_window.py" line="1370"/>
         <source>Importar Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1303"/>
+        <location filename="../../ui/main_window.py" line="1313"/>
         <source>La hoja {0} no indica el trimestre (el formulario III.4 de la semilla no lo dice). ¿De qué trimestre es?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1305"/>
+        <location filename="../../ui/main_window.py" line="1315"/>
         <source>T{0} (trimestre {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1318"/>
+        <location filename="../../ui/main_window.py" line="1328"/>
         <source>«{0}» tiene 1 problema; no se importó nada. Corríjalo y vuelva a importar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1320"/>
+        <location filename="../../ui/main_window.py" line="1330"/>
         <source>«{0}» tiene {1} problemas; no se importó nada. Corríjalos y vuelva a importar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1328"/>
+        <location filename="../../ui/main_window.py" line="1338"/>
         <source>La base de datos ya tiene {0}. ¿Reemplazarlo con el contenido del libro?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1331"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
         <source>El libro ya no tiene estos registros (sus filas se borraron o se vaciaron). Al reemplazar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1335"/>
+        <location filename="../../ui/main_window.py" line="1345"/>
         <source>Atención: el libro ya no tiene algunos registros que llevan información adjunta. Al reemplazar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1339"/>
+        <location filename="../../ui/main_window.py" line="1349"/>
         <source>Los registros que siguen en el libro conservan sus medios de verificación y las observaciones de la oficina central.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1341"/>
+        <location filename="../../ui/main_window.py" line="1351"/>
         <source>Reemplazar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1343"/>
+        <location filename="../../ui/main_window.py" line="1353"/>
         <source>Importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1346"/>
+        <location filename="../../ui/main_window.py" line="1356"/>
         <source>No se pudo importar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1310"/>
-        <location filename="../../ui/main_window.py" line="1359"/>
+        <location filename="../../ui/main_window.py" line="1320"/>
+        <location filename="../../ui/main_window.py" line="1369"/>
         <source>Revisando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1312"/>
-        <location filename="../../ui/main_window.py" line="1360"/>
+        <location filename="../../ui/main_window.py" line="1322"/>
+        <location filename="../../ui/main_window.py" line="1370"/>
         <source>No se pudo revisar el libro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1366"/>
+        <location filename="../../ui/main_window.py" line="1376"/>
         <source>Acerca de Avance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1368"/>
+        <location filename="../../ui/main_window.py" line="1378"/>
         <source>&lt;b&gt;Avance&lt;/b&gt; 0.1&lt;br&gt;Programas de trabajo regionales de los sistemas PMG Gestión Territorial y Enfoque de Género (Etapa 3: formularios III.1 a III.4), fuera de línea.&lt;br&gt;&lt;br&gt;Base de datos: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,7 +1681,7 @@ La {4} la verá al importar la próxima respuesta.</source>
     <message>
         <location filename="../../ui/sync_actions.py" line="122"/>
         <location filename="../../ui/sync_actions.py" line="128"/>
-        <location filename="../../ui/sync_actions.py" line="259"/>
+        <location filename="../../ui/sync_actions.py" line="261"/>
         <source>Sincronización</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1788,326 +1796,326 @@ La {4} la verá al importar la próxima respuesta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="270"/>
+        <location filename="../../ui/sync_actions.py" line="272"/>
         <source>Frase de paso de la clave de esta oficina:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="274"/>
+        <location filename="../../ui/sync_actions.py" line="276"/>
         <source>Cancelado: no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="282"/>
+        <location filename="../../ui/sync_actions.py" line="284"/>
         <source>Frase de paso incorrecta. Escríbala de nuevo (intento {0} de {1}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="284"/>
+        <location filename="../../ui/sync_actions.py" line="286"/>
         <source>Frase de paso incorrecta {0} veces: no se cambió nada. Vuelva a intentarlo cuando la tenga.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="302"/>
-        <location filename="../../ui/sync_actions.py" line="322"/>
+        <location filename="../../ui/sync_actions.py" line="304"/>
+        <location filename="../../ui/sync_actions.py" line="324"/>
         <source>Configurar oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="303"/>
+        <location filename="../../ui/sync_actions.py" line="305"/>
         <source>Esta instalación ya está configurada: {0}. Huella de su clave: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="309"/>
+        <location filename="../../ui/sync_actions.py" line="311"/>
         <source>Oficina sin configurar: puede hacerlo en Archivo → Oficina → Configurar oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="323"/>
+        <location filename="../../ui/sync_actions.py" line="325"/>
         <source>Oficina configurada: {0}. Huella de su clave: {1}. Exporte sus claves públicas (Archivo → Oficina) y compare la huella por teléfono con la otra oficina.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="327"/>
+        <location filename="../../ui/sync_actions.py" line="329"/>
         <source>Creando las claves de la oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="335"/>
-        <location filename="../../ui/sync_actions.py" line="339"/>
+        <location filename="../../ui/sync_actions.py" line="337"/>
+        <location filename="../../ui/sync_actions.py" line="341"/>
         <source>Exportar claves públicas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="350"/>
+        <location filename="../../ui/sync_actions.py" line="352"/>
         <source>Firmando las claves públicas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="351"/>
+        <location filename="../../ui/sync_actions.py" line="353"/>
         <source>Claves públicas guardadas en {0}. Huella: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="359"/>
+        <location filename="../../ui/sync_actions.py" line="361"/>
         <source>Incorporar claves de otra oficina</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="371"/>
-        <location filename="../../ui/sync_actions.py" line="377"/>
-        <location filename="../../ui/sync_actions.py" line="388"/>
+        <location filename="../../ui/sync_actions.py" line="373"/>
+        <location filename="../../ui/sync_actions.py" line="379"/>
         <location filename="../../ui/sync_actions.py" line="390"/>
+        <location filename="../../ui/sync_actions.py" line="392"/>
         <source>Incorporar claves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="377"/>
+        <location filename="../../ui/sync_actions.py" line="379"/>
         <source>¿De qué región es el archivo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="391"/>
+        <location filename="../../ui/sync_actions.py" line="393"/>
         <source>Clave de la {0} incorporada. Huella: {1}. Compárela por teléfono con esa oficina antes de intercambiar paquetes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="420"/>
-        <location filename="../../ui/sync_actions.py" line="424"/>
-        <location filename="../../ui/sync_actions.py" line="437"/>
+        <location filename="../../ui/sync_actions.py" line="422"/>
+        <location filename="../../ui/sync_actions.py" line="426"/>
+        <location filename="../../ui/sync_actions.py" line="439"/>
         <source>Exportar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="421"/>
+        <location filename="../../ui/sync_actions.py" line="423"/>
         <source>Esta oficina no tiene claves de ninguna región: incorpórelas con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="425"/>
+        <location filename="../../ui/sync_actions.py" line="427"/>
         <source>¿A qué región responder? (una región con varias instalaciones recibe una respuesta para cada una)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="438"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
         <source>Exportar paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="438"/>
+        <location filename="../../ui/sync_actions.py" line="440"/>
         <source>Exportar paquete completo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="442"/>
+        <location filename="../../ui/sync_actions.py" line="444"/>
         <source>Esta oficina no tiene la clave de la {0}: incorpore su archivo de claves con Archivo → Oficina → Incorporar claves de otra oficina…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="461"/>
+        <location filename="../../ui/sync_actions.py" line="463"/>
         <source>Paquete n.º {0} para la {1} guardado en {2}: {3}, {4}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="463"/>
+        <location filename="../../ui/sync_actions.py" line="465"/>
         <source>registro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="463"/>
+        <location filename="../../ui/sync_actions.py" line="465"/>
         <source>registros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="464"/>
+        <location filename="../../ui/sync_actions.py" line="466"/>
         <source>medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="464"/>
+        <location filename="../../ui/sync_actions.py" line="466"/>
         <source>medios de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="469"/>
+        <location filename="../../ui/sync_actions.py" line="471"/>
         <source>Firmando y cifrando el paquete n.º {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="476"/>
         <location filename="../../ui/sync_actions.py" line="478"/>
+        <location filename="../../ui/sync_actions.py" line="480"/>
         <source>Importar paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="482"/>
         <location filename="../../ui/sync_actions.py" line="484"/>
+        <location filename="../../ui/sync_actions.py" line="486"/>
         <source>Importar respuesta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="513"/>
+        <location filename="../../ui/sync_actions.py" line="515"/>
         <source>importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="513"/>
+        <location filename="../../ui/sync_actions.py" line="515"/>
         <source>importados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="515"/>
+        <location filename="../../ui/sync_actions.py" line="517"/>
         <source>ya importado o cubierto antes (sin cambios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="516"/>
+        <location filename="../../ui/sync_actions.py" line="518"/>
         <source>ya importados o cubiertos antes (sin cambios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="518"/>
-        <location filename="../../ui/sync_actions.py" line="529"/>
+        <location filename="../../ui/sync_actions.py" line="520"/>
+        <location filename="../../ui/sync_actions.py" line="531"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="518"/>
-        <location filename="../../ui/sync_actions.py" line="529"/>
+        <location filename="../../ui/sync_actions.py" line="520"/>
+        <location filename="../../ui/sync_actions.py" line="531"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="517"/>
+        <location filename="../../ui/sync_actions.py" line="519"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="517"/>
+        <location filename="../../ui/sync_actions.py" line="519"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="518"/>
+        <location filename="../../ui/sync_actions.py" line="520"/>
         <source>{0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="521"/>
+        <location filename="../../ui/sync_actions.py" line="523"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="522"/>
+        <location filename="../../ui/sync_actions.py" line="524"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="528"/>
+        <location filename="../../ui/sync_actions.py" line="530"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="590"/>
-        <location filename="../../ui/sync_actions.py" line="593"/>
-        <location filename="../../ui/sync_actions.py" line="663"/>
+        <location filename="../../ui/sync_actions.py" line="592"/>
+        <location filename="../../ui/sync_actions.py" line="595"/>
+        <location filename="../../ui/sync_actions.py" line="665"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="591"/>
+        <location filename="../../ui/sync_actions.py" line="593"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="594"/>
+        <location filename="../../ui/sync_actions.py" line="596"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="609"/>
+        <location filename="../../ui/sync_actions.py" line="611"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="614"/>
+        <location filename="../../ui/sync_actions.py" line="616"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="622"/>
-        <location filename="../../ui/sync_actions.py" line="634"/>
+        <location filename="../../ui/sync_actions.py" line="624"/>
+        <location filename="../../ui/sync_actions.py" line="636"/>
         <source>Quitar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="623"/>
+        <location filename="../../ui/sync_actions.py" line="625"/>
         <source>¿Quitar «{0}» de su actividad? El próximo paquete lo quitará también en la oficina central; el archivo se borra de la carpeta de evidencias si ninguna otra actividad lo usa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="625"/>
+        <location filename="../../ui/sync_actions.py" line="627"/>
         <source>Quitar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="626"/>
+        <location filename="../../ui/sync_actions.py" line="628"/>
         <source>Cancelado: no se quitó nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="636"/>
+        <location filename="../../ui/sync_actions.py" line="638"/>
         <source>Medio de verificación quitado: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="658"/>
+        <location filename="../../ui/sync_actions.py" line="660"/>
         <source>Suelte el archivo sobre una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="664"/>
+        <location filename="../../ui/sync_actions.py" line="666"/>
         <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="665"/>
+        <location filename="../../ui/sync_actions.py" line="667"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="714"/>
+        <location filename="../../ui/sync_actions.py" line="716"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="718"/>
+        <location filename="../../ui/sync_actions.py" line="720"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="721"/>
+        <location filename="../../ui/sync_actions.py" line="723"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="724"/>
+        <location filename="../../ui/sync_actions.py" line="726"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="727"/>
+        <location filename="../../ui/sync_actions.py" line="729"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="740"/>
+        <location filename="../../ui/sync_actions.py" line="742"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="746"/>
+        <location filename="../../ui/sync_actions.py" line="748"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -311,3 +311,34 @@ def test_print_unknown_paper_is_wrong_usage(loaded: Path, tmp_path: Path, capsys
     code, _out, _err = run(capsys, "--db", str(loaded), "print", "III.1", "--region", "CL-TA", "--year", "2009",
                            "--papel", "a4", "-o", str(tmp_path / "x.pdf"))
     assert code == 2
+
+
+def _subparsers(parser):  # noqa: ANN001, ANN202
+    import argparse
+
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                yield sub
+                yield from _subparsers(sub)
+
+
+def test_every_help_names_its_values_in_spanish() -> None:
+    """`--help` showed argparse's English placeholders: «--year YEAR», «-o OUTPUT», «--to TO»,
+    «--from-sequence FROM_SEQUENCE», «FORM», «--objectives OBJECTIVES»."""
+    import re
+
+    from desktop.cli import build_parser
+    from desktop.cli_spanish import spanish_argparse
+
+    english = {"YEAR", "OUTPUT", "TO", "FROM_SEQUENCE", "FORM", "OBJECTIVES", "ACTIVITIES", "REGION", "FILE",
+               "FILES", "CONFLICT", "KEEP", "SET", "NUMBER", "TEXT", "FINGERPRINT", "ID_"}
+    with spanish_argparse():
+        parsers = list(_subparsers(build_parser()))
+        helps = {p.prog: p.format_help() for p in parsers}
+    assert len(helps) > 25
+    for prog, text in helps.items():
+        shown = set(re.findall(r"\b[A-Z][A-Z_]+\b", text))
+        assert not shown & english, (prog, shown & english)
+    assert "--year AÑO" in helps["avance summary"] and "-o ARCHIVO" in helps["avance bundle export"]
+    assert "--to REGIÓN" in helps["avance bundle export"] and "--region REGIÓN" in helps["avance observation add"]

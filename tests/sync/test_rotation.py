@@ -110,3 +110,43 @@ def test_keys_rotate_command(tmp_path: Path, capsys) -> None:
     assert main(["--db", db, "keys", "rotate", "--finish"]) == 0
     assert "terminado" in capsys.readouterr().out
     assert main(["--db", db, "keys", "rotate", "--finish"]) == 1
+
+
+def _rotated_through(world) -> list[Path]:  # noqa: ANN001
+    """Bundles 1 (old key), 2 (old key, announcing the new one) and 3 (the new key, which
+    retires the old one at the central office), all imported there."""
+    out = world.root / "out"
+    sent = [service.export_bundle(world.ta.db, PASS, directory=out).path]
+    service.import_bundle(world.central.db, sent[0], PASS)
+    service.rotate_keys(world.ta.db, PASS)
+    sent.append(service.export_bundle(world.ta.db, PASS, directory=out).path)
+    service.finish_rotation(world.ta.db)
+    sent.append(service.export_bundle(world.ta.db, PASS, directory=out).path)
+    for path in sent[1:]:
+        assert service.import_bundle(world.central.db, path, PASS).outcome == "aceptado"
+    return sent
+
+
+def test_bundles_of_the_old_key_imported_before_a_rotation_are_replays_not_refusals(world) -> None:
+    """All the files of a USB stick imported again after a rotation: those signed by the old key
+    were imported before, so they are "ya importado antes" (nothing to do), not refused with
+    "pida que lo exporte de nuevo", nor logged as a refusal."""
+    old = service.office(world.ta.db).sign_key_id
+    sent = _rotated_through(world)
+    assert _statuses(world.central.db)[old] == "retired"
+    before = snapshot(world.central)
+    for path in sent[:2]:
+        with pytest.raises(errors.ReplayError):
+            service.import_bundle(world.central.db, path, PASS)
+    assert service.import_bundle(world.central.db, sent[2], PASS).outcome == "ya importado"
+    assert snapshot(world.central) == before
+
+
+def test_the_old_keys_rotation_bundle_imported_again_after_revoking_it_later_is_a_replay(world) -> None:
+    """The old key revoked from a sequence after its rotation bundle: that bundle, imported
+    before, is still "ya importado antes" (the rotation it announced was accepted then)."""
+    old = service.office(world.ta.db).fingerprint
+    sent = _rotated_through(world)
+    service.revoke(world.central.db, old, 3)
+    with pytest.raises(errors.ReplayError):
+        service.import_bundle(world.central.db, sent[1], PASS)

@@ -54,6 +54,55 @@ def test_a_revoked_office_is_told_what_works_and_it_does(world, capsys) -> None:
     assert service.import_bundle(world.central.db, _export(world.ta, out).path, PASS).outcome == "aceptado"
 
 
+def test_revoking_a_key_its_installation_already_replaced_says_the_new_one_still_works(world, capsys) -> None:  # noqa: ANN001
+    """The old key of a finished rotation revoked from a sequence after the rotation (the old
+    computer was lost, say): the installation's new key, announced before, stays trusted, so the
+    message must not ask that office to change its keys again."""
+    out = world.root / "out"
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    old = service.office(world.ta.db).fingerprint
+    service.rotate_keys(world.ta.db, PASS)
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)  # n.º 2 announces the new key
+    service.finish_rotation(world.ta.db)
+    new = service.office(world.ta.db).fingerprint
+    assert main(["--db", str(world.central.db.path), "keys", "revoke", old, "--from-sequence", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert "avance keys rotate" not in printed, printed
+    assert f"sigue vigente su clave {new}" in printed and "no tiene que hacer nada" in printed
+    assert service.import_bundle(world.central.db, _export(world.ta, out).path, PASS).outcome == "aceptado"
+
+
+def test_a_key_file_given_as_a_bundle_and_a_bundle_given_as_a_key_file_say_which_is_which(world) -> None:  # noqa: ANN001
+    """Both files come from the same office on the same USB stick: the one taken for the other is
+    named for what it is, with the command that takes it, not "pida que lo exporten de nuevo"."""
+    keys = world.root / "claves-CL-TA.avance-claves"
+    keys.write_bytes(service.export_public(world.ta.db, PASS))
+    error = refused(world, keys, errors.HeaderError)
+    assert "archivo de claves públicas" in str(error) and "avance keys trust" in str(error)
+    assert "exporte" not in str(error)
+    bundle = _export(world.ta, world.root / "out").path
+    with pytest.raises(errors.KeyFileError) as caught:
+        service.trust(world.central.db, bundle.read_bytes(), "CL-TA")
+    assert "es un paquete" in str(caught.value) and "avance bundle import" in str(caught.value)
+    garbage = world.root / "otro.avance"
+    garbage.write_bytes(b"{}" * 10)
+    assert str(refused(world, garbage, errors.HeaderError)) == str(errors.HeaderError())
+
+
+def test_trusting_again_the_file_of_a_revoked_key_says_it_stays_revoked(world) -> None:  # noqa: ANN001
+    """«ya está en el almacén de confianza» read as if the key worked again; it is revoked, and
+    the message says so and what that office must do."""
+    keys = service.export_public(world.ta.db, PASS)
+    with pytest.raises(errors.TrustError) as caught:
+        service.trust(world.central.db, keys, "CL-TA")
+    assert "ya está en el almacén de confianza" in str(caught.value) and "revocada" not in str(caught.value)
+    service.revoke(world.central.db, service.office(world.ta.db).fingerprint, 2)
+    with pytest.raises(errors.TrustError) as caught:
+        service.trust(world.central.db, keys, "CL-TA")
+    message = str(caught.value)
+    assert "está revocada desde la secuencia 2" in message and "avance keys rotate" in message, message
+
+
 # -- partial files of a killed export --------------------------------------------------------------
 
 
@@ -150,6 +199,23 @@ def test_import_reports_name_the_offices(world) -> None:  # noqa: ANN001
     other = world.root / "otra"
     error = refused(world, _mutate_region(world, _export(world.ta, out).path, other), errors.OwnershipError)
     assert "oficina regional de Tarapacá (CL-TA)" in str(error) and "CL-AN" in str(error)
+
+
+def test_an_answer_s_import_report_says_its_receipt(world) -> None:  # noqa: ANN001
+    """The receipt is what a regional office waits for: the report of an answer says how far the
+    central office applied this office's bundles and how many files it holds, not only "0 nuevos,
+    0 modificados" (an answer without observations looked like nothing had come)."""
+    out = world.root / "out"
+    first = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)  # before any bundle came
+    assert service.import_bundle(world.ta.db, first.path, PASS).summary.endswith(
+        " Acuse de recibo: la oficina central aún no aplicó paquetes de esta oficina.")
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    service.import_bundle(world.central.db, _export(world.ta, out).path, PASS)
+    answer = service.export_bundle(world.central.db, PASS, to="CL-TA", directory=out)
+    summary = service.import_bundle(world.ta.db, answer.path, PASS).summary
+    assert summary.endswith(" Acuse de recibo: la oficina central aplicó los paquetes de esta oficina hasta el "
+                            "n.º 2 y tiene 1 medio de verificación de ella."), summary
+    assert "medios de verificación recibidos" not in summary  # an answer never carries files
 
 
 def _mutate_region(world, path: Path, target: Path) -> Path:  # noqa: ANN001

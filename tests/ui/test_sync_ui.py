@@ -568,6 +568,27 @@ def test_first_start_asks_which_office_once(qtbot, db) -> None:  # noqa: ANN001
         tmp_db.close()
 
 
+def test_setting_up_the_central_office_stops_showing_the_example_it_removed(qtbot, db) -> None:  # noqa: ANN001
+    """The central office removes the untouched example: its form, score and title went on
+    showing Tarapacá 2009 (records no longer there) until another form was chosen."""
+    load_example(db)
+    prompter = SyncPrompter()
+    window = _window(qtbot, db, prompter)
+    window.open_first()
+    assert window.pages.currentWidget() is window.programme_page and "Tarapacá" in window.windowTitle()
+    prompter.office_answer = OfficeChoice(None, PASS)
+    window.sync.setup_office()
+    qtbot.waitUntil(lambda: board.office(db) is not None and _idle(window), timeout=20000)
+    assert window.nav_items() == []
+    assert window.current is None
+    assert window.pages.currentWidget() is window.empty_page
+    assert window.windowTitle() == "Avance"
+    assert "Tarapacá" not in window.scoring.title.text() and window.scoring.warnings.count() == 0
+    # With nothing in the navigator, the page says where forms come from, not "Elija … en el navegador".
+    assert "Archivo → Importar paquetes…" in window.empty_page.text()
+    assert "navegador" not in window.empty_page.text()
+
+
 def test_opening_the_window_removes_what_a_killed_import_left_in_staging(qtbot, offices) -> None:  # noqa: ANN001
     _central, an = offices
     dead = an.folder / "blobs-staging" / ("a" * 32)
@@ -638,6 +659,25 @@ def test_the_import_report_and_the_importaciones_tab_use_the_command_line_words(
 
         logged = {(a.outcome, a.error_code) for a in session.scalars(select(SyncAudit))}
     assert {("rechazado", "ReplayError"), ("rechazado", "SupersededError")} <= logged
+
+
+def test_the_importaciones_tab_shows_each_outcome_whole(qtbot) -> None:  # noqa: ANN001
+    """«ya importado antes», the longest outcome, was cut to «ya importa…» in its column, and a
+    file of the default name («CL-TA-a-central-000004.avance») in its own."""
+    import datetime as dt
+
+    from ui.sync_panel import SyncPanel
+
+    panel = SyncPanel()
+    qtbot.addWidget(panel)
+    when = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+    panel.show_imports([board.AuditEntry(when, "/usb/CL-TA-a-central-000004.avance", outcome,
+                                         "El paquete n.º 1 ya se había importado.")
+                        for outcome in ("aceptado", "ya importado antes", "ya cubierto", "rechazado")])
+    tree = panel.imports
+    for column, longest in ((1, "CL-TA-a-central-000004.avance"), (2, "ya importado antes")):
+        assert tree.fontMetrics().horizontalAdvance(longest) < tree.sizeHintForColumn(column)  # text and margins
+        assert tree.columnWidth(column) >= tree.sizeHintForColumn(column), longest
 
 
 def test_the_central_panel_shows_each_file_as_received_in_its_bundle(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
