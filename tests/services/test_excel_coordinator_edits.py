@@ -13,26 +13,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from db.engine import Database, open_database
+from db.engine import Database
 from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
 from desktop.services.excel import ExcelImportError, export_region, import_workbook, plan_import
-from desktop.services.generate import generate_national
 from desktop.services.programmes import ProgrammeService
 from tests.conftest import TODAY
 from tests.services.test_excel_import import edit, to_legacy
 
 TARAPACA = find_region("CL-TA")
 FIRST_DATA_ROW = 7  # III.1: title, REGIÓN, Año, blank, group row, headers (row 6)
-
-
-@pytest.fixture
-def generated(tmp_path: Path) -> tuple[Database, Path]:
-    db = open_database(tmp_path / "g.db")
-    generate_national(db, 2010, regions=(TARAPACA,), objectives=5, activities=3)
-    path = export_region(db, TARAPACA, 2010, tmp_path / "g.xlsx", today=TODAY)
-    yield db, path
-    db.close()
 
 
 # -- 1. rows sorted after the objective's cells were copied down ------------------------------------

@@ -20,7 +20,6 @@ from desktop.domain.forms import FormKind
 from desktop.domain.regions import find_region
 from desktop.domain.scoring import score_programme
 from desktop.services.excel import UNCACHED, ExcelImportError, export_region, import_workbook, plan_import
-from desktop.services.generate import generate_national
 from desktop.services.programmes import ProgrammeService
 from tests.conftest import TODAY
 from tests.services.test_excel_import import dump, edit, snapshot, to_legacy
@@ -215,15 +214,6 @@ def test_clearing_an_objectives_first_row_but_not_its_other_activities_is_a_prob
 
 
 # -- 9. objective cells copied down ----------------------------------------------------------------
-
-
-@pytest.fixture
-def generated(tmp_path: Path) -> tuple[Database, Path]:
-    db = open_database(tmp_path / "g.db")
-    generate_national(db, 2010, regions=(TARAPACA,), objectives=5, activities=3)
-    path = export_region(db, TARAPACA, 2010, tmp_path / "g.xlsx", today=TODAY)
-    yield db, path
-    db.close()
 
 
 def fill_down(columns: str):  # noqa: ANN201
