@@ -259,6 +259,8 @@ class ExportPreviewDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for name, records in preview.tables:
+            if name == "service":  # context every bundle repeats, not the office's work: not counted
+                continue
             item = QTreeWidgetItem([TABLE_LABELS.get(name, name), str(records)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
@@ -266,7 +268,7 @@ class ExportPreviewDialog(QDialog):
             item = QTreeWidgetItem([self.tr("Eliminaciones (registros borrados aquí)"), str(preview.deletions)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        total = QTreeWidgetItem([self.tr("Total (sin los servicios)") if not central else self.tr("Total"),
+        total = QTreeWidgetItem([self.tr("Total"),
                                  str(preview.records + preview.deletions)])
         total.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = total.font(0)

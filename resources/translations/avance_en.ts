@@ -25,67 +25,67 @@
 <context>
     <name>BoardDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="409"/>
+        <location filename="../../ui/sync_panel.py" line="411"/>
         <source>Tablero nacional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="415"/>
+        <location filename="../../ui/sync_panel.py" line="417"/>
         <source>Año de reporte:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="437"/>
+        <location filename="../../ui/sync_panel.py" line="439"/>
         <source>Resolver conflictos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="438"/>
+        <location filename="../../ui/sync_panel.py" line="440"/>
         <source>Muestra las dos versiones de cada registro en conflicto y deja elegir cuál se conserva</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="441"/>
+        <location filename="../../ui/sync_panel.py" line="443"/>
         <source>Conflictos abiertos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="470"/>
+        <location filename="../../ui/sync_panel.py" line="472"/>
         <source>Trimestre en curso: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="473"/>
+        <location filename="../../ui/sync_panel.py" line="475"/>
         <source>Ninguna región tiene datos de ese año: no hay resultado del servicio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="477"/>
+        <location filename="../../ui/sync_panel.py" line="479"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (todas las regiones deben llegar al 90 %, nota 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="482"/>
+        <location filename="../../ui/sync_panel.py" line="484"/>
         <source>Desempeño anual servicio {0} — {1}. Servicio: &lt;b&gt;{2}&lt;/b&gt; (provisional: {3} de 16 regiones con datos). Todas las regiones deben llegar al 90 % (nota 12): el resultado es definitivo cuando estén las 16.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="489"/>
+        <location filename="../../ui/sync_panel.py" line="491"/>
         <source>Sin envíos en {0} ({1} de 16): {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="492"/>
+        <location filename="../../ui/sync_panel.py" line="494"/>
         <source>Todas las regiones enviaron su paquete en {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="495"/>
+        <location filename="../../ui/sync_panel.py" line="497"/>
         <source>Resuélvalos con «Resolver conflictos…» (también en Ver); hasta entonces se conserva la versión actual y no se pierde ninguna.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="498"/>
+        <location filename="../../ui/sync_panel.py" line="500"/>
         <source>Ningún conflicto abierto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,77 +93,77 @@
 <context>
     <name>BoardTableModel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Clave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Último paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="355"/>
+        <location filename="../../ui/sync_panel.py" line="357"/>
         <source>Creado por la región</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="356"/>
+        <location filename="../../ui/sync_panel.py" line="358"/>
         <source>Este trimestre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="356"/>
+        <location filename="../../ui/sync_panel.py" line="358"/>
         <source>Importado aquí</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="368"/>
+        <location filename="../../ui/sync_panel.py" line="370"/>
         <source>inscrita</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="370"/>
+        <location filename="../../ui/sync_panel.py" line="372"/>
         <source>n.º {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="373"/>
+        <location filename="../../ui/sync_panel.py" line="375"/>
         <source>(no registrado)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="378"/>
+        <location filename="../../ui/sync_panel.py" line="380"/>
         <source>enviado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="378"/>
+        <location filename="../../ui/sync_panel.py" line="380"/>
         <source>sin envío</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="391"/>
+        <location filename="../../ui/sync_panel.py" line="393"/>
         <source>Fecha y hora en que la región creó el paquete, firmada por ella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="393"/>
+        <location filename="../../ui/sync_panel.py" line="395"/>
         <source>Fecha y hora en que esta oficina importó el paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="395"/>
+        <location filename="../../ui/sync_panel.py" line="397"/>
         <source>cumple la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="396"/>
+        <location filename="../../ui/sync_panel.py" line="398"/>
         <source>bajo la barra del 90 % (nota 11)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,52 +354,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="266"/>
+        <location filename="../../ui/sync_panel.py" line="268"/>
         <source>Eliminaciones (registros borrados aquí)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="269"/>
+        <location filename="../../ui/sync_panel.py" line="271"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="269"/>
-        <source>Total (sin los servicios)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="279"/>
+        <location filename="../../ui/sync_panel.py" line="281"/>
         <source>Acuse de recibo: paquetes de la región aplicados hasta el n.º {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="283"/>
+        <location filename="../../ui/sync_panel.py" line="285"/>
         <source>Solo los cambios posteriores al paquete n.º {0}, el último que la oficina central acusó recibir; si un paquete posterior se perdió, sus cambios van también.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="287"/>
+        <location filename="../../ui/sync_panel.py" line="289"/>
         <source>Paquete completo: todos los registros de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="289"/>
+        <location filename="../../ui/sync_panel.py" line="291"/>
         <source>Archivos de medios de verificación: {0} ({1}), todos los de la región.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="292"/>
+        <location filename="../../ui/sync_panel.py" line="294"/>
         <source>Archivos de medios de verificación: {0} ({1}) que la oficina central aún no tiene.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="294"/>
+        <location filename="../../ui/sync_panel.py" line="296"/>
         <source>El paquete va firmado con la clave de esta oficina y cifrado para la {0}: si se pierde, no revela nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="299"/>
+        <location filename="../../ui/sync_panel.py" line="301"/>
         <source>Elegir destino y exportar…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -346,6 +346,12 @@ def test_dialogs_render(qtbot, offices) -> None:  # noqa: ANN001
     dialog = ExportPreviewDialog(board.export_preview(an.db))
     qtbot.addWidget(dialog)
     assert "Paquete n.º 1" in dialog.heading.text()
+    rows = {dialog.table.topLevelItem(i).text(0): dialog.table.topLevelItem(i).text(1)
+            for i in range(dialog.table.topLevelItemCount())}
+    assert "Servicios" not in rows  # context, not the office's work: the total is what is listed
+    preview = board.export_preview(an.db)
+    assert rows["Total"] == str(preview.records + preview.deletions)
+    assert int(rows["Total"]) == sum(int(v) for k, v in rows.items() if k != "Total")
     board_dialog = BoardDialog()
     qtbot.addWidget(board_dialog)
     board_dialog.show_board(board.national_board(central.db, None, TODAY), board.years(central.db))
