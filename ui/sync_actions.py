@@ -488,19 +488,25 @@ class SyncController(QObject):
     def _import(self, paths: list[Path], title: str) -> None:
         if self.window.db is None:
             return
-        passphrase = self._passphrase(title)
+        from desktop.sync import service
+
+        db = self.window.db
+        # Files this office exported itself are refused before any key is opened: no passphrase
+        # to ask for when every file is one of them (the import says so, and logs it).
+        own_only = all(service.exported_here(db, p) for p in paths)
+        passphrase = "" if own_only else self._passphrase(title)
         if passphrase is None:
             return
-        db = self.window.db
         relay = _Relay(self)
 
         def job() -> list[tuple[str, str]]:
             from desktop.sync import board
 
-            board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
-            from desktop.sync import service
-
-            ordered = service.import_order(db, paths, passphrase) if len(paths) > 1 else paths
+            if own_only:
+                ordered = paths
+            else:
+                board.check_passphrase(db, passphrase)  # a wrong passphrase stops before the first file
+                ordered = service.import_order(db, paths, passphrase) if len(paths) > 1 else paths
             lines = []
             for i, path in enumerate(ordered):
                 relay.advanced.emit(i, len(paths))

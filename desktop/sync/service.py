@@ -2456,6 +2456,25 @@ def _stream_position(db: Database, path: Path, passphrase: str, limits: Limits,
         return None
 
 
+def exported_here(db: Database, path: Path, limits: Limits | None = None) -> bool:
+    """Whether ``path``'s clear header names this installation's own signing key as the sender
+    (an office about to import a bundle it exported itself), read without the passphrase.
+
+    Only the header is read, nothing is verified nor changed: the import that follows decides
+    and logs (:class:`OwnBundleError`, raised before any key is opened). An unreadable file,
+    or one signed by a key trusted here, is False.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = BundleReader(fh, limits or Limits()).read_header()
+    except (OSError, BundleRejected):
+        return False
+    with db.reading() as session:
+        if session.scalar(select(TrustedKey.id).where(TrustedKey.sign_key_id == header.sender_key)) is not None:
+            return False
+        return session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None
+
+
 def import_order(db: Database, paths: list[Path], passphrase: str, limits: Limits | None = None) -> list[Path]:
     """The order in which to import a batch: the files of each stream (one sender installation)
     by sequence number, so copies that arrive out of order (a USB stick holding bundles 7 and

@@ -1950,167 +1950,167 @@ La {4} la verá al importar la próxima respuesta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="515"/>
+        <location filename="../../ui/sync_actions.py" line="521"/>
         <source>importado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="515"/>
+        <location filename="../../ui/sync_actions.py" line="521"/>
         <source>importados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="517"/>
+        <location filename="../../ui/sync_actions.py" line="523"/>
         <source>ya importado o cubierto antes (sin cambios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="518"/>
+        <location filename="../../ui/sync_actions.py" line="524"/>
         <source>ya importados o cubiertos antes (sin cambios)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="520"/>
-        <location filename="../../ui/sync_actions.py" line="531"/>
+        <location filename="../../ui/sync_actions.py" line="526"/>
+        <location filename="../../ui/sync_actions.py" line="537"/>
         <source>paquete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="520"/>
-        <location filename="../../ui/sync_actions.py" line="531"/>
+        <location filename="../../ui/sync_actions.py" line="526"/>
+        <location filename="../../ui/sync_actions.py" line="537"/>
         <source>paquetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="519"/>
+        <location filename="../../ui/sync_actions.py" line="525"/>
         <source>rechazado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="519"/>
+        <location filename="../../ui/sync_actions.py" line="525"/>
         <source>rechazados</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="520"/>
+        <location filename="../../ui/sync_actions.py" line="526"/>
         <source>{0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="523"/>
+        <location filename="../../ui/sync_actions.py" line="529"/>
         <source>Con el rechazado no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="524"/>
+        <location filename="../../ui/sync_actions.py" line="530"/>
         <source>Con los rechazados no se cambió nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="530"/>
+        <location filename="../../ui/sync_actions.py" line="536"/>
         <source>Verificando e importando {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="592"/>
-        <location filename="../../ui/sync_actions.py" line="595"/>
-        <location filename="../../ui/sync_actions.py" line="665"/>
+        <location filename="../../ui/sync_actions.py" line="598"/>
+        <location filename="../../ui/sync_actions.py" line="601"/>
+        <location filename="../../ui/sync_actions.py" line="671"/>
         <source>Adjuntar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="593"/>
+        <location filename="../../ui/sync_actions.py" line="599"/>
         <source>Seleccione primero una fila de actividad en III.1, III.2 o III.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="596"/>
+        <location filename="../../ui/sync_actions.py" line="602"/>
         <source>Todos los archivos (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="611"/>
+        <location filename="../../ui/sync_actions.py" line="617"/>
         <source>Medio de verificación adjunto: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="616"/>
+        <location filename="../../ui/sync_actions.py" line="622"/>
         <source>Guardando el medio de verificación…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="624"/>
-        <location filename="../../ui/sync_actions.py" line="636"/>
+        <location filename="../../ui/sync_actions.py" line="630"/>
+        <location filename="../../ui/sync_actions.py" line="642"/>
         <source>Quitar medio de verificación</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="625"/>
+        <location filename="../../ui/sync_actions.py" line="631"/>
         <source>¿Quitar «{0}» de su actividad? El próximo paquete lo quitará también en la oficina central; el archivo se borra de la carpeta de evidencias si ninguna otra actividad lo usa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="627"/>
+        <location filename="../../ui/sync_actions.py" line="633"/>
         <source>Quitar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="628"/>
+        <location filename="../../ui/sync_actions.py" line="634"/>
         <source>Cancelado: no se quitó nada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="638"/>
+        <location filename="../../ui/sync_actions.py" line="644"/>
         <source>Medio de verificación quitado: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="660"/>
+        <location filename="../../ui/sync_actions.py" line="666"/>
         <source>Suelte el archivo sobre una fila de actividad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="666"/>
+        <location filename="../../ui/sync_actions.py" line="672"/>
         <source>¿Adjuntar {0} como medio de verificación de «{1}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="667"/>
+        <location filename="../../ui/sync_actions.py" line="673"/>
         <source>Adjuntar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="716"/>
+        <location filename="../../ui/sync_actions.py" line="722"/>
         <source>Resolver conflictos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="720"/>
+        <location filename="../../ui/sync_actions.py" line="726"/>
         <source>¿Conservar la versión actual de {0} «{1}»? La versión de la otra instalación (paquete n.º {2}) se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="723"/>
+        <location filename="../../ui/sync_actions.py" line="729"/>
         <source>¿Eliminar {0} «{1}», como indica el paquete n.º {2} de la otra instalación? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="726"/>
+        <location filename="../../ui/sync_actions.py" line="732"/>
         <source>¿Conservar la versión entrante (paquete n.º {2} de la otra instalación) de {0} «{1}»? La versión actual se descarta.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="729"/>
+        <location filename="../../ui/sync_actions.py" line="735"/>
         <source>Conservar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="742"/>
+        <location filename="../../ui/sync_actions.py" line="748"/>
         <source>Conflicto {0} resuelto: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_actions.py" line="748"/>
+        <location filename="../../ui/sync_actions.py" line="754"/>
         <source>Resolviendo el conflicto…</source>
         <translation type="unfinished"></translation>
     </message>

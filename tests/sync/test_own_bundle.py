@@ -50,3 +50,16 @@ def test_cli_import_of_its_own_bundle(tmp_path, capsys) -> None:  # noqa: ANN001
     assert main(["--db", r, "bundle", "import", str(out), *p]) == 1
     err = capsys.readouterr().err
     assert f"avance: {out}: rechazado: {OWN}" in err
+
+
+def test_exported_here_reads_only_the_header_and_never_raises(world, tmp_path) -> None:  # noqa: ANN001
+    """What the window asks before the passphrase: own bundle yes; another office's, a damaged
+    or missing file no (the import then says why)."""
+    sent = service.export_bundle(world.ta.db, PASS, directory=world.root / "out").path
+    assert service.exported_here(world.ta.db, sent)
+    assert not service.exported_here(world.central.db, sent)
+    junk = tmp_path / "basura.avance"
+    junk.write_bytes(b"no es un paquete")
+    assert not service.exported_here(world.ta.db, junk)
+    assert not service.exported_here(world.ta.db, tmp_path / "no-existe.avance")
+    assert not service.exported_here(world.ta.db, tmp_path)  # a folder

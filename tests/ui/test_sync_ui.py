@@ -766,3 +766,28 @@ def test_a_wrong_passphrase_in_the_window_is_asked_again(qtbot, tmp_path, office
                               "Frase de paso incorrecta. Escríbala de nuevo (intento 2 de 3):"]
     assert not prompter.errors
     assert service.import_bundle(central.db, out, PASS).outcome == "aceptado"
+
+
+def test_its_own_answer_is_refused_without_asking_the_passphrase(qtbot, tmp_path, offices) -> None:  # noqa: ANN001
+    """The central office picks its own answer by mistake: the header says who signed it, so the
+    window says so at once; no passphrase is asked for a file it would not open."""
+    central, an = offices
+    sent = service.export_bundle(an.db, PASS, out=tmp_path / "an1.avance").path
+    service.import_bundle(central.db, sent, PASS)
+    answer = service.export_bundle(central.db, PASS, out=tmp_path / "respuesta.avance", to="CL-AN").path
+    assert service.exported_here(central.db, answer) and not service.exported_here(central.db, sent)
+    assert not service.exported_here(an.db, answer)
+    prompter = SyncPrompter()
+    window = _window(qtbot, central.db, prompter)
+    prompter.open_these = [answer]
+    prompter.passphrases = []  # asking would cancel: the import would not run
+    window.sync.import_bundles_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompter.reports) and _idle(window), timeout=30000)
+    summary, lines = prompter.reports[-1]
+    assert prompter.asked == []
+    assert lines[0].startswith("respuesta.avance — RECHAZADO: Este paquete lo exportó esta misma oficina")
+    assert "1 rechazado" in summary
+    # with a file of another office in the batch the passphrase is asked, once, as before
+    again = service.export_bundle(an.db, PASS, out=tmp_path / "an2.avance").path
+    summary, lines = _import(qtbot, window, prompter, [answer, again])
+    assert len(prompter.asked) == 1 and "1 importado" in summary and "1 rechazado" in summary
