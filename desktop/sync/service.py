@@ -1272,7 +1272,7 @@ def _verify(db: Database, path: Path, passphrase: str, limits: Limits) -> _Verif
         header = reader.read_header()
         trusted = session.scalar(select(TrustedKey).where(TrustedKey.sign_key_id == header.sender_key))
         if trusted is None:
-            if session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None:
+            if _signed_here(session, header.sender_key):
                 raise OwnBundleError()
             raise UnknownSenderKeyError()
         if trusted.status == "revoked" and (trusted.revoked_from_sequence or 1) <= 1:
@@ -2472,7 +2472,12 @@ def exported_here(db: Database, path: Path, limits: Limits | None = None) -> boo
     with db.reading() as session:
         if session.scalar(select(TrustedKey.id).where(TrustedKey.sign_key_id == header.sender_key)) is not None:
             return False
-        return session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == header.sender_key)) is not None
+        return _signed_here(session, header.sender_key)
+
+
+def _signed_here(session: Session, sign_key_id: str) -> bool:
+    """Whether ``sign_key_id`` is one of this installation's own signing keys."""
+    return session.scalar(select(OwnKey.id).where(OwnKey.sign_key_id == sign_key_id)) is not None
 
 
 def import_order(db: Database, paths: list[Path], passphrase: str, limits: Limits | None = None) -> list[Path]:
